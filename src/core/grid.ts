@@ -1,0 +1,112 @@
+/** A sheet as a grid addressed by absolute 0-based row and column, with merged areas resolved. */
+import { parseRange, Rect } from './a1';
+import { CellInfo, classify, EMPTY } from './numbers';
+import { CellValue, SheetSnapshot } from './snapshot';
+import { normLabel } from './text';
+
+const KEY_STRIDE = 1 << 15;
+
+export class Grid {
+  readonly name: string;
+  readonly top: number;
+  readonly left: number;
+  readonly bottom: number;
+  readonly right: number;
+  readonly hidden: boolean;
+  private readonly snap: SheetSnapshot;
+  private readonly mergeAt = new Map<number, Rect>();
+  private readonly infoCache: (CellInfo | undefined)[];
+  private readonly width: number;
+  /** Merged areas the snapshot listed but the engine could not read. */
+  readonly badMerges: string[] = [];
+
+  constructor(snap: SheetSnapshot) {
+    this.snap = snap;
+    this.name = snap.name;
+    this.top = snap.top;
+    this.left = snap.left;
+    let w = 0;
+    for (const row of snap.values) if (row && row.length > w) w = row.length;
+    this.width = w;
+    this.bottom = snap.top + snap.values.length - 1;
+    this.right = snap.left + w - 1;
+    this.hidden = !!snap.hidden;
+    this.infoCache = new Array(snap.values.length * Math.max(w, 1));
+    for (const m of snap.merges ?? []) {
+      const r = parseRange(m);
+      if (!r) {
+        this.badMerges.push(m);
+        continue;
+      }
+      for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) this.mergeAt.set(y * KEY_STRIDE + x, r);
+    }
+  }
+
+  get rowCount(): number {
+    return this.snap.values.length;
+  }
+
+  inside(r: number, c: number): boolean {
+    return r >= this.top && r <= this.bottom && c >= this.left && c <= this.right;
+  }
+
+  raw(r: number, c: number): CellValue {
+    const row = this.snap.values[r - this.top];
+    const v = row?.[c - this.left];
+    return v === undefined ? null : v;
+  }
+
+  formula(r: number, c: number): string | null {
+    const f = this.snap.formulas?.[r - this.top]?.[c - this.left];
+    return typeof f === 'string' && f.startsWith('=') ? f : null;
+  }
+
+  format(r: number, c: number): string | null {
+    return this.snap.numberFormats?.[r - this.top]?.[c - this.left] ?? null;
+  }
+
+  /** The merged area containing (r, c), if any. */
+  merge(r: number, c: number): Rect | undefined {
+    return this.mergeAt.size ? this.mergeAt.get(r * KEY_STRIDE + c) : undefined;
+  }
+
+  /** True when (r, c) is inside a merged area but is not its top-left cell. */
+  covered(r: number, c: number): boolean {
+    const m = this.merge(r, c);
+    return !!m && (m.top !== r || m.left !== c);
+  }
+
+  /** What the cell itself holds (a covered cell of a merged area holds nothing). */
+  info(r: number, c: number): CellInfo {
+    if (!this.inside(r, c)) return EMPTY;
+    const i = (r - this.top) * this.width + (c - this.left);
+    let v = this.infoCache[i];
+    if (v === undefined) {
+      v = this.covered(r, c) ? EMPTY : classify(this.raw(r, c), this.format(r, c));
+      this.infoCache[i] = v;
+    }
+    return v;
+  }
+
+  /** The text shown at (r, c), looking through merges to the area's top-left cell. */
+  shownText(r: number, c: number): string {
+    const m = this.merge(r, c);
+    const info = m ? this.info(m.top, m.left) : this.info(r, c);
+    if (info.k === 'text') return info.s;
+    if (info.k === 'num') {
+      const v = m ? this.raw(m.top, m.left) : this.raw(r, c);
+      return typeof v === 'string' ? v.trim() : String(v);
+    }
+    return '';
+  }
+
+  /** Normalised label at (r, c) (through merges), '' when the cell holds no text. */
+  label(r: number, c: number): string {
+    return normLabel(this.shownText(r, c));
+  }
+
+  isBlankRow(r: number, from = this.left, to = this.right): boolean {
+    for (let c = from; c <= to; c++) if (this.info(r, c).k !== 'empty') return false;
+    return true;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The checking engine: a workbook snapshot in, a report out. Pure: no Office, no DOM, no file system.
+ * It never throws: a sheet it cannot read, or a rule that fails on odd input, becomes an `info` finding.
+ */
+import { DEFAULT_TOLERANCE } from './arith';
+import { nameCulprits, Raised } from './culprit';
+import { CULPRIT_NOTE, render } from './messages';
+import { recognize, tableRange } from './recognize';
+import { WorkbookModel } from './recognize/model';
+import { FileReport, Finding, summarize, TableInfo } from './report';
+import { RULES } from './rules';
+import { CheckOptions, DEFAULT_GRADE_BANDS, MessageText, Problem, Rule, Severity } from './rules/types';
+import { WorkbookSnapshot } from './snapshot';
+
+export * from './report';
+export * from './snapshot';
+export type { CheckOptions, GradeBand, Lang, Severity, Rule } from './rules/types';
+export { DEFAULT_GRADE_BANDS } from './rules/types';
+export { RULES } from './rules';
+export { recognize } from './recognize';
+
+export const DEFAULT_OPTIONS: CheckOptions = {
+  lang: 'zh',
+  tolerance: DEFAULT_TOLERANCE,
+  gradeBands: DEFAULT_GRADE_BANDS,
+  severity: {},
+};
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+const ENGINE_RULE: Rule = {
+  meta: {
+    id: 'engine/rule-failed',
+    severity: 'info',
+    description: { zh: '某条规则无法处理此工作簿', en: 'A rule could not process this workbook' },
+    messages: {
+      failed: { zh: '规则 {rule} 未能完成校验：{error}', en: 'Rule {rule} could not finish: {error}' },
+    },
+  },
+  check: () => undefined,
+};
+
+export function withDefaults(options?: Partial<CheckOptions>): CheckOptions {
+  return {
+    ...DEFAULT_OPTIONS,
+    ...options,
+    tolerance: { ...DEFAULT_OPTIONS.tolerance, ...options?.tolerance },
+    severity: { ...options?.severity },
+  };
+}
+
+export interface CheckResult {
+  report: FileReport;
+  model: WorkbookModel;
+}
+
+export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?: Partial<CheckOptions>, rules: Rule[] = RULES): CheckResult {
+  const opts = withDefaults(options);
+  const model = recognize(snapshot, opts.tolerance);
+  const raised: Array<Raised & { rule: Rule }> = [];
+  for (const rule of rules) {
+    const setting = opts.severity[rule.meta.id];
+    if (setting === 'off') continue;
+    try {
+      rule.check({ model, options: opts, report: (problem) => raised.push({ problem, rule }) });
+    } catch (e) {
+      raised.push({
+        rule: ENGINE_RULE,
+        problem: { messageId: 'failed', data: { rule: rule.meta.id, error: e instanceof Error ? e.message : String(e) }, cells: [] },
+      });
+    }
+  }
+  nameCulprits(raised, model.tables);
+
+  const findings: Finding[] = raised.map(({ problem, rule, culprit }) => {
+    const msg = rule.meta.messages[problem.messageId] ?? { zh: problem.messageId, en: problem.messageId };
+    const setting = opts.severity[rule.meta.id];
+    const severity: Severity = msg.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
+    if (culprit) problem.data.culprit = culprit;
+    const message = renderMessage(msg, opts.lang, problem.data);
+    const f: Finding = { rule: rule.meta.id, severity, cells: problem.cells, message, messageId: problem.messageId, data: problem.data };
+    if (problem.expected !== undefined) f.expected = problem.expected;
+    if (problem.actual !== undefined) f.actual = problem.actual;
+    if (problem.fix !== undefined) f.fix = problem.fix;
+    if (problem.table !== undefined) f.table = problem.table;
+    return f;
+  });
+  findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || RANK[a.severity] - RANK[b.severity]);
+
+  const tables: TableInfo[] = [
+    ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
+    ...model.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: tableRange(t), unit: t.unit ?? null, id: t.id, title: t.title })),
+    ...model.scoreTables.map((t) => ({ kind: 'score', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: '评分表' })),
+  ].sort((a, b) => a.id - b.id) as TableInfo[];
+  for (const t of tables) if (t.title === undefined) delete t.title;
+
+  return { report: { file, error: null, tables, findings, scores: [], summary: summarize(findings) }, model };
+}
+
+/** Re-render findings in another language without checking again. */
+export function renderFinding(f: Finding, lang: CheckOptions['lang'], rules: Rule[] = RULES): string {
+  const rule = rules.find((r) => r.meta.id === f.rule);
+  const msg = rule?.meta.messages[f.messageId];
+  return msg ? renderMessage(msg, lang, f.data) : f.message;
+}
+
+function renderMessage(msg: MessageText, lang: CheckOptions['lang'], data: Problem['data']): string {
+  const text = render(msg, lang, data);
+  return data.culprit ? text + render(CULPRIT_NOTE, lang, { cell: data.culprit }) : text;
+}
+
+export type { Problem };

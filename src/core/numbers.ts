@@ -1,0 +1,145 @@
+/**
+ * Reading numbers as people type them. A cell is classified once into a `CellInfo`:
+ * a number (typed, or text that reads as one), a dash placeholder (— - / 无 count as empty), text, an error, or empty.
+ */
+import { Dec, decFromExcelNumber, fmtFixed, HUNDRED } from './decimal';
+import { CellValue, isCellError } from './snapshot';
+
+export type AmountUnit = '元' | '万元';
+
+export interface Num {
+  /** The value the cell holds (a percentage is held as a fraction: 94.78% is 0.9478). */
+  value: Dec;
+  /** Decimals as shown: from the number format when it fixes them, else the value's own decimals. For a
+   *  percentage, decimals of the percent figure (94.78% → 2). */
+  decimals: number;
+  /** True when an explicit number format fixes the decimals shown. */
+  formatted: boolean;
+  percent: boolean;
+  /** The cell holds text that reads as this number. */
+  fromText: boolean;
+  /** A unit written in the cell itself ("16.56万元"). */
+  unit?: AmountUnit;
+}
+
+export type CellInfo =
+  | { k: 'empty' }
+  | { k: 'dash' }
+  | { k: 'num'; n: Num }
+  | { k: 'text'; s: string }
+  | { k: 'error'; e: string };
+
+export const EMPTY: CellInfo = { k: 'empty' };
+const DASH: CellInfo = { k: 'dash' };
+
+interface FormatInfo {
+  decimals: number | null;
+  percent: boolean;
+  date: boolean;
+  text: boolean;
+}
+
+const formatCache = new Map<string, FormatInfo>();
+const GENERAL: FormatInfo = { decimals: null, percent: false, date: false, text: false };
+
+/** What a number format says about how a value is shown. */
+export function readFormat(fmt: string | null | undefined): FormatInfo {
+  if (!fmt || fmt === 'General' || fmt === 'general' || fmt === 'G/通用格式') return GENERAL;
+  const cached = formatCache.get(fmt);
+  if (cached) return cached;
+  // first section only; drop quoted literals, escapes, [colour]/[locale] blocks, padding and fill markers
+  const section = (fmt.match(/^(?:"[^"]*"|\\.|[^;])*/)?.[0] ?? fmt)
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/[_*]./g, '');
+  const info: FormatInfo = {
+    decimals: null,
+    percent: section.includes('%'),
+    date: /[ymdhs]/i.test(section.replace(/General/gi, '')) && !/[0#?]/.test(section),
+    text: section.trim() === '@',
+  };
+  if (/[0#?]/.test(section)) {
+    const dot = section.indexOf('.');
+    info.decimals = dot < 0 ? 0 : (section.slice(dot + 1).match(/^[0#?]*/)?.[0].length ?? 0);
+  }
+  formatCache.set(fmt, info);
+  return info;
+}
+
+const DASH_RE = /^(?:[-—–―－/\\~…·]+|无|N\/?A|n\/?a)$/;
+const SUFFIX_RE = /(万元|元|分|人|个|名|户|次)$/;
+const PLAIN_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const THOUSANDS_RE = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+
+/** Read text as a number the way a finance officer means it, or null when it is not one. */
+export function parseNumberText(raw: string): Omit<Num, 'formatted'> | null {
+  let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/\u2212/g, '-');
+  if (s === '') return null;
+  let unit: AmountUnit | undefined;
+  const suffix = SUFFIX_RE.exec(s);
+  if (suffix && s.length > suffix[0].length) {
+    if (suffix[1] === '元' || suffix[1] === '万元') unit = suffix[1];
+    s = s.slice(0, -suffix[0].length);
+  }
+  let percent = false;
+  if (s.endsWith('%')) {
+    percent = true;
+    s = s.slice(0, -1);
+  }
+  let negative = false;
+  const paren = /^\((.*)\)$/.exec(s);
+  if (paren) {
+    negative = true;
+    s = paren[1]!;
+  }
+  if (THOUSANDS_RE.test(s)) s = s.replace(/,/g, '');
+  if (!PLAIN_RE.test(s)) return null;
+  if (s.endsWith('.')) s = s.slice(0, -1);
+  let value = new Dec(s);
+  if (negative) value = value.negated();
+  const dot = s.indexOf('.');
+  const mant = s.replace(/[eE].*$/, '');
+  const decimals = dot < 0 ? 0 : mant.length - dot - 1;
+  if (percent) value = value.div(HUNDRED);
+  return { value, decimals, percent, fromText: true, unit };
+}
+
+/** Classify a cell once: its value and number format in, what it means out. */
+export function classify(v: CellValue, fmt?: string | null): CellInfo {
+  if (v === null || v === undefined) return EMPTY;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { k: 'error', e: '#NUM!' };
+    const f = readFormat(fmt);
+    if (f.date) return { k: 'text', s: String(v) };
+    const value = decFromExcelNumber(v);
+    const own = Math.max(0, value.decimalPlaces() - (f.percent ? 2 : 0));
+    return {
+      k: 'num',
+      n: {
+        value,
+        decimals: f.decimals ?? own,
+        formatted: f.decimals !== null,
+        percent: f.percent,
+        fromText: false,
+      },
+    };
+  }
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t === '') return EMPTY;
+    if (DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
+    const n = parseNumberText(t);
+    if (n) return { k: 'num', n: { ...n, formatted: false } };
+    return { k: 'text', s: t };
+  }
+  if (typeof v === 'boolean') return { k: 'text', s: v ? 'TRUE' : 'FALSE' };
+  if (isCellError(v)) return { k: 'error', e: v.error };
+  return EMPTY;
+}
+
+/** The number as the workbook shows it: "730.2", "5522.57", "94.78%". */
+export function shown(n: Num): string {
+  if (n.percent) return `${fmtFixed(n.value.times(HUNDRED), n.decimals)}%`;
+  return fmtFixed(n.value, n.decimals);
+}

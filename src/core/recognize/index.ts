@@ -1,0 +1,61 @@
+/** Reading a workbook snapshot into the engine's model. Never throws: what cannot be read becomes a note. */
+import { sheetRef } from '../a1';
+import { ToleranceOptions } from '../arith';
+import { Grid } from '../grid';
+import { WorkbookSnapshot } from '../snapshot';
+import { findKeyValues, KEYS } from './keyvalue';
+import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
+import { findScoreTables } from './score';
+import { findTables } from './tables';
+
+export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
+  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [] };
+  let id = 0;
+  const nextId = (): number => id++;
+  const grades: Array<{ grid: Grid; kv: KeyValue }> = [];
+  const overalls: Array<{ grid: Grid; kv: KeyValue }> = [];
+  for (const sheet of snapshot?.sheets ?? []) {
+    const name = typeof sheet?.name === 'string' ? sheet.name : '?';
+    try {
+      if (!Array.isArray(sheet.values)) throw new Error('no cell values');
+      const grid = new Grid(sheet);
+      model.grids.push(grid);
+      for (const m of grid.badMerges) model.notes.push({ kind: 'bad-merge', sheet: name, text: m });
+      if (grid.rowCount === 0) continue;
+      const consumed = new Set<number>();
+      const scores = findScoreTables(grid, nextId, consumed);
+      model.scoreTables.push(...scores);
+      const quota = findKeyValues(grid, KEYS.staffQuota).find((k) => k.num);
+      const actual = findKeyValues(grid, KEYS.staffActual).find((k) => k.num);
+      if (quota || actual) {
+        const cells = [quota, actual].filter((k): k is KeyValue => !!k).flatMap((k) => [k.cell, k.valueCell]);
+        model.profiles.push({
+          sheet: name, grid,
+          rect: {
+            top: Math.min(...cells.map((c) => c.row)), left: Math.min(...cells.map((c) => c.col)),
+            bottom: Math.max(...cells.map((c) => c.row)), right: Math.max(...cells.map((c) => c.col)),
+          },
+          staffQuota: quota, staffActual: actual,
+        } satisfies Profile);
+        for (const c of cells) consumed.add(c.row);
+      }
+      for (const kv of findKeyValues(grid, KEYS.grade)) if (kv.text) grades.push({ grid, kv });
+      for (const kv of findKeyValues(grid, KEYS.overall)) if (kv.num) overalls.push({ grid, kv });
+      model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
+    } catch (e) {
+      model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  // the 评价等次 and 综合得分 cells belong to the 评分表 on their sheet, else to the only one
+  for (const st of model.scoreTables) {
+    const near = <T extends { grid: Grid; kv: KeyValue }>(list: T[]): KeyValue | undefined =>
+      (list.find((g) => g.grid === st.grid) ?? (model.scoreTables.length === 1 ? list[0] : undefined))?.kv;
+    st.grade = near(grades);
+    st.overall = near(overalls);
+  }
+  return model;
+}
+
+export function tableRange(t: Table | ScoreTable | Profile): string {
+  return sheetRef(t.sheet, t.rect);
+}

@@ -1,0 +1,392 @@
+/**
+ * Finding the tables of a sheet without configuration: blocks of data rows (a label, then figures) with a
+ * header band of one to four rows above them and, above that, title lines ("年度收入情况（万元）", "单位：元").
+ * Tables may be stacked on one sheet or stand one per sheet, with blank columns between their columns.
+ */
+import { Rect } from '../a1';
+import { ToleranceOptions } from '../arith';
+import { Grid } from '../grid';
+import { displayLabel, normLabel, splitNumbering } from '../text';
+import {
+  ConceptId, conceptById, conceptOf, IDENTITIES, isGroupTotalLabel, isIndexHeader, isLabelHeader, isOtherLabel, isQizhong,
+  isRateHeader, isTextHeader, isUnitLabelHeader, Measure, measureOf, unitIn,
+} from '../vocabulary';
+import { HeaderBand, pathOf, readHeaderBand } from './headers';
+import { BudgetPair, Column, HeaderNode, Note, Relation, Row, Table, TableKind } from './model';
+import { structureRows } from './rows';
+
+interface RowScan {
+  texts: number[];
+  nums: number[];
+  errors: number[];
+  nodes: number;
+  blank: boolean;
+}
+
+const MAX_HEADER_ROWS = 4;
+
+function scanRow(grid: Grid, r: number): RowScan {
+  const texts: number[] = [];
+  const nums: number[] = [];
+  const errors: number[] = [];
+  const seen = new Set<string>();
+  let blank = true;
+  for (let c = grid.left; c <= grid.right; c++) {
+    const m = grid.merge(r, c);
+    if (m) {
+      const key = `${m.top},${m.left}`;
+      if (!seen.has(key) && grid.shownText(m.top, m.left)) seen.add(key);
+    }
+    const i = grid.info(r, c);
+    if (i.k === 'empty') continue;
+    blank = false;
+    if (i.k === 'text') {
+      texts.push(c);
+      if (!m) seen.add(`${r},${c}`);
+    } else if (i.k === 'num') nums.push(c);
+    else if (i.k === 'error') errors.push(c);
+  }
+  return { texts, nums, errors, nodes: seen.size, blank };
+}
+
+function isDataRow(grid: Grid, s: RowScan, r: number): boolean {
+  if (!s.texts.length || (!s.nums.length && !s.errors.length)) return false;
+  const firstText = s.texts[0]!;
+  const figures = [...s.nums, ...s.errors];
+  if (!figures.some((c) => c > firstText)) return false;
+  const label = normLabel(grid.shownText(r, firstText));
+  if (isLabelHeader(label) || label === '栏次' || isIndexHeader(label)) return false;
+  return true;
+}
+
+function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
+  if (s.blank) return false;
+  if (s.nodes <= 1) return true;
+  // "XX情况表 …… 单位：万元" on one line
+  if (s.nodes <= 2) {
+    for (const c of s.texts) if (/^单位[:：]/.test(normLabel(grid.shownText(r, c)))) return true;
+    for (let c = grid.left; c <= grid.right; c++) {
+      const m = grid.merge(r, c);
+      if (m && m.right - m.left + 1 >= width / 2) return true;
+    }
+  }
+  return false;
+}
+
+export interface TableContext {
+  nextId: () => number;
+  consumed: Set<number>;
+  notes: Note[];
+  tol: ToleranceOptions;
+}
+
+export function findTables(grid: Grid, ctx: TableContext): Table[] {
+  const scans: RowScan[] = [];
+  for (let r = grid.top; r <= grid.bottom; r++) scans.push(scanRow(grid, r));
+  const scan = (r: number): RowScan => scans[r - grid.top]!;
+  const data = (r: number): boolean => r >= grid.top && r <= grid.bottom && !ctx.consumed.has(r) && isDataRow(grid, scan(r), r);
+
+  const tables: Table[] = [];
+  let r = grid.top;
+  while (r <= grid.bottom) {
+    if (!data(r)) {
+      r++;
+      continue;
+    }
+    const start = r;
+    let end = r;
+    let k = r + 1;
+    while (k <= grid.bottom) {
+      if (data(k)) {
+        end = k;
+        k++;
+        continue;
+      }
+      // bridge one label-only or blank row when the table goes on after it
+      const s = scan(k);
+      if (!ctx.consumed.has(k) && (s.blank || (s.texts.length === 1 && !s.nums.length)) && data(k + 1)) {
+        k++;
+        continue;
+      }
+      break;
+    }
+    r = end + 1;
+    const table = buildTable(grid, start, end, scan, ctx);
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
+function buildTable(grid: Grid, start: number, end: number, scan: (r: number) => RowScan, ctx: TableContext): Table | null {
+  // header band: non-data, non-title rows right above the data
+  const headerRows: number[] = [];
+  for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
+    const s = scan(h);
+    if (s.blank || ctx.consumed.has(h) || isDataRow(grid, s, h) || isTitleRow(grid, s, h, grid.right - grid.left + 1)) break;
+    headerRows.unshift(h);
+  }
+  if (!headerRows.length) return null;
+  const dataRows: number[] = [];
+  for (let y = start; y <= end; y++) if (!scan(y).blank) dataRows.push(y);
+
+  // span: header cells and figures
+  let left = Infinity;
+  let right = -Infinity;
+  for (const h of headerRows) {
+    for (let c = grid.left; c <= grid.right; c++) {
+      if (grid.shownText(h, c)) {
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+  }
+  for (const y of dataRows) {
+    const s = scan(y);
+    for (const c of [...s.texts, ...s.nums, ...s.errors]) {
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  const band = readHeaderBand(grid, headerRows, left, right);
+
+  // columns
+  const columns: Column[] = [];
+  let bestLabel: { col: number; score: number } | null = null;
+  for (let c = left; c <= right; c++) {
+    const path = pathOf(band, c);
+    let nums = 0;
+    let texts = 0;
+    for (const y of dataRows) {
+      const i = grid.info(y, c);
+      if (i.k === 'num' || i.k === 'dash' || i.k === 'error') nums++;
+      else if (i.k === 'text') texts++;
+    }
+    if (!path.length && !nums && !texts) continue;
+    const leaf = path[path.length - 1];
+    const leafLabel = leaf?.label ?? '';
+    let role: Column['role'];
+    if (leaf && isIndexHeader(leafLabel)) role = 'index';
+    else if (nums > texts && !(leaf && isLabelHeader(leafLabel)) && !(leaf && isTextHeader(leafLabel) && texts > 0)) role = 'number';
+    else role = 'text';
+    columns.push({ col: c, role, path, name: columnName(path) });
+    if (role === 'text') {
+      const score = texts + (leaf && isLabelHeader(leafLabel) ? dataRows.length : 0);
+      if (!bestLabel || score > bestLabel.score) bestLabel = { col: c, score };
+    }
+  }
+  const numberCols = columns.filter((c) => c.role === 'number');
+  if (!bestLabel || !numberCols.length) return null;
+  const labelCol = bestLabel.col;
+  columns.find((c) => c.col === labelCol)!.role = 'label';
+  // figures left of the label column are codes, not amounts
+  for (const c of numberCols) if (c.col < labelCol) c.role = 'index';
+
+  for (const c of columns) {
+    if (c.role !== 'number') continue;
+    for (let i = c.path.length - 1; i >= 0; i--) {
+      const n = c.path[i]!;
+      if (!c.measure) c.measure = measureOf(n.label);
+      if (!c.concept) c.concept = conceptOf(n.label)?.id;
+    }
+    if (c.measure === 'rate' || c.path.some((n) => isRateHeader(n.label) && !conceptOf(n.label))) {
+      c.measure = c.measure ?? 'rate';
+      c.percentPoints = true;
+      for (const y of dataRows) {
+        const i = grid.info(y, c.col);
+        if (i.k === 'num' && i.n.percent) c.percentPoints = false;
+      }
+    }
+  }
+
+  // rows
+  const rows: Row[] = [];
+  for (const y of dataRows) {
+    let text = grid.shownText(y, labelCol);
+    if (!text) for (let c = left; c < labelCol && !text; c++) if (grid.info(y, c).k === 'text') text = grid.shownText(y, c);
+    const label = displayLabel(text);
+    const key = splitNumbering(normLabel(label)).rest;
+    if (key === '栏次' || isLabelHeader(key)) continue;
+    rows.push({ row: y, label, key, role: 'detail', children: [], parent: null });
+  }
+  const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate').map((c) => c.col);
+  const structure = structureRows(grid, rows, sumCols, ctx.tol);
+
+  // title and unit from the lines above the header, else from the header itself
+  let title: string | undefined;
+  let unit = undefined as Table['unit'];
+  for (let y = headerRows[0]! - 1; y >= Math.max(grid.top, headerRows[0]! - 3); y--) {
+    const s = scan(y);
+    if (s.blank) continue;
+    if (isDataRow(grid, s, y) || !isTitleRow(grid, s, y, right - left + 1)) break;
+    for (let c = grid.left; c <= grid.right; c++) {
+      const t = grid.info(y, c).k === 'text' ? grid.shownText(y, c) : '';
+      if (!t) continue;
+      unit = unit ?? unitIn(t);
+      if (!title && !/^单位[:：]/.test(normLabel(t))) title = displayLabel(t);
+    }
+  }
+  if (!unit) for (const c of columns) for (const n of c.path) unit = unit ?? unitIn(n.label);
+
+  const relations = findRelations(band, columns);
+  const budgetPairs = findBudgetPairs(columns);
+  const labelLeaf = columns.find((c) => c.col === labelCol)!.path.at(-1)?.label ?? '';
+  const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0);
+  if (!kind) return null;
+  const unitRows = isUnitLabelHeader(labelLeaf) || (['income', 'expenditure', 'sangong', 'assets'].includes(kind) && !rows.some((w) => conceptOf(w.key)));
+
+  const id = ctx.nextId();
+  const rect: Rect = { top: headerRows[0]!, left, bottom: dataRows[dataRows.length - 1]!, right };
+  for (const c of numberCols) {
+    for (const y of dataRows) {
+      const i = grid.info(y, c.col);
+      if (i.k === 'num' && i.n.fromText) ctx.notes.push({ kind: 'number-as-text', sheet: grid.name, row: y, col: c.col, text: grid.shownText(y, c.col), tableId: id });
+      if (i.k === 'error') ctx.notes.push({ kind: 'error-value', sheet: grid.name, row: y, col: c.col, text: i.e, tableId: id });
+    }
+  }
+  return {
+    id, kind, sheet: grid.name, grid, rect, headerRows, title, unit, labelCol, columns, rows,
+    total: structure.total, relations, budgetPairs, unitRows,
+  };
+}
+
+function columnName(path: HeaderNode[]): string {
+  const named = path.filter((n) => !isQizhong(n.label));
+  if (!named.length) return '';
+  const leaf = named[named.length - 1]!;
+  if (named.length > 1 && (measureOf(leaf.label) || isGroupTotalLabel(leaf.label))) {
+    return `${named[named.length - 2]!.text}·${leaf.text}`;
+  }
+  return leaf.text;
+}
+
+function classify(
+  columns: Column[], pairs: BudgetPair[], title: string, labelLeaf: string, hasTotal: boolean, hasRelations: boolean,
+): TableKind | null {
+  const votes = new Map<TableKind, number>();
+  const vote = (k: TableKind, w: number): void => void votes.set(k, (votes.get(k) ?? 0) + w);
+  for (const c of columns) if (c.role === 'number' && c.concept) vote(conceptKind(c.concept), 1);
+  const t = normLabel(title);
+  if (/三公/.test(t)) vote('sangong', 2);
+  else if (/固定资产/.test(t)) vote('assets', 2);
+  else if (/收入/.test(t) && !/支出/.test(t)) vote('income', 2);
+  else if (/支出|结余/.test(t)) vote('expenditure', 2);
+  let best: TableKind | null = null;
+  let bestVotes = 0;
+  for (const [k, v] of votes) if (v > bestVotes) [best, bestVotes] = [k, v];
+  if (pairs.length && (!best || /项目/.test(labelLeaf))) return /项目/.test(labelLeaf) ? 'projects' : 'budget';
+  if (best) return best;
+  if (hasTotal || hasRelations) return 'items';
+  return null;
+}
+
+function conceptKind(id: ConceptId): TableKind {
+  return conceptById(id).kind;
+}
+
+/** Columns that make up a part: the column itself, a group's 合计/小计 column, or the group's leaves. */
+function partColumns(n: HeaderNode, numberCols: Set<number>): number[] {
+  if (!n.children.length) return numberCols.has(n.rect.left) ? [n.rect.left] : [];
+  const tot = n.children.find((ch) => !ch.children.length && isGroupTotalLabel(ch.label));
+  if (tot) return numberCols.has(tot.rect.left) ? [tot.rect.left] : [];
+  const out: number[] = [];
+  for (const ch of n.children) if (!isQizhong(ch.label)) out.push(...partColumns(ch, numberCols));
+  return out;
+}
+
+function identityComplete(wholeConcept: ConceptId | undefined, partConcepts: (ConceptId | undefined)[], hasOther: boolean): boolean {
+  if (hasOther) return true;
+  const ident = IDENTITIES.find((i) => i.whole === wholeConcept);
+  if (!ident) return false;
+  const present = new Set(partConcepts.filter((p): p is ConceptId => !!p));
+  return ident.complete.some((set) => set.every((p) => present.has(p)));
+}
+
+export function findRelations(band: HeaderBand, columns: Column[]): Relation[] {
+  const numberCols = new Set(columns.filter((c) => c.role === 'number').map((c) => c.col));
+  const byCol = new Map(columns.map((c) => [c.col, c]));
+  const relations: Relation[] = [];
+  const nodes = new Set<HeaderNode>();
+  for (const row of band.at) for (const n of row) if (n) nodes.add(n);
+
+  for (const n of nodes) {
+    // "其中：" over some columns: they are parts of the column just left of the group
+    if (isQizhong(n.label) && n.children.length) {
+      let whole = -1;
+      for (let c = n.rect.left - 1; c >= band.left; c--) {
+        if (numberCols.has(c)) {
+          whole = c;
+          break;
+        }
+        if (byCol.get(c)?.role === 'label') break;
+      }
+      if (whole < 0) continue;
+      const partNodes = n.children.filter((ch) => !isQizhong(ch.label));
+      const siblings = n.parent ? n.parent.children : band.roots;
+      const next = siblings[siblings.indexOf(n) + 1];
+      if (next && !next.children.length && isOtherLabel(next.label)) partNodes.push(next);
+      const parts = partNodes.map((p) => partColumns(p, numberCols)).filter((p) => p.length);
+      if (!parts.length) continue;
+      const hasOther = partNodes.some((p) => isOtherLabel(p.label));
+      const complete = identityComplete(byCol.get(whole)?.concept, partNodes.map((p) => conceptOf(p.label)?.id), hasOther);
+      relations.push({ whole, parts, complete, source: 'header' });
+      continue;
+    }
+    // a group with one 合计/小计 column: the other columns of the group add up to it
+    if (n.children.length >= 2 && !n.children.some((ch) => isQizhong(ch.label))) {
+      const totals = n.children.filter((ch) => !ch.children.length && isGroupTotalLabel(ch.label));
+      if (totals.length !== 1 || !numberCols.has(totals[0]!.rect.left)) continue;
+      const parts = n.children.filter((ch) => ch !== totals[0]).map((p) => partColumns(p, numberCols)).filter((p) => p.length);
+      if (parts.length) relations.push({ whole: totals[0]!.rect.left, parts, complete: true, source: 'header' });
+    }
+  }
+
+  // known identities among columns the header does not relate (flat headers), measure by measure
+  const wholes = new Set(relations.map((r) => r.whole));
+  const related = new Set(relations.flatMap((r) => [r.whole, ...r.parts.flat()]));
+  const groups = new Map<string, Column[]>();
+  for (const c of columns) {
+    if (c.role !== 'number' || c.measure === 'rate') continue;
+    const key = c.measure ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const cols of groups.values()) {
+    for (const ident of IDENTITIES) {
+      const whole = cols.find((c) => c.concept === ident.whole && !wholes.has(c.col));
+      if (!whole) continue;
+      let parts = cols.filter((c) => c !== whole && c.concept && ident.parts.includes(c.concept));
+      // a part that is itself the whole of another present part (公务用车购置及运行维护费) replaces its pieces
+      const nestedWholes = IDENTITIES.filter((i) => parts.some((p) => p.concept === i.whole));
+      parts = parts.filter((p) => !nestedWholes.some((i) => p.concept && i.parts.includes(p.concept)));
+      const others = ident.catchAll ? cols.filter((c) => c !== whole && !c.concept && isOtherLabel(c.path.at(-1)?.label ?? '')) : [];
+      const all = [...parts, ...others];
+      if (!all.length || all.some((p) => related.has(p.col) && !wholes.has(p.col))) continue;
+      const complete = identityComplete(ident.whole, parts.map((p) => p.concept), others.length > 0);
+      relations.push({ whole: whole.col, parts: all.map((p) => [p.col]), complete, source: 'vocabulary' });
+      wholes.add(whole.col);
+    }
+  }
+  return relations;
+}
+
+export function findBudgetPairs(columns: Column[]): BudgetPair[] {
+  const groups = new Map<HeaderNode | null, Column[]>();
+  for (const c of columns) {
+    if (c.role !== 'number' || !c.measure) continue;
+    const parent = c.path.length > 1 ? c.path[c.path.length - 2]! : null;
+    groups.set(parent, [...(groups.get(parent) ?? []), c]);
+  }
+  const pairs: BudgetPair[] = [];
+  for (const [parent, cols] of groups) {
+    const by = (m: Measure): Column[] => cols.filter((c) => c.measure === m);
+    for (const actual of by('actual')) {
+      const budgets = by('budget').filter((b) => b.col < actual.col);
+      const budget = budgets[budgets.length - 1] ?? by('budget')[0];
+      if (!budget) continue;
+      const diff = by('diff').find((d) => d.col > actual.col) ?? by('diff')[0];
+      const rate = by('rate').find((d) => d.col > actual.col) ?? by('rate')[0];
+      const concept = parent ? conceptOf(parent.label)?.id ?? actual.concept : actual.concept;
+      pairs.push({ budget: budget.col, actual: actual.col, diff: diff?.col, rate: rate?.col, concept, name: parent?.text ?? '' });
+    }
+  }
+  return pairs;
+}

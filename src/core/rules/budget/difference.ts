@@ -1,0 +1,55 @@
+/** Rule 4a: 差额 = 决算数 − 预算数 (or 预算 − 决算 where the header says so). */
+import { checkSum } from '../../arith';
+import { Rule } from '../types';
+import { numAt, ref, show, sumData } from '../util';
+import { budgetLines } from './lines';
+
+export const budgetDifference: Rule = {
+  meta: {
+    id: 'budget/difference',
+    severity: 'error',
+    description: { zh: '差额 = 决算数 − 预算数', en: 'Difference = actual − budget' },
+    messages: {
+      mismatch: {
+        zh: '“{name}”差额 {stated} ≠ {formula} = {sum}，相差 {diff}',
+        en: '“{name}”: difference {stated} ≠ {formula} = {sum}: off by {diff}',
+      },
+      signFlipped: {
+        severity: 'warning',
+        zh: '“{name}”差额 {stated} 的符号与表头口径相反：{formula} = {sum}',
+        en: '“{name}”: the difference {stated} has the opposite sign to the header’s definition: {formula} = {sum}',
+      },
+      rounding: {
+        severity: 'info',
+        zh: '尾差：“{name}”差额 {stated}，{formula} = {sum}，相差 {diff}，在舍入误差范围之内',
+        en: 'Rounding difference: “{name}”: difference {stated}, {formula} = {sum}: off by {diff}, within the rounding bound',
+      },
+    },
+  },
+  check(ctx) {
+    for (const line of budgetLines(ctx.model)) {
+      const { table: t, row, pair } = line;
+      if (pair.diff === undefined) continue;
+      const g = t.grid;
+      if (g.info(row.row, pair.diff).k === 'error') continue;
+      const stated = numAt(g, row.row, pair.diff);
+      const header = t.columns.find((c) => c.col === pair.diff)?.path.map((n) => n.label).join('') ?? '';
+      const budgetFirst = /预算(数)?[-−减]决算|预算(数)?[-−减]执行|预算(数)?[-−减]实际/.test(header);
+      const terms = budgetFirst ? [line.budget, line.actual] : [line.actual, line.budget];
+      const check = checkSum(stated, terms, ctx.options.tolerance, [1, -1]);
+      if (check.status === 'ok') continue;
+      const data = sumData(check, terms, [1, -1]);
+      const formula = budgetFirst ? `${show(line.budget)} − ${show(line.actual)}` : `${show(line.actual)} − ${show(line.budget)}`;
+      const flipped = check.status === 'mismatch' && stated !== null && stated.value.negated().eq(check.sum);
+      ctx.report({
+        messageId: flipped ? 'signFlipped' : check.status === 'mismatch' ? 'mismatch' : 'rounding',
+        data: { ...data, name: line.name, formula },
+        cells: [ref(g, row.row, pair.diff), ref(g, row.row, pair.actual), ref(g, row.row, pair.budget)],
+        expected: data.sum,
+        actual: data.stated,
+        ...(check.status === 'mismatch' ? { fix: data.sum } : {}),
+        table: t.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,62 @@
+/** The column sums of one table: each total, 小计 or outline-group row equals the sum of the rows it gathers. */
+import { checkSum } from '../arith';
+import { Row, Table } from '../recognize/model';
+import { RuleContext } from './types';
+import { colName, colRefs, numAt, ref, sumData } from './util';
+
+/** Numeric columns that add up down the table (rates and percentages do not). */
+export function summableColumns(t: Table): number[] {
+  return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
+}
+
+export function parentRows(t: Table): Row[] {
+  const out: Row[] = [];
+  const visit = (r: Row): void => {
+    if (r.children.length) out.push(r);
+    for (const ch of r.children) visit(ch);
+  };
+  if (t.total) visit(t.total);
+  else for (const r of t.rows) if (!r.parent) visit(r);
+  return out;
+}
+
+export function checkColumnSums(ctx: RuleContext, t: Table): void {
+  const g = t.grid;
+  for (const p of parentRows(t)) {
+    const rows = p.children.map((ch) => ch.row);
+    for (const c of summableColumns(t)) {
+      const si = g.info(p.row, c);
+      if (si.k === 'error' || p.children.some((ch) => g.info(ch.row, c).k === 'error')) continue;
+      const stated = numAt(g, p.row, c);
+      const terms = p.children.map((ch) => numAt(g, ch.row, c));
+      if (percentColumn(t, c)) continue;
+      const check = checkSum(stated, terms, ctx.options.tolerance);
+      if (check.status === 'ok') continue;
+      const data = { ...sumData(check, terms), row: p.label, column: colName(t, c) };
+      const mismatch = check.status === 'mismatch';
+      const id = p.role === 'total' ? 'total' : 'subtotal';
+      ctx.report({
+        messageId: mismatch ? id : `${id}Rounding`,
+        data,
+        cells: [ref(g, p.row, c), ...colRefs(g, rows, c)],
+        expected: data.sum,
+        actual: data.stated,
+        ...(mismatch ? { fix: data.sum } : {}),
+        table: t.id,
+        ...(mismatch ? { cross: { axis: 'col' as const, table: t.id, col: c, totalRow: p.row, rows, diff: check.diff } } : {}),
+      });
+    }
+  }
+}
+
+function percentColumn(t: Table, c: number): boolean {
+  let pct = 0;
+  let all = 0;
+  for (const r of t.rows) {
+    const i = t.grid.info(r.row, c);
+    if (i.k !== 'num') continue;
+    all++;
+    if (i.n.percent) pct++;
+  }
+  return all > 0 && pct * 2 > all;
+}

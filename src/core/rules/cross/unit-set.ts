@@ -1,0 +1,58 @@
+/** Rule 3a: the tables of sub-units (收入, 支出, 三公, 固定资产 …) list the same units. */
+import { Table } from '../../recognize/model';
+import { Rule } from '../types';
+import { ref, tableName } from '../util';
+import { sheetRef } from '../../a1';
+
+export function unitRows(t: Table): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const r of t.rows) if (r.role !== 'total' && r.role !== 'part' && r.key) out.set(r.key, r.row);
+  return out;
+}
+
+export const unitSet: Rule = {
+  meta: {
+    id: 'cross/unit-set',
+    severity: 'warning',
+    description: { zh: '各表列出的单位相同', en: 'Every table of sub-units lists the same units' },
+    messages: {
+      missing: {
+        zh: '单位“{unit}”出现在“{refTable}”中，但“{table}”中没有',
+        en: 'Unit “{unit}” is in “{refTable}” but missing from “{table}”',
+      },
+      extra: {
+        zh: '单位“{unit}”出现在“{table}”中，但“{refTable}”中没有',
+        en: 'Unit “{unit}” is in “{table}” but not in “{refTable}”',
+      },
+    },
+  },
+  check(ctx) {
+    const tables = ctx.model.tables.filter((t) => t.unitRows && t.rows.filter((r) => r.role !== 'total').length >= 2);
+    if (tables.length < 2) return;
+    const reference = tables.find((t) => t.kind === 'income') ?? tables[0]!;
+    const refUnits = unitRows(reference);
+    for (const t of tables) {
+      if (t === reference) continue;
+      const units = unitRows(t);
+      const names = (table: Table, key: string): string => table.rows.find((r) => r.key === key)?.label ?? key;
+      for (const [key, row] of refUnits) {
+        if (units.has(key)) continue;
+        ctx.report({
+          messageId: 'missing',
+          data: { unit: names(reference, key), refTable: tableName(reference), table: tableName(t) },
+          cells: [sheetRef(t.sheet, t.rect), ref(reference.grid, row, reference.labelCol)],
+          table: t.id,
+        });
+      }
+      for (const [key, row] of units) {
+        if (refUnits.has(key)) continue;
+        ctx.report({
+          messageId: 'extra',
+          data: { unit: names(t, key), refTable: tableName(reference), table: tableName(t) },
+          cells: [ref(t.grid, row, t.labelCol), sheetRef(reference.sheet, reference.rect)],
+          table: t.id,
+        });
+      }
+    }
+  },
+};

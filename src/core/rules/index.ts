@@ -1,0 +1,45 @@
+/** The rule registry: adding a rule is one file plus one line here. Order is the order findings are raised. */
+import { budgetDifference } from './budget/difference';
+import { overBudget } from './budget/over-budget';
+import { budgetRate } from './budget/rate';
+import { sangongOverBudget } from './budget/sangong-over-budget';
+import { incomeBalance } from './cross/income-balance';
+import { unitSet } from './cross/unit-set';
+import { constantTotal } from './formula/constant-total';
+import { formulaCoverage } from './formula/coverage';
+import { partExceedsWhole } from './identity/part-exceeds-whole';
+import { rowSum } from './identity/row-sum';
+import { errorValue } from './input/error-value';
+import { numberAsText } from './input/number-as-text';
+import { unreadable } from './input/unreadable';
+import { itemsTotal } from './items/total';
+import { scoreGrade } from './score/grade';
+import { scoreMissing } from './score/missing';
+import { scorePoints } from './score/points';
+import { scoreRange } from './score/range';
+import { scoreTotal } from './score/total';
+import { columnSum } from './totals/column-sum';
+import { Rule } from './types';
+
+export const RULES: Rule[] = [
+  columnSum,
+  rowSum,
+  partExceedsWhole,
+  unitSet,
+  incomeBalance,
+  budgetDifference,
+  budgetRate,
+  overBudget,
+  sangongOverBudget,
+  itemsTotal,
+  scoreRange,
+  scorePoints,
+  scoreTotal,
+  scoreGrade,
+  scoreMissing,
+  formulaCoverage,
+  constantTotal,
+  numberAsText,
+  errorValue,
+  unreadable,
+];

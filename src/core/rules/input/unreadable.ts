@@ -1,0 +1,21 @@
+/** A sheet (or part of one) the engine could not read: said, and the rest is still checked. */
+import { quoteSheet } from '../../a1';
+import { Rule } from '../types';
+
+export const unreadable: Rule = {
+  meta: {
+    id: 'input/unreadable',
+    severity: 'info',
+    description: { zh: '无法读取的工作表或合并区域', en: 'A sheet or merged area the engine could not read' },
+    messages: {
+      sheet: { zh: '工作表“{sheet}”无法读取，已跳过：{reason}', en: 'Sheet “{sheet}” could not be read and was skipped: {reason}' },
+      merge: { zh: '工作表“{sheet}”中的合并区域“{reason}”无法识别，已忽略', en: 'Merged area “{reason}” on sheet “{sheet}” could not be read and was ignored' },
+    },
+  },
+  check(ctx) {
+    for (const n of ctx.model.notes) {
+      if (n.kind === 'unreadable-sheet') ctx.report({ messageId: 'sheet', data: { sheet: n.sheet, reason: n.text }, cells: [`${quoteSheet(n.sheet)}!A1`] });
+      if (n.kind === 'bad-merge') ctx.report({ messageId: 'merge', data: { sheet: n.sheet, reason: n.text }, cells: [`${quoteSheet(n.sheet)}!A1`] });
+    }
+  },
+};

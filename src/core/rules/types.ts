@@ -1,0 +1,72 @@
+/** What a rule is: an id, a default severity, its messages in Chinese and English, and a check. */
+import { ToleranceOptions } from '../arith';
+import { Dec } from '../decimal';
+import { WorkbookModel } from '../recognize/model';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Lang = 'zh' | 'en';
+
+export interface MessageText {
+  zh: string;
+  en: string;
+  /** A message may carry its own severity (a rounding difference is `info` in an otherwise `error` rule). */
+  severity?: Severity;
+}
+
+export interface RuleMeta {
+  id: string;
+  severity: Severity;
+  description: { zh: string; en: string };
+  messages: Record<string, MessageText>;
+}
+
+/** The two equations a cell can sit in, so that the cell where a column total and a row identity cross can be
+ *  named as the culprit. `diff` is stated − computed. */
+export type Cross =
+  | { axis: 'col'; table: number; col: number; totalRow: number; rows: number[]; diff: Dec }
+  | { axis: 'row'; table: number; row: number; whole: number; parts: number[]; diff: Dec };
+
+export interface Problem {
+  messageId: string;
+  data: Record<string, string | number>;
+  /** Sheet-qualified A1 references, most likely culprit first. */
+  cells: string[];
+  expected?: string;
+  actual?: string;
+  fix?: string;
+  table?: number;
+  cross?: Cross;
+}
+
+export interface GradeBand {
+  /** Lowest 总分 of the band (inclusive). */
+  min: number;
+  /** Names that mean this band; the first is the canonical one. */
+  names: string[];
+}
+
+export interface CheckOptions {
+  lang: Lang;
+  tolerance: ToleranceOptions;
+  gradeBands: GradeBand[];
+  /** Per-rule severity or 'off', overriding the rule's default. */
+  severity: Record<string, Severity | 'off'>;
+}
+
+export const DEFAULT_GRADE_BANDS: GradeBand[] = [
+  { min: 90, names: ['优', '优秀'] },
+  { min: 80, names: ['良', '良好'] },
+  { min: 60, names: ['中', '中等', '合格', '一般'] },
+  { min: Number.NEGATIVE_INFINITY, names: ['差', '较差', '不合格', '不及格'] },
+];
+
+export interface RuleContext {
+  model: WorkbookModel;
+  options: CheckOptions;
+  report(problem: Problem): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+}
