@@ -5,6 +5,7 @@
  */
 import { parseCell } from './a1';
 import { Dec, fmtFixed } from './decimal';
+import { shown } from './numbers';
 import { Table } from './recognize/model';
 import { numAt, ref } from './rules/util';
 import { Cross, Problem } from './rules/types';
@@ -42,9 +43,13 @@ export function nameCulprits(raised: Raised[], tables: Table[]): void {
         const f1 = fixFor(ca, cb.row, ca.col, n.value);
         const f2 = fixFor(cb, cb.row, ca.col, n.value);
         if (f1.eq(f2)) {
+          // both equations agree on what the crossing cell should hold: that is the fix, for that cell
           const text = fmtFixed(f1, Math.max(n.decimals, 2));
-          a.problem.fix = text;
-          b.problem.fix = text;
+          for (const x of [a, b]) {
+            x.problem.fix = text;
+            x.problem.expected = text;
+            x.problem.actual = shown(n);
+          }
         }
       }
     }

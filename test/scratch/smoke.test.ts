@@ -1,10 +1,12 @@
 import { checkWorkbook } from '../../src/core';
-import { seed002 } from '../fixtures/seed002';
+import { seed002, LayoutOptions } from '../fixtures/seed002';
 
+const variants: LayoutOptions[] = [{}, { merged: false }, { totalLast: true }, { numbering: false }, { blankColumn: true }, { formulas: true }, { perSheet: true }, { formats: true }, { merged: false, totalLast: true, blankColumn: true, formulas: true }];
 test('smoke', () => {
-  const { wb } = seed002({ edit: (t, r, c, v) => (t === 'expenditure' && r === 1 && c === 2 ? 310.62 : v) });
-  const { report, model } = checkWorkbook(wb, 'x.xlsx');
-  console.log(JSON.stringify(report.tables, null, 1));
-  for (const f of report.findings) console.log(f.severity, f.rule, f.cells.join(' '), f.message, f.fix ?? '');
-  for (const t of model.tables) console.log(t.kind, t.title, t.columns.map((c) => `${c.col}:${c.role}:${c.name}:${c.concept ?? ''}`).join(' | '), JSON.stringify(t.relations), t.total?.label, t.total?.children.length);
+  for (const v of variants) {
+    const { wb } = seed002(v);
+    const { report } = checkWorkbook(wb, 'x.xlsx');
+    console.log(JSON.stringify(v), report.tables.map((t) => `${t.kind}:${t.range}`).join(' '), JSON.stringify(report.summary));
+    for (const f of report.findings) console.log(f.severity, f.rule, f.cells.join(' '), f.message, f.fix ?? '');
+  }
 });

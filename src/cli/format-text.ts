@@ -1,0 +1,88 @@
+/** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
+import pc from 'picocolors';
+import { FileReport, Finding, Report, TableInfo } from '../core/report';
+import { Lang } from '../core/rules/types';
+
+const KIND: Record<string, { zh: string; en: string }> = {
+  income: { zh: '收入表', en: 'income' },
+  expenditure: { zh: '支出和结余表', en: 'expenditure' },
+  sangong: { zh: '“三公”经费表', en: '"three public" spending' },
+  assets: { zh: '固定资产表', en: 'fixed assets' },
+  budget: { zh: '预算执行表', en: 'budget vs actual' },
+  projects: { zh: '项目支出表', en: 'projects' },
+  items: { zh: '明细表', en: 'item list' },
+  score: { zh: '评分表', en: 'scoring table' },
+  profile: { zh: '基本概况', en: 'profile' },
+};
+
+const T = {
+  zh: {
+    error: '错误', warning: '警告', info: '提示', expected: '应为', actual: '实为', fix: '建议改为',
+    other: '其他', clean: '未发现问题', unreadable: '无法校验',
+    summary: (e: number, w: number, i: number, t: number) => `${e} 个错误，${w} 个警告，${i} 条提示（识别 ${t} 张表）`,
+    total: (f: number, e: number) => `共校验 ${f} 个文件，其中 ${e} 个有错误`,
+  },
+  en: {
+    error: 'error', warning: 'warning', info: 'info', expected: 'expected', actual: 'actual', fix: 'fix',
+    other: 'other', clean: 'no problems found', unreadable: 'could not be checked',
+    summary: (e: number, w: number, i: number, t: number) => `${e} error(s), ${w} warning(s), ${i} note(s) (${t} table(s) recognised)`,
+    total: (f: number, e: number) => `${f} file(s) checked, ${e} with errors`,
+  },
+};
+
+function tableTitle(t: TableInfo, lang: Lang): string {
+  const kind = KIND[t.kind]?.[lang] ?? t.kind;
+  const title = t.title && t.title !== kind ? `${t.title} · ` : '';
+  return `${title}${kind} · ${t.range}${t.unit ? ` · ${t.unit}` : ''}`;
+}
+
+function findingLines(f: Finding, lang: Lang, color: boolean): string[] {
+  const c = pc.createColors(color);
+  const tx = T[lang];
+  const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : c.cyan('ℹ');
+  const sev = f.severity === 'error' ? c.red(tx.error) : f.severity === 'warning' ? c.yellow(tx.warning) : c.cyan(tx.info);
+  const lines = [`    ${mark} ${sev}  ${c.bold(f.cells[0] ?? '')}  ${f.message}  ${c.dim(f.rule)}`];
+  const details: string[] = [];
+  if (f.expected !== undefined) details.push(`${tx.expected} ${f.expected}`);
+  if (f.actual !== undefined) details.push(`${tx.actual} ${f.actual}`);
+  if (f.fix !== undefined) details.push(`${tx.fix} ${c.green(f.fix)}`);
+  if (f.cells.length > 1) details.push(f.cells.slice(1).join(' '));
+  if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
+  return lines;
+}
+
+export function formatFile(r: FileReport, lang: Lang, color: boolean): string {
+  const c = pc.createColors(color);
+  const tx = T[lang];
+  const out = [c.underline(r.file)];
+  if (r.error) {
+    out.push(`  ${c.red('✖')} ${tx.unreadable}: ${r.error}`, '');
+    return out.join('\n');
+  }
+  const byTable = new Map<number | undefined, Finding[]>();
+  for (const f of r.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
+  for (const t of r.tables) {
+    const fs = byTable.get(t.id) ?? [];
+    out.push(`  ${fs.length ? c.bold(tableTitle(t, lang)) : c.dim(tableTitle(t, lang))}`);
+    for (const f of fs) out.push(...findingLines(f, lang, color));
+  }
+  const loose = r.findings.filter((f) => f.table === undefined || !r.tables.some((t) => t.id === f.table));
+  if (loose.length) {
+    out.push(`  ${c.bold(tx.other)}`);
+    for (const f of loose) out.push(...findingLines(f, lang, color));
+  }
+  const s = r.summary;
+  const line = tx.summary(s.errors, s.warnings, s.info, r.tables.length);
+  const mark = s.errors ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
+  out.push(`  ${mark} ${s.errors || s.warnings || s.info ? line : `${tx.clean} · ${line}`}`, '');
+  return out.join('\n');
+}
+
+export function formatReport(report: Report, lang: Lang, color: boolean): string {
+  const parts = report.files.map((f) => formatFile(f, lang, color));
+  if (report.files.length > 1) {
+    const bad = report.files.filter((f) => f.error || f.summary.errors).length;
+    parts.push(T[lang].total(report.files.length, bad));
+  }
+  return parts.join('\n');
+}

@@ -1,0 +1,146 @@
+/**
+ * selfeval-check [options] <file.xlsx | folder>...
+ * Checks self-evaluation workbooks and prints what it found. It never writes to the files it reads.
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import path from 'path';
+import { checkWorkbook, DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
+import { CheckOptions } from '../core/rules/types';
+import { expandTargets } from './files';
+import { formatReport } from './format-text';
+import { readXlsx, UnreadableFile } from './read-xlsx';
+
+export const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
+export const DEMO_FILES = ['seed002-clean.xlsx', 'seed002-planted-error.xlsx'];
+
+function parseFactor(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError('应为不小于 0 的数 (a number ≥ 0)');
+  return n;
+}
+
+function parseDecimals(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new InvalidArgumentError('应为 0–10 的整数 (an integer 0–10)');
+  return n;
+}
+
+/** "优/优秀:90,良/良好:80,中/合格:60,差/不合格:0" → bands; the lowest band takes every score below the next. */
+export function parseBands(spec: string): GradeBand[] {
+  const bands = spec.split(/[,，]/).map((part) => {
+    const m = /^(.+)[:：]\s*(-?\d+(?:\.\d+)?)$/.exec(part.trim());
+    if (!m) throw new InvalidArgumentError(`无法解读等次“${part}”，格式如 优秀:90,良好:80,合格:60,不合格:0`);
+    return { names: m[1]!.split('/').map((s) => s.trim()).filter(Boolean), min: Number(m[2]) };
+  });
+  bands.sort((a, b) => b.min - a.min);
+  bands[bands.length - 1]!.min = Number.NEGATIVE_INFINITY;
+  return bands;
+}
+
+function collectRule(v: string, prev: Record<string, Severity | 'off'>): Record<string, Severity | 'off'> {
+  const m = /^([\w/-]+)=(error|warning|info|off)$/.exec(v);
+  if (!m || !RULES.some((r) => r.meta.id === m[1])) throw new InvalidArgumentError(`应为 规则=error|warning|info|off，规则见 --list-rules`);
+  return { ...prev, [m[1]!]: m[2] as Severity | 'off' };
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: !!process.stdout.isTTY,
+};
+
+export async function checkFile(file: string, options: Partial<CheckOptions>): Promise<FileReport> {
+  try {
+    const snapshot = await readXlsx(file);
+    return checkWorkbook(snapshot, file, options).report;
+  } catch (e) {
+    const msg = e instanceof UnreadableFile ? e.message : `无法读取：${e instanceof Error ? e.message : String(e)}`;
+    return { file, error: msg, tables: [], findings: [], scores: [], summary: { errors: 0, warnings: 0, info: 0 } };
+  }
+}
+
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+  const program = new Command()
+    .name('selfeval-check')
+    .description('自评校核：校验部门整体支出绩效自评工作簿（收支表、三公经费、评分表）中的数字')
+    .argument('[paths...]', '.xlsx 文件或文件夹（文件夹中的 .xlsx 逐个校验）；不给则校验随附示例')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
+    .option('--tolerance <factor>', '舍入误差（尾差）界限的倍数，0 表示必须完全相等', parseFactor, 1)
+    .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
+    .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBands)
+    .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule, {})
+    .option('--no-color', '不使用颜色')
+    .option('--list-rules', '列出全部规则')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+
+  try {
+    program.parse(argv, { from: 'node' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const o = program.opts<{
+    format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
+    rule: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean;
+  }>();
+  if (o.listRules) {
+    for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
+    return 0;
+  }
+  let paths = program.args;
+  const demo = paths.length === 0;
+  if (demo) {
+    paths = DEMO_FILES.map((f) => path.relative(process.cwd(), path.join(EXAMPLES_DIR, f)) || f);
+    io.err(o.lang === 'zh'
+      ? `未指定文件：校验随附示例（seed 002 数据；第二个文件有一处人为埋入的错误）\n\n`
+      : `No file given: checking the bundled examples (seed 002 figures; the second has one planted error)\n\n`);
+  }
+  const targets = await expandTargets(paths);
+  if (!targets.length) {
+    io.err(o.lang === 'zh' ? '未找到 .xlsx 文件\n' : 'No .xlsx file found\n');
+    return 2;
+  }
+  const options: Partial<CheckOptions> = {
+    lang: o.lang,
+    tolerance: { factor: o.tolerance, minDecimals: o.minDecimals },
+    gradeBands: o.bands ?? DEFAULT_GRADE_BANDS,
+    severity: o.rule,
+  };
+  const report: Report = { version: 1, files: [] };
+  for (const t of targets) {
+    report.files.push(t.problem
+      ? { file: t.file, error: t.problem, tables: [], findings: [], scores: [], summary: { errors: 0, warnings: 0, info: 0 } }
+      : await checkFile(t.file, options));
+  }
+  if (o.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else io.out(`${formatReport(report, o.lang, o.color && io.isTTY && !process.env.NO_COLOR)}\n`);
+  if (demo) {
+    // the demo succeeds when the clean example is clean and the planted error is found
+    const [clean, planted] = report.files;
+    return clean && !clean.error && clean.summary.errors === 0 && planted && planted.summary.errors > 0 ? 0 : 1;
+  }
+  return exitStatus(report);
+}
+
+export function main(argv: string[] = process.argv): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
+  run(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`selfeval-check: ${e instanceof Error ? e.stack : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

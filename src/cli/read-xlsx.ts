@@ -1,0 +1,115 @@
+/**
+ * Reading an .xlsx file into the engine's snapshot with ExcelJS, the same snapshot the add-in builds with
+ * Office.js: the used range's values (a merged area's value on its top-left cell only), formulas, number
+ * formats (null for General) and merged areas.
+ */
+import ExcelJS from 'exceljs';
+import { promises as fs } from 'fs';
+import { cellA1 } from '../core/a1';
+import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+
+/** Why a file cannot be read, in words for a person. */
+export class UnreadableFile extends Error {}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const DAY_MS = 86400000;
+const EPOCH_1900 = Date.UTC(1899, 11, 30);
+const EPOCH_1904 = Date.UTC(1904, 0, 1);
+
+export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
+  let buf: Buffer;
+  try {
+    buf = await fs.readFile(path);
+  } catch (e) {
+    throw new UnreadableFile(`无法打开文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (buf.subarray(0, 8).equals(OLE)) {
+    throw new UnreadableFile('文件已加密，或是旧版 .xls 格式：请取消密码保护并另存为 .xlsx 后再校验');
+  }
+  if (!buf.subarray(0, 4).equals(ZIP)) throw new UnreadableFile('不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）');
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw new UnreadableFile(`文件已损坏或无法解析：${(e as Error).message}`);
+  }
+  return snapshotOf(wb);
+}
+
+export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
+  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
+  return { sheets: wb.worksheets.map((ws) => sheetOf(ws, date1904)) };
+}
+
+interface RawCell {
+  r: number;
+  c: number;
+  v: CellValue;
+  f: string | null;
+  fmt: string | null;
+}
+
+function valueOf(v: unknown, date1904: boolean): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return (v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((t) => t.text ?? '').join('');
+    if ('formula' in o || 'sharedFormula' in o) return valueOf(o.result, date1904);
+    if ('text' in o) return valueOf(o.text, date1904);
+  }
+  return null;
+}
+
+function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+  const cells: RawCell[] = [];
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      if (cell.type === ExcelJS.ValueType.Merge) return;
+      const r = rowNumber - 1;
+      const c = colNumber - 1;
+      const v = valueOf(cell.value, date1904);
+      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      const f = formula ? `=${formula}` : null;
+      const numFmt = cell.numFmt;
+      const fmt = numFmt && numFmt !== 'General' ? numFmt : null;
+      if (v === null && !f) return;
+      cells.push({ r, c, v, f, fmt });
+      if (r < top) top = r;
+      if (r > bottom) bottom = r;
+      if (c < left) left = c;
+      if (c > right) right = c;
+    });
+  });
+  const merges: string[] = [];
+  const raw = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
+  for (const m of Object.values(raw)) {
+    if (!m) continue;
+    const { top: t, left: l, bottom: b, right: rt } = m.model;
+    merges.push(`${cellA1(t - 1, l - 1)}:${cellA1(b - 1, rt - 1)}`);
+    top = Math.min(top, t - 1);
+    left = Math.min(left, l - 1);
+    bottom = Math.max(bottom, b - 1);
+    right = Math.max(right, rt - 1);
+  }
+  const hidden = ws.state !== 'visible';
+  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden };
+  const h = bottom - top + 1;
+  const w = right - left + 1;
+  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(null));
+  const formulas: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
+  const numberFormats: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
+  for (const cell of cells) {
+    values[cell.r - top]![cell.c - left] = cell.v;
+    formulas[cell.r - top]![cell.c - left] = cell.f;
+    numberFormats[cell.r - top]![cell.c - left] = cell.fmt;
+  }
+  return { name: ws.name, top, left, values, formulas, numberFormats, merges, hidden };
+}
