@@ -65,10 +65,14 @@ function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
   // "XX情况表 …… 单位：万元" on one line
   if (s.nodes <= 2) {
     for (const c of s.texts) if (/^单位[:：]/.test(normLabel(grid.shownText(r, c)))) return true;
+    // a wide merged title; but not a header row whose label cell is merged down into the rows below
+    let wide = false;
     for (let c = grid.left; c <= grid.right; c++) {
       const m = grid.merge(r, c);
-      if (m && m.right - m.left + 1 >= width / 2) return true;
+      if (m && m.bottom > m.top) return false;
+      if (m && m.right - m.left + 1 >= width / 2) wide = true;
     }
+    if (wide) return true;
   }
   return false;
 }

@@ -1,0 +1,72 @@
+import { columnSum } from '../../../src/core/rules/totals/column-sum';
+import { ruleTester } from '../../helpers/rule-tester';
+import { book } from '../../helpers/tables';
+import { INCOME, seed002, UNITS } from '../../fixtures/seed002';
+
+const incomeRows = (total: number, edit?: [number, number]) => [
+  ['局机关及二级机构汇总', total, 0, total],
+  ...UNITS.map((u, i) => [`${i + 1}、${u}`, edit && edit[0] === i + 1 ? edit[1] : INCOME[i + 1]![0]!, 0, INCOME[i + 1]![0]!]),
+];
+const header = ['机构名称', '收入合计', '上年结转', '公共财政拨款'];
+
+ruleTester(columnSum, {
+  valid: [
+    { name: 'seed 002 as filed, 汇总 first', wb: seed002().wb },
+    { name: 'seed 002, 汇总 last, plain names', wb: seed002({ totalLast: true, numbering: false }).wb },
+    { name: 'seed 002, unmerged headers and a blank column', wb: seed002({ merged: false, blankColumn: true }).wb },
+    {
+      name: 'nested 小计 rows (total first)',
+      wb: book('单位：万元', ['单位名称', '支出合计'], [
+        ['合计', 1139.12], ['行政单位小计', 788.64], ['局机关', 788.64], ['事业单位小计', 350.48], ['妇幼保健院', 350.48],
+      ]),
+    },
+    {
+      name: 'outline numbering: 一、 heads over 1、 units',
+      wb: book(null, ['单位名称', '支出合计'], [
+        ['一、行政单位', 788.64], ['1、局机关', 788.64], ['二、事业单位', 606.37], ['1、妇幼保健院', 350.48], ['2、血吸虫病预防站', 255.89], ['合计', 1395.01],
+      ]),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the schema’s example: 汇总 5532.57 against units adding to 5522.57',
+      wb: book('年度收入情况（万元）', header, incomeRows(5532.57)),
+      findings: [{
+        messageId: 'total', severity: 'error', cells: ['Sheet1!B3', 'Sheet1!B4:B13'], expected: '5522.57', actual: '5532.57', fix: '5522.57',
+        message: '“局机关及二级机构汇总”行“收入合计”为 5532.57，不等于各单位之和 788.64 + 350.48 + 255.89 + … + 489.25 = 5522.57，相差 10.00',
+        en: 'off by 10.00',
+      }, { messageId: 'total', cells: ['Sheet1!D3'] }],
+    },
+    {
+      name: 'one unit typed wrong: the total is named first, the units follow',
+      wb: book(null, header, incomeRows(5522.57, [3, 265.89])),
+      findings: [{ messageId: 'total', cells: ['Sheet1!B2', 'Sheet1!B3:B12'], expected: '5532.57', actual: '5522.57' }],
+    },
+    {
+      name: 'a 0.01 difference over 10 units is 尾差 (bound 11 × 0.005 = 0.055): info',
+      wb: book(null, header, incomeRows(5522.58).map((r, i) => (i === 0 ? [r[0]!, 5522.58, 0, 5522.57] : r))),
+      findings: [{ messageId: 'totalRounding', severity: 'info', message: /尾差.*相差 0\.01.*±0\.055/ }],
+    },
+    {
+      name: 'a wrong 小计 is named, and the total still checks against the 小计 rows',
+      wb: book(null, ['单位名称', '支出合计'], [
+        ['合计', 1139.12], ['行政单位小计', 798.64], ['局机关', 788.64], ['事业单位小计', 350.48], ['妇幼保健院', 350.48],
+      ]),
+      findings: [
+        { messageId: 'total', cells: ['Sheet1!B2', 'Sheet1!B3', 'Sheet1!B5'], expected: '1149.12' },
+        { messageId: 'subtotal', cells: ['Sheet1!B3', 'Sheet1!B4'], expected: '788.64', actual: '798.64' },
+      ],
+    },
+  ],
+});
+
+test('seed 002 with one unit figure changed names that column and the 汇总 row', () => {
+  const { wb, placed } = seed002({ edit: (t, r, c, v) => (t === 'sangong' && r === 4 && c === 1 ? 3.5 : v) });
+  const { checkWorkbook } = require('../../../src/core') as typeof import('../../../src/core');
+  const f = checkWorkbook(wb, 'x', {}, [columnSum]).report.findings;
+  expect(f).toHaveLength(1);
+  const p = placed.sangong;
+  expect(f[0]!.cells[0]).toBe(`收支表!C${p.rowOf(0) + 1}`);
+  expect(f[0]!.message).toContain('“公务接待费”为 2.93');
+  expect(f[0]!.expected).toBe('3.93');
+});
