@@ -236,7 +236,10 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const labelLeaf = columns.find((c) => c.col === labelCol)!.path.at(-1)?.label ?? '';
   const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0);
   if (!kind) return null;
-  const unitRows = isUnitLabelHeader(labelLeaf) || (['income', 'expenditure', 'sangong', 'assets'].includes(kind) && !rows.some((w) => conceptOf(w.key)));
+  // rows are sub-units when the label column says so (机构名称, 单位名称 …), or, in a 收支 table whose label
+  // header names nothing else, when no row is a line such as 基本支出
+  const unitRows = isUnitLabelHeader(labelLeaf)
+    || (['income', 'expenditure', 'sangong', 'assets'].includes(kind) && !isLabelHeader(labelLeaf) && !rows.some((w) => conceptOf(w.key)));
 
   const id = ctx.nextId();
   const rect: Rect = { top: headerRows[0]!, left, bottom: dataRows[dataRows.length - 1]!, right };
@@ -277,7 +280,9 @@ function classify(
   let best: TableKind | null = null;
   let bestVotes = 0;
   for (const [k, v] of votes) if (v > bestVotes) [best, bestVotes] = [k, v];
-  if (pairs.length && (!best || /项目/.test(labelLeaf))) return /项目/.test(labelLeaf) ? 'projects' : 'budget';
+  const columnVotes = columns.some((c) => c.role === 'number' && c.concept);
+  if (/项目/.test(labelLeaf) && !columnVotes) return 'projects';
+  if (pairs.length && !columnVotes) return 'budget';
   if (best) return best;
   if (hasTotal || hasRelations) return 'items';
   return null;
