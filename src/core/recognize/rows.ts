@@ -105,8 +105,9 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     stack.push({ row: r, level, style: st });
   }
 
-  // 小计 rows gather the top-level rows before them (total last) or after them (total first)
-  const gather = (list: Row[]): Row[] => {
+  // 小计 rows gather the top-level rows after them (a 小计 heading its group) or before them (closing it); the
+  // figures decide which, and where they cannot, the position of the total does (total first: heading)
+  const gather = (list: Row[], heading: boolean): Row[] => {
     if (!subtotals.length) return list;
     const out: Row[] = [];
     let pending: Row[] = [];
@@ -114,22 +115,34 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     for (const r of list) {
       if (r.role === 'subtotal') {
         r.children = [];
-        if (totalFirst) open = r;
+        if (heading) open = r;
         else {
           r.children.push(...pending);
           for (const p of pending) p.parent = r;
           pending = [];
         }
         out.push(r);
-      } else if (totalFirst && open) {
+      } else if (heading && open) {
         open.children.push(r);
         r.parent = open;
-      } else if (totalFirst) out.push(r);
+      } else if (heading) out.push(r);
       else pending.push(r);
     }
     return out.concat(pending);
   };
-  let top = gather(nested);
+  let heading = totalFirst;
+  if (subtotals.length) {
+    const score = (h: boolean): number => {
+      for (const r of nested) if (r.role !== 'subtotal') r.parent = null;
+      gather(nested, h);
+      return agreement(grid, subtotals, sumCols, tol) + (subtotals.every((x) => x.children.length) ? 0.001 : 0);
+    };
+    const a = score(true);
+    const b = score(false);
+    heading = a === b ? totalFirst : a > b;
+    for (const r of nested) if (r.role !== 'subtotal') r.parent = null;
+  }
+  let top = gather(nested, heading);
 
   // keep the nesting only if the figures agree with it at least as well as with a flat list
   const heads = body.filter((r) => r.children.length && r.role === 'detail');
@@ -147,7 +160,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
         r.parent = null;
         if (r.role === 'detail') r.children = [];
       }
-      top = gather(body);
+      top = gather(body, heading);
     }
   }
   if (total) {
