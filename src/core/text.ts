@@ -33,7 +33,8 @@ const NUMBERING: Array<[RegExp, string]> = [
 ];
 
 /** Split a leading outline number off a normalised label: "1、局机关" → style "n", rest "局机关". */
-export function splitNumbering(label: string): Numbering {
+export function splitNumbering(raw: string): Numbering {
+  const label = raw.normalize('NFKC').trimStart();
   for (const [re, style] of NUMBERING) {
     const m = re.exec(label);
     if (m && m[0].length < label.length) return { style, rest: label.slice(m[0].length) };
