@@ -281,7 +281,7 @@ function classify(
   let bestVotes = 0;
   for (const [k, v] of votes) if (v > bestVotes) [best, bestVotes] = [k, v];
   const columnVotes = columns.some((c) => c.role === 'number' && c.concept);
-  if (/项目/.test(labelLeaf) && !columnVotes) return 'projects';
+  if (/^(项目|项目名称|项目内容|专项名称|专项)$/.test(labelLeaf) && !columnVotes) return 'projects';
   if (pairs.length && !columnVotes) return 'budget';
   if (best) return best;
   if (hasTotal || hasRelations) return 'items';
