@@ -3,6 +3,7 @@
  * Checks self-evaluation workbooks and prints what it found. It never writes to the files it reads.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { existsSync } from 'fs';
 import path from 'path';
 import { checkWorkbook, DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
 import { CheckOptions } from '../core/rules/types';
@@ -10,7 +11,14 @@ import { expandTargets } from './files';
 import { formatReport } from './format-text';
 import { readXlsx, UnreadableFile } from './read-xlsx';
 
-export const EXAMPLES_DIR = path.resolve(__dirname, '../../../examples');
+/** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const EXAMPLES_DIR = path.join(packageRoot(), 'examples');
 export const DEMO_FILES = ['seed002-clean.xlsx', 'seed002-planted-error.xlsx'];
 
 function parseFactor(v: string): number {

@@ -75,8 +75,10 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
       if (cell.type === ExcelJS.ValueType.Merge) return;
       const r = rowNumber - 1;
       const c = colNumber - 1;
-      const v = valueOf(cell.value, date1904);
-      const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+      const isFormula = cell.type === ExcelJS.ValueType.Formula;
+      // cell.value drops a formula's cached result when it is 0 or ""; cell.result keeps it
+      const v = valueOf(isFormula ? cell.result : cell.value, date1904);
+      const formula = isFormula ? cell.formula : undefined;
       const f = formula ? `=${formula}` : null;
       const numFmt = cell.numFmt;
       const fmt = numFmt && numFmt !== 'General' ? numFmt : null;

@@ -1,0 +1,110 @@
+import { execFileSync, spawnSync } from 'child_process';
+import { createHash } from 'crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { EXAMPLES_DIR, parseBands, run } from '../../src/cli/main';
+import { Report } from '../../src/core/report';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLEAN = path.join(EXAMPLES_DIR, 'seed002-clean.xlsx');
+const PLANTED = path.join(EXAMPLES_DIR, 'seed002-planted-error.xlsx');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(['node', 'selfeval-check', ...args], { out: (s) => void (out += s), err: (s) => void (err += s), isTTY: false });
+  return { code, out, err };
+}
+
+const hash = (f: string): string => createHash('sha256').update(readFileSync(f)).digest('hex');
+
+test('--format json prints exactly the report of the schema, and only that, on stdout', async () => {
+  const { code, out } = await cli('--format', 'json', CLEAN, PLANTED);
+  expect(code).toBe(1);
+  const report = JSON.parse(out) as Report;
+  expect(report.version).toBe(1);
+  expect(report.files.map((f) => [path.basename(f.file), f.error, f.summary])).toEqual([
+    ['seed002-clean.xlsx', null, { errors: 0, warnings: 0, info: 0 }],
+    ['seed002-planted-error.xlsx', null, { errors: 2, warnings: 0, info: 0 }],
+  ]);
+  expect(report.files[0]!.tables.map((t) => `${t.kind} ${t.range} ${t.unit}`)).toEqual([
+    'profile 基本概况!A3:D3 null', 'income 收支表!A2:G14 万元', 'expenditure 收支表!A18:H31 万元', 'sangong 收支表!A35:F47 万元',
+    'assets 收支表!A51:E63 万元', 'score 评分表!A2:G28 null',
+  ]);
+  const f = report.files[1]!.findings[0]!;
+  expect(f).toMatchObject({ rule: 'totals/column-sum', severity: 'error', cells: ['收支表!D22', '收支表!D21', '收支表!D22:D31'], expected: '301.62', actual: '310.62', fix: '301.62' });
+  expect(report.files[1]!.scores).toEqual([]);
+});
+
+test('exit status: 0 when clean, 1 when a file has an error, 2 when the command cannot run', async () => {
+  expect((await cli(CLEAN)).code).toBe(0);
+  expect((await cli(PLANTED)).code).toBe(1);
+  expect((await cli('--format', 'xml', CLEAN)).code).toBe(2);
+  expect((await cli('--tolerance', '-1', CLEAN)).code).toBe(2);
+  const empty = mkdtempSync(path.join(tmpdir(), 'selfeval-empty-'));
+  const r = await cli(empty);
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('未找到 .xlsx 文件');
+});
+
+test('a folder: bad files get their error, the rest are checked, nothing is written', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-dir-'));
+  mkdirSync(path.join(dir, '2021'));
+  copyFileSync(CLEAN, path.join(dir, 'a-clean.xlsx'));
+  copyFileSync(PLANTED, path.join(dir, '2021', 'b-planted.xlsx'));
+  writeFileSync(path.join(dir, 'c-corrupt.xlsx'), Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(64, 1)]));
+  writeFileSync(path.join(dir, 'd-encrypted.xlsx'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(64)]));
+  writeFileSync(path.join(dir, 'notes.txt'), 'not a workbook');
+  writeFileSync(path.join(dir, '~$a-clean.xlsx'), 'lock file');
+  const before = [path.join(dir, 'a-clean.xlsx'), path.join(dir, '2021', 'b-planted.xlsx')].map((f) => [hash(f), statSync(f).mtimeMs]);
+  const { code, out } = await cli('--format', 'json', dir, path.join(dir, 'notes.txt'));
+  expect(code).toBe(1);
+  const report = JSON.parse(out) as Report;
+  expect(report.files.map((f) => [path.relative(dir, f.file), f.error === null ? null : f.error.slice(0, 8), f.summary.errors])).toEqual([
+    [path.join('2021', 'b-planted.xlsx'), null, 2],
+    ['a-clean.xlsx', null, 0],
+    ['c-corrupt.xlsx', '文件已损坏或无法', 0],
+    ['d-encrypted.xlsx', '文件已加密，或是', 0],
+    ['notes.txt', '不是 .xlsx', 0],
+  ]);
+  const after = [path.join(dir, 'a-clean.xlsx'), path.join(dir, '2021', 'b-planted.xlsx')].map((f) => [hash(f), statSync(f).mtimeMs]);
+  expect(after).toEqual(before);
+});
+
+test('text output: grouped by file then table, a summary line per file, English on request', async () => {
+  const zh = await cli(PLANTED);
+  expect(zh.out).toContain('部门（单位）年度支出和结余情况（万元） · 支出和结余表 · 收支表!A18:H31 · 万元');
+  expect(zh.out).toContain('✖ 错误  收支表!D22  “局机关及二级机构汇总”行“人员支出”为 2137.98');
+  expect(zh.out).toContain('应为 301.62 · 实为 310.62 · 建议改为 301.62');
+  expect(zh.out).toContain('✖ 2 个错误，0 个警告，0 条提示（识别 6 张表）');
+  expect(zh.out).not.toMatch(/\x1b\[/);
+  const en = await cli('--lang', 'en', CLEAN);
+  expect(en.out).toContain('✔ no problems found · 0 error(s), 0 warning(s), 0 note(s) (6 table(s) recognised)');
+});
+
+test('with no file it checks the bundled examples and succeeds when the planted error is found', async () => {
+  const { code, out, err } = await cli();
+  expect(code).toBe(0);
+  expect(err).toContain('校验随附示例');
+  expect(out).toContain('seed002-planted-error.xlsx');
+  expect(out).toContain('共校验 2 个文件，其中 1 个有错误');
+});
+
+test('options: grade bands, rule severities, list of rules', async () => {
+  expect(parseBands('优秀:90,良好:80,合格:60,不合格:0').map((b) => [b.names[0], b.min])).toEqual([['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', -Infinity]]);
+  const off = await cli('--format', 'json', '--rule', 'totals/column-sum=off', '--rule', 'identity/row-sum=warning', PLANTED);
+  const r = JSON.parse(off.out) as Report;
+  expect(r.files[0]!.findings.map((f) => [f.rule, f.severity])).toEqual([['identity/row-sum', 'warning']]);
+  expect(off.code).toBe(0);
+  const list = await cli('--list-rules');
+  expect(list.out.split('\n').filter(Boolean)).toHaveLength(20);
+  expect(list.out).toContain('budget/sangong-over-budget     error    “三公”经费超预算');
+});
+
+test('the installed bin runs with plain node', () => {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'bin/selfeval-check.js'), '--format', 'json', CLEAN], { encoding: 'utf8' });
+  expect((JSON.parse(out) as Report).files[0]!.summary.errors).toBe(0);
+  const planted = spawnSync(process.execPath, [path.join(ROOT, 'bin/selfeval-check.js'), PLANTED], { encoding: 'utf8' });
+  expect(planted.status).toBe(1);
+});
