@@ -15,9 +15,18 @@ export const HUNDRED = new Dec(100);
  * value at those 15 digits, so 5522.5700000000006 (a sum Excel computed) is 5522.57, as Excel itself shows it.
  */
 export function decFromExcelNumber(n: number): Dec {
+  return new Dec(excelNumberText(n));
+}
+
+/** The text of a number at Excel's 15 significant digits ("788.64", not "788.640000000000"). */
+export function excelNumberText(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError('not a finite number');
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return new Dec(n);
-  return new Dec(n.toPrecision(15));
+  const s = String(n);
+  // the shortest round-trip text is what Excel shows when it has at most 15 significant digits (the common
+  // case: any text of 15 characters or fewer without an exponent)
+  if (s.length <= 15 && s.indexOf('e') < 0) return s;
+  if (s.length <= 17 && s.indexOf('e') < 0 && s.replace(/^-?0*\.?0*/, '').replace('.', '').length <= 15) return s;
+  return new Dec(n.toPrecision(15)).toFixed();
 }
 
 export function sum(values: readonly Dec[]): Dec {
@@ -27,7 +36,11 @@ export function sum(values: readonly Dec[]): Dec {
 }
 
 /** Half a unit of the d-th decimal: d = 2 → 0.005. */
+const HALF_UNITS: Dec[] = [];
 export function halfUnit(decimals: number): Dec {
+  if (decimals >= 0 && decimals < 30) {
+    return (HALF_UNITS[decimals] ??= new Dec(5).times(new Dec(10).pow(-(decimals + 1))));
+  }
   return new Dec(5).times(new Dec(10).pow(-(decimals + 1)));
 }
 

@@ -16,6 +16,7 @@ export class Grid {
   private readonly snap: SheetSnapshot;
   private readonly mergeAt = new Map<number, Rect>();
   private readonly infoCache: (CellInfo | undefined)[];
+  private readonly labelCache = new Map<number, string>();
   private readonly width: number;
   /** Merged areas the snapshot listed but the engine could not read. */
   readonly badMerges: string[] = [];
@@ -102,7 +103,13 @@ export class Grid {
 
   /** Normalised label at (r, c) (through merges), '' when the cell holds no text. */
   label(r: number, c: number): string {
-    return normLabel(this.shownText(r, c));
+    const key = r * KEY_STRIDE + c;
+    let l = this.labelCache.get(key);
+    if (l === undefined) {
+      l = normLabel(this.shownText(r, c));
+      this.labelCache.set(key, l);
+    }
+    return l;
   }
 
   isBlankRow(r: number, from = this.left, to = this.right): boolean {

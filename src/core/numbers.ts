@@ -2,7 +2,7 @@
  * Reading numbers as people type them. A cell is classified once into a `CellInfo`:
  * a number (typed, or text that reads as one), a dash placeholder (— - / 无 count as empty), text, an error, or empty.
  */
-import { Dec, decFromExcelNumber, fmtFixed, HUNDRED } from './decimal';
+import { Dec, excelNumberText, fmtFixed, HUNDRED } from './decimal';
 import { CellValue, isCellError } from './snapshot';
 
 export type AmountUnit = '元' | '万元';
@@ -112,8 +112,11 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
     if (!Number.isFinite(v)) return { k: 'error', e: '#NUM!' };
     const f = readFormat(fmt);
     if (f.date) return { k: 'text', s: String(v) };
-    const value = decFromExcelNumber(v);
-    const own = Math.max(0, value.decimalPlaces() - (f.percent ? 2 : 0));
+    const text = excelNumberText(v);
+    const value = new Dec(text);
+    const dot = text.indexOf('.');
+    const places = dot < 0 ? (text.includes('e') ? value.decimalPlaces() : 0) : text.length - dot - 1;
+    const own = Math.max(0, places - (f.percent ? 2 : 0));
     return {
       k: 'num',
       n: {

@@ -3,7 +3,7 @@ import { sheetRef } from '../a1';
 import { ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
-import { findKeyValues, KEYS } from './keyvalue';
+import { findKeyValues } from './keyvalue';
 import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
 import { findScoreTables } from './score';
 import { findTables } from './tables';
@@ -25,8 +25,9 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       const consumed = new Set<number>();
       const scores = findScoreTables(grid, nextId, consumed);
       model.scoreTables.push(...scores);
-      const quota = findKeyValues(grid, KEYS.staffQuota).find((k) => k.num);
-      const actual = findKeyValues(grid, KEYS.staffActual).find((k) => k.num);
+      const kv = findKeyValues(grid);
+      const quota = kv.staffQuota.find((k) => k.num);
+      const actual = kv.staffActual.find((k) => k.num);
       if (quota || actual) {
         const cells = [quota, actual].filter((k): k is KeyValue => !!k).flatMap((k) => [k.cell, k.valueCell]);
         model.profiles.push({
@@ -39,8 +40,8 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
         } satisfies Profile);
         for (const c of cells) consumed.add(c.row);
       }
-      for (const kv of findKeyValues(grid, KEYS.grade)) if (kv.text) grades.push({ grid, kv });
-      for (const kv of findKeyValues(grid, KEYS.overall)) if (kv.num) overalls.push({ grid, kv });
+      for (const g of kv.grade) if (g.text) grades.push({ grid, kv: g });
+      for (const o of kv.overall) if (o.num) overalls.push({ grid, kv: o });
       model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
     } catch (e) {
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });

@@ -22,13 +22,16 @@ const COLS: Array<[keyof ScoreTable['cols'], RegExp]> = [
 const TOTAL = /^(总分|合计|总计|得分合计|总得分|合计得分|综合得分)$/;
 const POINTS = /[(]([\d.]+)分[)]|([\d.]+)分$/;
 
+/** Every header label of a 评分表 is short and has 分, 指标, 标准, 说明, 备注, 原因, 权重 or 完成 in it. */
+const MAYBE_HEADER = /分|指标|标准|说明|备注|原因|权重|完成|实际/;
+
 function headerColumns(grid: Grid, r: number): ScoreTable['cols'] | null {
   const found: Partial<ScoreTable['cols']> = {};
   for (let c = grid.left; c <= grid.right; c++) {
-    if (grid.covered(r, c)) continue;
     const info = grid.info(r, c);
-    if (info.k !== 'text') continue;
-    const l = normLabel(info.s);
+    if (info.k !== 'text' || info.s.length > 24 || !MAYBE_HEADER.test(info.s)) continue;
+    if (grid.covered(r, c)) continue;
+    const l = grid.label(r, c);
     for (const [k, re] of COLS) if (found[k] === undefined && re.test(l)) {
       found[k] = c;
       break;

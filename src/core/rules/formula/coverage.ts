@@ -94,6 +94,7 @@ export const formulaCoverage: Rule = {
       const g = t.grid;
       for (const p of parentRows(t)) {
         for (const c of summableColumns(t)) {
+          if (!g.formula(p.row, c)) continue;
           judge(ctx, g, {
             table: t, row: p.row, col: c, axis: 'col', what: `“${p.label}”行“${colName(t, c)}”`,
             expected: p.children.map((ch) => ({ row: ch.row, col: c, name: ch.label })),
@@ -103,6 +104,7 @@ export const formulaCoverage: Rule = {
       for (const rel of t.relations) {
         if (!rel.complete) continue;
         for (const r of t.rows) {
+          if (!g.formula(r.row, rel.whole)) continue;
           judge(ctx, g, {
             table: t, row: r.row, col: rel.whole, axis: 'row', what: `“${r.label}”行“${colName(t, rel.whole)}”`,
             expected: rel.parts.flat().map((c) => ({ row: r.row, col: c, name: colName(t, c) })),

@@ -1,0 +1,98 @@
+/**
+ * npm run bench — prints the speed figures (they are not asserted in tests):
+ *  1. the core's check time on a generated 50,000-cell workbook (goal < 100 ms);
+ *  2. the CLI's time (read with ExcelJS + snapshot + check) on a consolidated workbook of 2000 units, against
+ *     ExcelJS merely loading the same file (goal ≤ 1.5×).
+ */
+import ExcelJS from 'exceljs';
+import { mkdtempSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { readXlsx } from '../src/cli/read-xlsx';
+import { checkWorkbook } from '../src/core';
+import { WorkbookSnapshot } from '../src/core/snapshot';
+import { SheetBuilder, workbook } from '../test/fixtures/sheet';
+import { scoreSheet } from '../test/fixtures/seed002';
+import { writeXlsx } from '../test/fixtures/write-xlsx';
+
+/** A deterministic pseudo-random generator, so every run measures the same workbook. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const TABLES: Array<{ title: string; whole: string; parts: string[] }> = [
+  { title: '年度收入情况（万元）', whole: '收入合计', parts: ['上年结转', '公共财政拨款', '政府基金拨款', '纳入专户管理的非税收入拨款', '事业收入', '经营收入', '其他收入'] },
+  { title: '年度支出情况（万元）', whole: '支出合计', parts: ['基本支出', '项目支出', '上缴上级支出', '经营支出', '对附属单位补助支出', '其他支出', '其他'] },
+  { title: '“三公”经费支出情况（万元）', whole: '三公经费合计', parts: ['公务接待费', '公务用车运维费', '公务用车购置费', '因公出国费', '其他', '其他1', '其他2'] },
+  { title: '固定资产情况（万元）', whole: '固定资产合计', parts: ['在用固定资产', '出租固定资产', '闲置固定资产', '其他', '其他1', '其他2', '其他3'] },
+];
+
+/** Four stacked unit tables (a 汇总 row, `units` units, a whole and its parts per row) and the 评分表. */
+export function consolidated(units: number, partsPerTable: number): WorkbookSnapshot {
+  const next = rng(42);
+  const s = new SheetBuilder('收支表');
+  for (const t of TABLES) {
+    const parts = t.parts.slice(0, partsPerTable - 1).concat('其他');
+    const title = s.add([[t.title]], 0, s.cursor ? 2 : 0);
+    void title;
+    const h = s.add([['机构名称', t.whole, '其中：', ...parts.slice(1).map(() => null)], [null, null, ...parts]]);
+    s.merge(h, 0, h + 1, 0).merge(h, 1, h + 1, 1).merge(h, 2, h, 1 + parts.length);
+    const rows = Array.from({ length: units }, () => parts.map(() => Math.floor(next() * 1_000_000)));
+    const sums = parts.map((_, j) => rows.reduce((a, r) => a + r[j]!, 0));
+    const line = (label: string, cents: number[]) => [label, cents.reduce((a, x) => a + x, 0) / 100, ...cents.map((c) => c / 100)];
+    s.add([line('汇总', sums), ...rows.map((r, i) => line(`${i + 1}、单位${i + 1}`, r))]);
+  }
+  return workbook(s, scoreSheet(true));
+}
+
+function cells(wb: WorkbookSnapshot): number {
+  return wb.sheets.reduce((n, sh) => n + sh.values.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
+}
+
+async function median(runs: number, fn: () => unknown | Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function main(): Promise<void> {
+  // 1. core on ~50,000 cells: 4 tables × 1250 units × 10 figures
+  const wb = consolidated(1250, 9);
+  const n = cells(wb);
+  const first = checkWorkbook(wb, 'bench');
+  for (let i = 0; i < 3; i++) checkWorkbook(wb, 'bench');
+  const core = await median(7, () => checkWorkbook(wb, 'bench'));
+  process.stdout.write(`core check, ${n.toLocaleString('en')} cells (${first.report.tables.length} tables, ${first.report.summary.errors} errors): ${core.toFixed(1)} ms median of 7 (goal < 100 ms)\n`);
+
+  // 2. the CLI's pipeline against ExcelJS loading alone, on a 2000-unit consolidated workbook
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-bench-'));
+  const file = path.join(dir, 'consolidated-2000.xlsx');
+  const big = consolidated(2000, 7);
+  await writeXlsx(big, file);
+  const size = statSync(file).size;
+  const load = async (): Promise<void> => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.readFile(file);
+  };
+  const full = async (): Promise<void> => {
+    const snap = await readXlsx(file);
+    checkWorkbook(snap, file);
+  };
+  await load();
+  await full();
+  const tLoad = await median(5, load);
+  const tFull = await median(5, full);
+  process.stdout.write(`CLI on 2000 units (${cells(big).toLocaleString('en')} cells, ${(size / 1024).toFixed(0)} KiB): ExcelJS load ${tLoad.toFixed(0)} ms, read + snapshot + check ${tFull.toFixed(0)} ms = ${(tFull / tLoad).toFixed(2)}× (goal ≤ 1.5×)\n`);
+}
+
+if (require.main === module) void main();
