@@ -45,7 +45,7 @@ export function parseBands(spec: string): GradeBand[] {
   return bands;
 }
 
-function collectRule(v: string, prev: Record<string, Severity | 'off'>): Record<string, Severity | 'off'> {
+function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefined): Record<string, Severity | 'off'> {
   const m = /^([\w/-]+)=(error|warning|info|off)$/.exec(v);
   if (!m || !RULES.some((r) => r.meta.id === m[1])) throw new InvalidArgumentError(`应为 规则=error|warning|info|off，规则见 --list-rules`);
   return { ...prev, [m[1]!]: m[2] as Severity | 'off' };
@@ -83,7 +83,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--tolerance <factor>', '舍入误差（尾差）界限的倍数，0 表示必须完全相等', parseFactor, 1)
     .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
     .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBands)
-    .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule, {})
+    .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule)
     .option('--no-color', '不使用颜色')
     .option('--list-rules', '列出全部规则')
     .exitOverride()
@@ -97,7 +97,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   }
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
-    rule: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean;
+    rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -120,7 +120,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     lang: o.lang,
     tolerance: { factor: o.tolerance, minDecimals: o.minDecimals },
     gradeBands: o.bands ?? DEFAULT_GRADE_BANDS,
-    severity: o.rule,
+    severity: o.rule ?? {},
   };
   const report: Report = { version: 1, files: [] };
   for (const t of targets) {

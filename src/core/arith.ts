@@ -3,7 +3,7 @@
  * an error: a sum of n terms each rounded to d decimals can be off by at most (n + 1) × half a unit of the d-th
  * decimal (each term's rounding plus the stated total's own).
  */
-import { Dec, halfUnit, sum, ZERO } from './decimal';
+import { Dec, halfUnit, ZERO } from './decimal';
 import { Num } from './numbers';
 
 export interface ToleranceOptions {
@@ -51,16 +51,18 @@ export function checkSum(
   tol: ToleranceOptions,
   signs?: readonly number[],
 ): SumCheck {
-  const values = terms.map((t, i) => (signs && signs[i] === -1 ? valueOf(t).negated() : valueOf(t)));
-  const s = sum(values);
-  const st = valueOf(stated);
-  const diff = st.minus(s);
+  let s = ZERO;
   let d = precisionOf(stated, tol);
   let n = 0;
-  for (const t of terms) {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (!t) continue;
+    s = signs && signs[i] === -1 ? s.minus(t.value) : s.plus(t.value);
     d = Math.max(d, precisionOf(t, tol));
-    if (t && !t.value.isZero()) n++;
+    if (!t.value.isZero()) n++;
   }
+  const st = valueOf(stated);
+  const diff = st.minus(s);
   const shownD = shownDecimals([stated, ...terms]);
   const bound = halfUnit(d).times(Math.max(n, 1) + 1).times(tol.factor);
   let status: SumStatus = 'ok';

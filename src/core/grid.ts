@@ -112,6 +112,28 @@ export class Grid {
     return l;
   }
 
+  private shortTextCache?: Array<{ row: number; col: number; text: string }>;
+
+  /** Cells holding short text (at most 24 characters), in reading order: where headers and keys can be. */
+  shortTexts(): Array<{ row: number; col: number; text: string }> {
+    if (!this.shortTextCache) {
+      const out: Array<{ row: number; col: number; text: string }> = [];
+      for (let r = this.top; r <= this.bottom; r++) {
+        const row = this.snap.values[r - this.top];
+        if (!row) continue;
+        for (let i = 0; i < row.length; i++) {
+          const v = row[i];
+          if (typeof v !== 'string' || v.length > 24) continue;
+          const c = this.left + i;
+          const info = this.info(r, c);
+          if (info.k === 'text') out.push({ row: r, col: c, text: info.s });
+        }
+      }
+      this.shortTextCache = out;
+    }
+    return this.shortTextCache;
+  }
+
   isBlankRow(r: number, from = this.left, to = this.right): boolean {
     for (let c = from; c <= to; c++) if (this.info(r, c).k !== 'empty') return false;
     return true;

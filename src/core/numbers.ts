@@ -112,10 +112,17 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
     if (!Number.isFinite(v)) return { k: 'error', e: '#NUM!' };
     const f = readFormat(fmt);
     if (f.date) return { k: 'text', s: String(v) };
-    const text = excelNumberText(v);
-    const value = new Dec(text);
-    const dot = text.indexOf('.');
-    const places = dot < 0 ? (text.includes('e') ? value.decimalPlaces() : 0) : text.length - dot - 1;
+    let value: Dec;
+    let places: number;
+    if (Number.isInteger(v) && Math.abs(v) < 1e15) {
+      value = new Dec(v); // integers take decimal.js's fast path, no text parsing
+      places = 0;
+    } else {
+      const text = excelNumberText(v);
+      value = new Dec(text);
+      const dot = text.indexOf('.');
+      places = dot < 0 ? value.decimalPlaces() : text.length - dot - 1;
+    }
     const own = Math.max(0, places - (f.percent ? 2 : 0));
     return {
       k: 'num',

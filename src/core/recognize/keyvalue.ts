@@ -12,7 +12,7 @@ export const KEYS = {
   overall: /^(绩效自评综合得分|自评综合得分|综合得分|自评总分|自评得分合计|绩效评价得分|评价得分)$/,
 };
 
-/** Keys are short labels: the one scan of a sheet that looks for them skips long text at once. */
+/** Keys are short labels: the scan looks only at the sheet's short texts. */
 const MAX_KEY = 16;
 
 export type KeyKind = keyof typeof KEYS;
@@ -21,26 +21,22 @@ export type KeyKind = keyof typeof KEYS;
 export function findKeyValues(grid: Grid): Record<KeyKind, KeyValue[]> {
   const out: Record<KeyKind, KeyValue[]> = { staffQuota: [], staffActual: [], grade: [], overall: [] };
   const kinds = Object.keys(KEYS) as KeyKind[];
-  for (let r = grid.top; r <= grid.bottom; r++) {
-    for (let c = grid.left; c <= grid.right; c++) {
-      const info = grid.info(r, c);
-      if (info.k !== 'text' || info.s.length > MAX_KEY + 8) continue;
-      const key = grid.label(r, c);
-      if (key.length > MAX_KEY) continue;
-      const kind = kinds.find((k) => KEYS[k].test(key));
-      if (!kind) continue;
-      const m = grid.merge(r, c);
-      const valueCell = nextValue(grid, r, m ? m.right + 1 : c + 1, m ? m.bottom + 1 : r + 1, c);
-      if (!valueCell) continue;
-      const vi = grid.info(valueCell.row, valueCell.col);
-      out[kind].push({
-        key,
-        cell: { row: r, col: c },
-        valueCell,
-        num: vi.k === 'num' ? vi.n : undefined,
-        text: vi.k === 'text' ? vi.s.trim() : vi.k === 'num' ? grid.shownText(valueCell.row, valueCell.col) : undefined,
-      });
-    }
+  for (const { row: r, col: c } of grid.shortTexts()) {
+    const key = grid.label(r, c);
+    if (key.length > MAX_KEY) continue;
+    const kind = kinds.find((k) => KEYS[k].test(key));
+    if (!kind) continue;
+    const m = grid.merge(r, c);
+    const valueCell = nextValue(grid, r, m ? m.right + 1 : c + 1, m ? m.bottom + 1 : r + 1, c);
+    if (!valueCell) continue;
+    const vi = grid.info(valueCell.row, valueCell.col);
+    out[kind].push({
+      key,
+      cell: { row: r, col: c },
+      valueCell,
+      num: vi.k === 'num' ? vi.n : undefined,
+      text: vi.k === 'text' ? vi.s.trim() : vi.k === 'num' ? grid.shownText(valueCell.row, valueCell.col) : undefined,
+    });
   }
   return out;
 }

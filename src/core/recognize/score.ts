@@ -56,13 +56,14 @@ function numAt(grid: Grid, r: number, c: number): Num | undefined {
 
 export function findScoreTables(grid: Grid, nextId: () => number, consumed: Set<number>): ScoreTable[] {
   const out: ScoreTable[] = [];
+  // only rows with a short text that could be a 分值 or 得分 header can start a 评分表
+  const candidates = [...new Set(grid.shortTexts().filter((t) => /分/.test(t.text)).map((t) => t.row))];
   let r = grid.top;
-  while (r <= grid.bottom) {
+  for (const start of candidates) {
+    if (start < r) continue;
+    r = start;
     const cols = headerColumns(grid, r);
-    if (!cols) {
-      r++;
-      continue;
-    }
+    if (!cols) continue;
     const headerRow = r;
     const lines: ScoreLine[] = [];
     let totalRow: ScoreTable['totalRow'];

@@ -22,14 +22,14 @@ export function parentRows(t: Table): Row[] {
 
 export function checkColumnSums(ctx: RuleContext, t: Table): void {
   const g = t.grid;
+  const cols = summableColumns(t).filter((c) => !percentColumn(t, c));
   for (const p of parentRows(t)) {
     const rows = p.children.map((ch) => ch.row);
-    for (const c of summableColumns(t)) {
+    for (const c of cols) {
       const si = g.info(p.row, c);
       if (si.k === 'error' || p.children.some((ch) => g.info(ch.row, c).k === 'error')) continue;
       const stated = numAt(g, p.row, c);
       const terms = p.children.map((ch) => numAt(g, ch.row, c));
-      if (percentColumn(t, c)) continue;
       const check = checkSum(stated, terms, ctx.options.tolerance);
       if (check.status === 'ok') continue;
       const data = { ...sumData(check, terms), row: p.label, column: colName(t, c) };
