@@ -69,7 +69,6 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
-  let right = -1;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return;
@@ -87,7 +86,6 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
-      if (c > right) right = c;
     });
   });
   const merges: string[] = [];
@@ -99,15 +97,17 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
     top = Math.min(top, t - 1);
     left = Math.min(left, l - 1);
     bottom = Math.max(bottom, b - 1);
-    right = Math.max(right, rt - 1);
   }
   const hidden = ws.state !== 'visible';
   if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden };
+  // rows are only as long as their last cell: a stray value far right or far down costs one short row, not a
+  // dense rectangle of empty cells
   const h = bottom - top + 1;
-  const w = right - left + 1;
-  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
+  const widths = new Array<number>(h).fill(0);
+  for (const cell of cells) widths[cell.r - top] = Math.max(widths[cell.r - top]!, cell.c - left + 1);
+  const values: CellValue[][] = widths.map((w) => new Array<CellValue>(w).fill(null));
+  const formulas: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
+  const numberFormats: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
   for (const cell of cells) {
     values[cell.r - top]![cell.c - left] = cell.v;
     formulas[cell.r - top]![cell.c - left] = cell.f;

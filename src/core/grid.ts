@@ -15,9 +15,9 @@ export class Grid {
   readonly hidden: boolean;
   private readonly snap: SheetSnapshot;
   private readonly mergeAt = new Map<number, Rect>();
-  private readonly infoCache: (CellInfo | undefined)[];
+  /** Per row, lazily: what each cell means (rows are as long as the snapshot's, so a stray far cell costs little). */
+  private readonly infoCache: ((CellInfo | undefined)[] | undefined)[];
   private readonly labelCache = new Map<number, string>();
-  private readonly width: number;
   /** Merged areas the snapshot listed but the engine could not read. */
   readonly badMerges: string[] = [];
 
@@ -28,11 +28,10 @@ export class Grid {
     this.left = snap.left;
     let w = 0;
     for (const row of snap.values) if (row && row.length > w) w = row.length;
-    this.width = w;
     this.bottom = snap.top + snap.values.length - 1;
     this.right = snap.left + w - 1;
     this.hidden = !!snap.hidden;
-    this.infoCache = new Array(snap.values.length * Math.max(w, 1));
+    this.infoCache = new Array(snap.values.length);
     for (const m of snap.merges ?? []) {
       const r = parseRange(m);
       if (!r) {
@@ -79,14 +78,23 @@ export class Grid {
 
   /** What the cell itself holds (a covered cell of a merged area holds nothing). */
   info(r: number, c: number): CellInfo {
-    if (!this.inside(r, c)) return EMPTY;
-    const i = (r - this.top) * this.width + (c - this.left);
-    let v = this.infoCache[i];
+    const y = r - this.top;
+    const x = c - this.left;
+    const row = this.snap.values[y];
+    if (!row || x < 0 || x >= row.length) return EMPTY;
+    let cache = this.infoCache[y];
+    if (!cache) cache = this.infoCache[y] = new Array(row.length);
+    let v = cache[x];
     if (v === undefined) {
-      v = this.covered(r, c) ? EMPTY : classify(this.raw(r, c), this.format(r, c));
-      this.infoCache[i] = v;
+      v = this.covered(r, c) ? EMPTY : classify(row[x] ?? null, this.format(r, c));
+      cache[x] = v;
     }
     return v;
+  }
+
+  /** The last column of row r that holds anything (rows may be shorter than the sheet is wide). */
+  rowRight(r: number): number {
+    return this.left + (this.snap.values[r - this.top]?.length ?? 0) - 1;
   }
 
   /** The text shown at (r, c), looking through merges to the area's top-left cell. */
@@ -135,7 +143,8 @@ export class Grid {
   }
 
   isBlankRow(r: number, from = this.left, to = this.right): boolean {
-    for (let c = from; c <= to; c++) if (this.info(r, c).k !== 'empty') return false;
+    const end = Math.min(to, this.rowRight(r));
+    for (let c = from; c <= end; c++) if (this.info(r, c).k !== 'empty') return false;
     return true;
   }
 }

@@ -77,3 +77,20 @@ test('files that are not workbooks say why', async () => {
   await fs.writeFile(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]));
   await expect(readXlsx(broken)).rejects.toThrow(/已损坏或无法解析/);
 });
+
+test('a stray value in the last cell of a sheet (XFD1048576) costs one short row, and the tables are still found', async () => {
+  const { toExcelJS } = await import('../fixtures/write-xlsx');
+  const { checkFile } = await import('../../src/cli/main');
+  const wb = toExcelJS(seed002().wb);
+  wb.getWorksheet('收支表')!.getCell('XFD1048576').value = '备注';
+  const file = path.join(dir, 'stray.xlsx');
+  await wb.xlsx.writeFile(file);
+  const snap = await readXlsx(file);
+  const s = snap.sheets[1]!;
+  expect(s.values).toHaveLength(1048576);
+  expect(s.values.reduce((m, r) => Math.max(m, r.length), 0)).toBe(16384);
+  expect(s.values.filter((r) => r.length > 10)).toHaveLength(1);
+  const report = await checkFile(file, {});
+  expect(report.tables.map((t) => t.kind)).toEqual(['profile', 'income', 'expenditure', 'sangong', 'assets', 'score']);
+  expect(report.summary).toEqual({ errors: 0, warnings: 0, info: 0 });
+});

@@ -27,7 +27,7 @@ const MAYBE_HEADER = /分|指标|标准|说明|备注|原因|权重|完成|实�
 
 function headerColumns(grid: Grid, r: number): ScoreTable['cols'] | null {
   const found: Partial<ScoreTable['cols']> = {};
-  for (let c = grid.left; c <= grid.right; c++) {
+  for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
     const info = grid.info(r, c);
     if (info.k !== 'text' || info.s.length > 24 || !MAYBE_HEADER.test(info.s)) continue;
     if (grid.covered(r, c)) continue;

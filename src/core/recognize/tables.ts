@@ -31,7 +31,8 @@ function scanRow(grid: Grid, r: number): RowScan {
   const errors: number[] = [];
   const seen = new Set<string>();
   let blank = true;
-  for (let c = grid.left; c <= grid.right; c++) {
+  const end = grid.rowRight(r);
+  for (let c = grid.left; c <= end; c++) {
     const m = grid.merge(r, c);
     if (m) {
       const key = `${m.top},${m.left}`;
@@ -67,7 +68,8 @@ function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
     for (const c of s.texts) if (/^单位[:：]/.test(normLabel(grid.shownText(r, c)))) return true;
     // a wide merged title; but not a header row whose label cell is merged down into the rows below
     let wide = false;
-    for (let c = grid.left; c <= grid.right; c++) {
+    const end = grid.rowRight(r);
+    for (let c = grid.left; c <= end; c++) {
       const m = grid.merge(r, c);
       if (m && m.bottom > m.top) return false;
       if (m && m.right - m.left + 1 >= width / 2) wide = true;
@@ -124,9 +126,15 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
 function buildTable(grid: Grid, start: number, end: number, scan: (r: number) => RowScan, ctx: TableContext): Table | null {
   // header band: non-data, non-title rows right above the data
   const headerRows: number[] = [];
+  let dataRight = grid.left;
+  for (let y = start; y <= end; y++) {
+    const s = scan(y);
+    for (const c of [...s.texts, ...s.nums, ...s.errors]) if (c > dataRight) dataRight = c;
+  }
+  const width = dataRight - grid.left + 1;
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
     const s = scan(h);
-    if (s.blank || ctx.consumed.has(h) || isDataRow(grid, s, h) || isTitleRow(grid, s, h, grid.right - grid.left + 1)) break;
+    if (s.blank || ctx.consumed.has(h) || isDataRow(grid, s, h) || isTitleRow(grid, s, h, width)) break;
     headerRows.unshift(h);
   }
   if (!headerRows.length) return null;
@@ -137,7 +145,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   let left = Infinity;
   let right = -Infinity;
   for (const h of headerRows) {
-    for (let c = grid.left; c <= grid.right; c++) {
+    for (let c = grid.left, end = grid.rowRight(h); c <= end; c++) {
       if (grid.shownText(h, c)) {
         left = Math.min(left, c);
         right = Math.max(right, c);
@@ -222,7 +230,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     const s = scan(y);
     if (s.blank) continue;
     if (isDataRow(grid, s, y) || !isTitleRow(grid, s, y, right - left + 1)) break;
-    for (let c = grid.left; c <= grid.right; c++) {
+    for (let c = grid.left, end = grid.rowRight(y); c <= end; c++) {
       const t = grid.info(y, c).k === 'text' ? grid.shownText(y, c) : '';
       if (!t) continue;
       unit = unit ?? unitIn(t);
