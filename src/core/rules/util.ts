@@ -15,31 +15,21 @@ export function ref(grid: Grid, r: number, c: number): string {
   return sheetCell(grid.name, r, c);
 }
 
-/** A1 range over cells of one column (rows may be scattered: contiguous runs become ranges). */
-export function colRefs(grid: Grid, rows: number[], c: number): string[] {
-  const sorted = [...rows].sort((a, b) => a - b);
-  const out: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out.push(sheetRef(grid.name, { top: sorted[i]!, left: c, bottom: sorted[j]!, right: c }));
-    i = j + 1;
+/** Sorted indexes grouped into contiguous runs: [3, 4, 5, 9] → [[3, 5], [9, 9]]. */
+function runs(indexes: number[]): Array<[number, number]> {
+  const sorted = [...indexes].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && i === last[1] + 1) last[1] = i;
+    else if (!last || i !== last[1]) out.push([i, i]);
   }
   return out;
 }
 
-export function rowRefs(grid: Grid, r: number, cols: number[]): string[] {
-  const sorted = [...cols].sort((a, b) => a - b);
-  const out: string[] = [];
-  let i = 0;
-  while (i < sorted.length) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
-    out.push(sheetRef(grid.name, { top: r, left: sorted[i]!, bottom: r, right: sorted[j]! }));
-    i = j + 1;
-  }
-  return out;
+/** A1 ranges over cells of one column (scattered rows become several ranges). */
+export function colRefs(grid: Grid, rows: number[], c: number): string[] {
+  return runs(rows).map(([top, bottom]) => sheetRef(grid.name, { top, left: c, bottom, right: c }));
 }
 
 export function show(n: Num | null | undefined): string {

@@ -1,8 +1,11 @@
 /** Budget-against-actual lines: one per table row and 预算数/决算数 column pair. */
+import { shownDecimals } from '../../arith';
+import { Dec, fmtFixed, HUNDRED } from '../../decimal';
 import { Num } from '../../numbers';
 import { BudgetPair, Row, Table, WorkbookModel } from '../../recognize/model';
 import { ConceptId, conceptOf } from '../../vocabulary';
-import { numAt } from '../util';
+import { RuleContext } from '../types';
+import { numAt, ref, show } from '../util';
 
 export interface BudgetLine {
   table: Table;
@@ -30,4 +33,30 @@ export function budgetLines(model: WorkbookModel): BudgetLine[] {
     }
   }
   return out;
+}
+
+/** How far a line is over budget, or null when it is not. */
+export function overBy(line: BudgetLine): { over: string; pct?: string } | null {
+  const a = line.actual?.value;
+  const b = line.budget?.value ?? new Dec(0);
+  if (!a || !a.gt(b)) return null;
+  const d = Math.max(shownDecimals([line.actual, line.budget]), 2);
+  const over = fmtFixed(a.minus(b), d);
+  if (b.lte(0)) return { over };
+  return { over, pct: `${fmtFixed(a.minus(b).div(b).times(HUNDRED), 2)}%` };
+}
+
+/** Report a line whose actual is above its budget (message ids `over` and `noBudget` of both budget rules). */
+export function reportOverBudget(ctx: RuleContext, line: BudgetLine): void {
+  const o = overBy(line);
+  if (!o) return;
+  const g = line.table.grid;
+  ctx.report({
+    messageId: o.pct ? 'over' : 'noBudget',
+    data: { name: line.name, actual: show(line.actual), budget: show(line.budget), over: o.over, pct: o.pct ?? '' },
+    cells: [ref(g, line.row.row, line.pair.actual), ref(g, line.row.row, line.pair.budget)],
+    expected: `≤ ${show(line.budget)}`,
+    actual: show(line.actual),
+    table: line.table.id,
+  });
 }

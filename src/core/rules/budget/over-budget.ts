@@ -1,9 +1,7 @@
 /** Rule 4c: actual spending above budget needs a look (a warning); "三公" lines are handled by their own rule. */
 import { SANGONG } from '../../vocabulary';
 import { Rule } from '../types';
-import { ref, show } from '../util';
-import { budgetLines } from './lines';
-import { overBy } from './sangong-over-budget';
+import { budgetLines, reportOverBudget } from './lines';
 
 export const overBudget: Rule = {
   meta: {
@@ -22,19 +20,6 @@ export const overBudget: Rule = {
     },
   },
   check(ctx) {
-    for (const line of budgetLines(ctx.model)) {
-      if (line.concept && SANGONG.has(line.concept)) continue;
-      const o = overBy(line);
-      if (!o) continue;
-      const g = line.table.grid;
-      ctx.report({
-        messageId: o.pct ? 'over' : 'noBudget',
-        data: { name: line.name, actual: show(line.actual), budget: show(line.budget), over: o.over, pct: o.pct ?? '' },
-        cells: [ref(g, line.row.row, line.pair.actual), ref(g, line.row.row, line.pair.budget)],
-        expected: `≤ ${show(line.budget)}`,
-        actual: show(line.actual),
-        table: line.table.id,
-      });
-    }
+    for (const line of budgetLines(ctx.model)) if (!line.concept || !SANGONG.has(line.concept)) reportOverBudget(ctx, line);
   },
 };
