@@ -134,3 +134,34 @@ describe('the 评分表', () => {
     check(s);
   });
 });
+
+describe('layouts seen in 决算 templates', () => {
+  test('a 栏次 line under a two-row header, a 本年收入 group with its 合计, "其中：" opening the list of units', () => {
+    const s = new SheetBuilder('收入');
+    s.add([['单位：元'], ['项目', '栏次', '本年收入', null, null, null], [null, null, '合计', '财政拨款收入', '事业收入', '其他收入'], ['栏次', null, 1, 2, 3, 4]]);
+    s.merge(1, 0, 2, 0).merge(1, 1, 2, 1).merge(1, 2, 1, 5);
+    s.add([['合计', null, 1000, 800, 150, 50], ['其中：局机关', null, 600, 500, 100, 0], ['妇幼保健院', null, 400, 300, 50, 50]]);
+    const m = recognize(workbook(s), DEFAULT_TOLERANCE);
+    const t = m.tables[0]!;
+    expect([t.kind, t.unit, t.headerRows]).toEqual(['income', '元', [1, 2]]);
+    expect(relations(t)).toEqual(['本年收入·合计 = 财政拨款收入 + 事业收入 + 其他收入']);
+    expect(t.total?.children.map((r) => r.key)).toEqual(['局机关', '妇幼保健院']);
+  });
+
+  test('unit names in a label merged across two columns', () => {
+    const b = new SheetBuilder('单位表');
+    b.add([['单位名称', null, '支出合计'], ['合计', null, 100], ['局机关', null, 60], ['妇幼保健院', null, 40]]);
+    b.merge(0, 0, 0, 1).merge(1, 0, 1, 1).merge(2, 0, 2, 1).merge(3, 0, 3, 1);
+    const t = recognize(workbook(b), DEFAULT_TOLERANCE).tables[0]!;
+    expect([t.kind, t.labelCol, t.unitRows]).toEqual(['expenditure', 0, true]);
+    expect(t.total?.children.map((r) => r.key)).toEqual(['局机关', '妇幼保健院']);
+  });
+
+  test('"其中：" under a line is a part of that line, not summed again', () => {
+    const s = new SheetBuilder('项目');
+    s.add([['项目名称', '金额'], ['基本公共卫生服务', 2287.42], ['其中：家庭医生签约', 300], ['疫情防控', 625.71], ['合计', 2913.13]]);
+    const t = recognize(workbook(s), DEFAULT_TOLERANCE).tables[0]!;
+    expect(t.total?.children.map((r) => r.key)).toEqual(['基本公共卫生服务', '疫情防控']);
+    expect(t.rows.find((r) => r.key === '家庭医生签约')?.role).toBe('part');
+  });
+});

@@ -34,6 +34,8 @@ export interface Row {
   /** Label as shown ("1、局机关") and its key (normalised, numbering removed: "局机关"). */
   label: string;
   key: string;
+  /** The label began with "其中：" (the prefix is not part of the key). */
+  ofWhich?: boolean;
   role: 'total' | 'subtotal' | 'detail' | 'part';
   /** Rows this row sums (for total and subtotal rows; for a detail row that heads an outline group). */
   children: Row[];

@@ -62,7 +62,8 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
   let prev: Row | undefined = totalFirst ? total : undefined;
   for (const r of rows) {
     if (r === total) continue;
-    if (/^其中/.test(r.key) && prev) {
+    // "其中：" right under the total introduces the list itself ("合计 / 其中：局机关 / 妇幼保健院 …")
+    if (r.ofWhich && prev && prev !== total) {
       r.role = 'part';
       r.parent = prev;
       continue;

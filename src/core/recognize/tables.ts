@@ -60,23 +60,28 @@ function isDataRow(grid: Grid, s: RowScan, r: number): boolean {
   return true;
 }
 
+/**
+ * A title line above a header: one text ("年度收入情况（万元）"), or two where one is a "单位：万元" or "附表3" line,
+ * or a merged title across (nearly) the whole table. Not a header row whose label is merged down into it.
+ */
 function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
   if (s.blank) return false;
-  if (s.nodes <= 1) return true;
-  // "XX情况表 …… 单位：万元" on one line
-  if (s.nodes <= 2) {
-    for (const c of s.texts) if (/^单位[:：]/.test(normLabel(grid.shownText(r, c)))) return true;
-    // a wide merged title; but not a header row whose label cell is merged down into the rows below
-    let wide = false;
-    const end = grid.rowRight(r);
-    for (let c = grid.left; c <= end; c++) {
-      const m = grid.merge(r, c);
-      if (m && m.bottom > m.top) return false;
-      if (m && m.right - m.left + 1 >= width / 2) wide = true;
-    }
-    if (wide) return true;
+  if (s.nodes <= 1) return !s.nums.length || s.texts.length > 0;
+  if (s.nodes > 2) return false;
+  for (const c of s.texts) if (/^(单位[:：]|附表|附件|表\d)/.test(normLabel(grid.shownText(r, c)))) return true;
+  let wide = false;
+  for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+    const m = grid.merge(r, c);
+    if (m && m.bottom > m.top) return false;
+    if (m && m.right - m.left + 1 >= width * 0.9) wide = true;
   }
-  return false;
+  return wide;
+}
+
+/** A 栏次 line ("栏次 | 1 | 2 | 3") numbers the columns: neither header nor data. */
+function isColumnNumbers(grid: Grid, s: RowScan, r: number): boolean {
+  const first = s.texts[0];
+  return first !== undefined && /^(栏次|行次|序号)$/.test(normLabel(grid.shownText(r, first))) && s.texts.length === 1;
 }
 
 export interface TableContext {
@@ -134,6 +139,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const width = dataRight - grid.left + 1;
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
     const s = scan(h);
+    if (isColumnNumbers(grid, s, h) && !headerRows.length) continue;
     if (s.blank || ctx.consumed.has(h) || isDataRow(grid, s, h) || isTitleRow(grid, s, h, width)) break;
     headerRows.unshift(h);
   }
@@ -216,9 +222,11 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     let text = grid.shownText(y, labelCol);
     if (!text) for (let c = left; c < labelCol && !text; c++) if (grid.info(y, c).k === 'text') text = grid.shownText(y, c);
     const label = displayLabel(text);
-    const key = splitNumbering(normLabel(label)).rest;
-    if (key === '栏次' || isLabelHeader(key)) continue;
-    rows.push({ row: y, label, key, role: 'detail', children: [], parent: null });
+    const full = splitNumbering(normLabel(label)).rest;
+    if (full === '栏次' || isLabelHeader(full)) continue;
+    const ofWhich = /^其中[:：]?./.test(full);
+    const key = ofWhich ? splitNumbering(full.replace(/^其中[:：]?/, '')).rest : full;
+    rows.push({ row: y, label, key, ofWhich, role: 'detail', children: [], parent: null });
   }
   const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate').map((c) => c.col);
   const structure = structureRows(grid, rows, sumCols, ctx.tol);
