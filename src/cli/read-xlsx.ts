@@ -13,6 +13,10 @@ export class UnreadableFile extends Error {}
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** Worksheet parts the check never needs: skipping them reads faster and avoids ExcelJS's parse failures on
+ *  unusual data validations or conditional formats in real workbooks. (Hyperlinked cells keep their text.) */
+const IGNORED = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'picture', 'drawing', 'extLst', 'tableParts',
+  'headerFooter', 'pageSetup', 'printOptions', 'pageMargins', 'rowBreaks', 'autoFilter', 'sheetProtection'];
 const DAY_MS = 86400000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
@@ -30,7 +34,7 @@ export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
   if (!buf.subarray(0, 4).equals(ZIP)) throw new UnreadableFile('不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）');
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED });
   } catch (e) {
     throw new UnreadableFile(`文件已损坏或无法解析：${(e as Error).message}`);
   }

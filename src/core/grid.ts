@@ -18,6 +18,10 @@ export class Grid {
   /** Per row, lazily: what each cell means (rows are as long as the snapshot's, so a stray far cell costs little). */
   private readonly infoCache: ((CellInfo | undefined)[] | undefined)[];
   private readonly labelCache = new Map<number, string>();
+  get hasMerges(): boolean {
+    return this.mergeAt.size > 0;
+  }
+
   /** Merged areas the snapshot listed but the engine could not read. */
   readonly badMerges: string[] = [];
 

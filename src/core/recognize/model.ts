@@ -36,6 +36,8 @@ export interface Row {
   key: string;
   /** The label began with "其中：" (the prefix is not part of the key). */
   ofWhich?: boolean;
+  /** Outline numbering style of the label ("一、" → "cn", "1、" → "n"), '' when none. */
+  numbering?: string;
   role: 'total' | 'subtotal' | 'detail' | 'part';
   /** Rows this row sums (for total and subtotal rows; for a detail row that heads an outline group). */
   children: Row[];

@@ -8,7 +8,6 @@
 import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { Num } from '../numbers';
-import { splitNumbering } from '../text';
 import { isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
 import { Row } from './model';
 
@@ -75,7 +74,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
   // outline levels from numbering styles, in order of first appearance
   const styleLevel = new Map<string, number>();
   for (const r of body) {
-    const st = splitNumbering(r.label ? normKeyOf(r) : '').style;
+    const st = r.numbering ?? '';
     if (st && !styleLevel.has(st) && !isSubtotalRowLabel(r.key)) styleLevel.set(st, styleLevel.size + 1);
   }
   const nested: Row[] = [];
@@ -90,7 +89,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
       nested.push(r);
       continue;
     }
-    const st = splitNumbering(normKeyOf(r)).style;
+    const st = r.numbering ?? '';
     let level: number;
     if (st) {
       level = styleLevel.get(st)!;
@@ -169,8 +168,4 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     for (const r of top) if (!r.parent) r.parent = total;
   }
   return { total, top };
-}
-
-function normKeyOf(r: Row): string {
-  return r.label.normalize('NFKC').replace(/\s+/g, '');
 }

@@ -29,25 +29,26 @@ function scanRow(grid: Grid, r: number): RowScan {
   const texts: number[] = [];
   const nums: number[] = [];
   const errors: number[] = [];
-  const seen = new Set<string>();
+  const seen = grid.hasMerges ? new Set<string>() : null;
+  let plain = 0;
   let blank = true;
   const end = grid.rowRight(r);
   for (let c = grid.left; c <= end; c++) {
-    const m = grid.merge(r, c);
+    const m = seen ? grid.merge(r, c) : undefined;
     if (m) {
       const key = `${m.top},${m.left}`;
-      if (!seen.has(key) && grid.shownText(m.top, m.left)) seen.add(key);
+      if (!seen!.has(key) && grid.shownText(m.top, m.left)) seen!.add(key);
     }
     const i = grid.info(r, c);
     if (i.k === 'empty') continue;
     blank = false;
     if (i.k === 'text') {
       texts.push(c);
-      if (!m) seen.add(`${r},${c}`);
+      if (!m) plain++;
     } else if (i.k === 'num') nums.push(c);
     else if (i.k === 'error') errors.push(c);
   }
-  return { texts, nums, errors, nodes: seen.size, blank };
+  return { texts, nums, errors, nodes: plain + (seen ? seen.size : 0), blank };
 }
 
 function isDataRow(grid: Grid, s: RowScan, r: number): boolean {
@@ -134,7 +135,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   let dataRight = grid.left;
   for (let y = start; y <= end; y++) {
     const s = scan(y);
-    for (const c of [...s.texts, ...s.nums, ...s.errors]) if (c > dataRight) dataRight = c;
+    dataRight = Math.max(dataRight, s.texts[s.texts.length - 1] ?? 0, s.nums[s.nums.length - 1] ?? 0, s.errors[s.errors.length - 1] ?? 0);
   }
   const width = dataRight - grid.left + 1;
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
@@ -160,9 +161,10 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   for (const y of dataRows) {
     const s = scan(y);
-    for (const c of [...s.texts, ...s.nums, ...s.errors]) {
-      left = Math.min(left, c);
-      right = Math.max(right, c);
+    for (const list of [s.texts, s.nums, s.errors]) {
+      if (!list.length) continue;
+      left = Math.min(left, list[0]!);
+      right = Math.max(right, list[list.length - 1]!);
     }
   }
   const band = readHeaderBand(grid, headerRows, left, right);
@@ -222,11 +224,12 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     let text = grid.shownText(y, labelCol);
     if (!text) for (let c = left; c < labelCol && !text; c++) if (grid.info(y, c).k === 'text') text = grid.shownText(y, c);
     const label = displayLabel(text);
-    const full = splitNumbering(normLabel(label)).rest;
+    const numbered = splitNumbering(normLabel(label));
+    const full = numbered.rest;
     if (full === '栏次' || isLabelHeader(full)) continue;
     const ofWhich = /^其中[:：]?./.test(full);
     const key = ofWhich ? splitNumbering(full.replace(/^其中[:：]?/, '')).rest : full;
-    rows.push({ row: y, label, key, ofWhich, role: 'detail', children: [], parent: null });
+    rows.push({ row: y, label, key, ofWhich, numbering: numbered.style, role: 'detail', children: [], parent: null });
   }
   const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate').map((c) => c.col);
   const structure = structureRows(grid, rows, sumCols, ctx.tol);
