@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import { cellA1 } from '../core/a1';
-import { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 /** Why a file cannot be read, in words for a person. */
 export class UnreadableFile extends Error {}
@@ -43,7 +43,7 @@ export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
 
 export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
   const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  return { sheets: wb.worksheets.map((ws) => sheetOf(ws, date1904)) };
+  return canonicalWorkbook({ sheets: wb.worksheets.map((ws) => sheetOf(ws, date1904)) });
 }
 
 interface RawCell {

@@ -34,3 +34,71 @@ export interface WorkbookSnapshot {
 export function isCellError(v: CellValue): v is CellError {
   return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
 }
+
+/**
+ * The canonical form both readers produce (ExcelJS in the CLI, Office.js in the add-in), so that the same
+ * workbook gives the same snapshot: origin at the first row and column holding a value, a formula or a merged
+ * area; each row as long as its last non-empty cell; number formats only where a cell holds something, null
+ * for General; merges sorted.
+ */
+export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
+  const has = (i: number, j: number): boolean => {
+    const v = s.values[i]?.[j];
+    return (v !== null && v !== undefined && v !== '') || !!s.formulas?.[i]?.[j];
+  };
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  s.values.forEach((row, i) => row?.forEach((_, j) => {
+    if (!has(i, j)) return;
+    top = Math.min(top, s.top + i);
+    bottom = Math.max(bottom, s.top + i);
+    left = Math.min(left, s.left + j);
+  }));
+  const merges = [...(s.merges ?? [])].sort();
+  for (const m of merges) {
+    const [a, b] = m.split(':');
+    const p = /^([A-Z]+)(\d+)$/.exec(a ?? '');
+    const q = /^([A-Z]+)(\d+)$/.exec(b ?? a ?? '');
+    if (!p || !q) continue;
+    const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    top = Math.min(top, Number(p[2]) - 1);
+    left = Math.min(left, col(p[1]!));
+    bottom = Math.max(bottom, Number(q[2]) - 1);
+  }
+  const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
+  if (bottom < 0) return out;
+  out.top = top;
+  out.left = left;
+  for (let r = top; r <= bottom; r++) {
+    const i = r - s.top;
+    let width = 0;
+    const src = s.values[i] ?? [];
+    for (let j = src.length - 1; j >= 0; j--) {
+      if (has(i, j)) {
+        width = s.left + j - left + 1;
+        break;
+      }
+    }
+    const values: CellValue[] = [];
+    const formulas: (string | null)[] = [];
+    const formats: (string | null)[] = [];
+    for (let c = left; c < left + width; c++) {
+      const j = c - s.left;
+      const v = j >= 0 ? src[j] ?? null : null;
+      const filled = j >= 0 && has(i, j);
+      values.push(v === '' ? null : v);
+      formulas.push(filled ? s.formulas?.[i]?.[j] ?? null : null);
+      const f = filled ? s.numberFormats?.[i]?.[j] ?? null : null;
+      formats.push(f === 'General' ? null : f);
+    }
+    out.values.push(values);
+    out.formulas!.push(formulas);
+    out.numberFormats!.push(formats);
+  }
+  return out;
+}
+
+export function canonicalWorkbook(wb: WorkbookSnapshot): WorkbookSnapshot {
+  return { sheets: wb.sheets.map(canonicalSheet) };
+}

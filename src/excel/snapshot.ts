@@ -1,0 +1,127 @@
+/**
+ * Reading the open workbook into the engine's snapshot through Office.js — the same snapshot the CLI builds
+ * with ExcelJS. Two `context.sync()` calls for a whole workbook that fits in one response: the first lists the
+ * sheets, the second reads every sheet's used range (values, formulas, number formats, value types) and merged
+ * areas at once. When a response would pass Excel on the web's payload limit (about 5 MB), Excel refuses it and
+ * the reader falls back to reading each used range in row chunks, one chunk request per sync.
+ */
+import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { supports } from './api';
+
+/** Cells per request in the chunked fallback: four arrays per cell stay well under 5 MB. */
+export const CHUNK_CELLS = 25000;
+
+interface SheetInfo {
+  name: string;
+  hidden: boolean;
+}
+
+type Arrays = { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] };
+
+function cellValue(v: unknown, type: string | undefined): CellValue {
+  if (type === 'Empty' || v === '' || v === null || v === undefined) return null;
+  if (type === 'Error') return { error: String(v) };
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') return v;
+  return String(v);
+}
+
+function toSheet(info: SheetInfo, rowIndex: number, columnIndex: number, a: Arrays, merges: string[]): SheetSnapshot {
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let i = 0; i < a.values.length; i++) {
+    const vr = a.values[i]!;
+    values.push(vr.map((v, j) => cellValue(v, a.valueTypes[i]?.[j])));
+    formulas.push(vr.map((_, j) => {
+      const f = a.formulas[i]?.[j];
+      return typeof f === 'string' && f.startsWith('=') ? f : null;
+    }));
+    numberFormats.push(vr.map((_, j) => {
+      const f = a.numberFormat[i]?.[j];
+      return typeof f === 'string' && f !== 'General' ? f : null;
+    }));
+  }
+  return { name: info.name, top: rowIndex, left: columnIndex, values, formulas, numberFormats, merges, hidden: info.hidden };
+}
+
+/** "Sheet1!A1:B2, 'My sheet'!C3" → ["A1:B2", "C3"] */
+export function splitAreas(address: string): string[] {
+  return address
+    .split(',')
+    .map((a) => a.trim().replace(/^.*!/, '').replace(/\$/g, ''))
+    .filter((a) => a.length > 0)
+    .map((a) => (a.includes(':') ? a : `${a}:${a}`));
+}
+
+function isPayloadError(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  const msg = e instanceof Error ? e.message : String(e);
+  return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|payload/i.test(`${code} ${msg}`);
+}
+
+export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  await context.sync();
+  const infos: SheetInfo[] = sheets.items.map((ws) => ({ name: ws.name, hidden: ws.visibility !== 'Visible' }));
+  const withMerges = supports('ExcelApi', '1.13');
+
+  // one request for every sheet
+  try {
+    const reads = sheets.items.map((ws) => {
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+      const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+      merged?.load('address');
+      return { used, merged };
+    });
+    await context.sync();
+    return canonicalWorkbook({
+      sheets: reads.map(({ used, merged }, i) => {
+        if (used.isNullObject) return { name: infos[i]!.name, top: 0, left: 0, values: [], merges: [], hidden: infos[i]!.hidden };
+        const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
+        return toSheet(infos[i]!, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
+      }),
+    });
+  } catch (e) {
+    if (!isPayloadError(e)) throw e;
+  }
+  return readChunked(context, infos, withMerges);
+}
+
+/** The fallback for workbooks too large for one response: extents first, then row chunks. */
+async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], withMerges: boolean): Promise<WorkbookSnapshot> {
+  const sheets = context.workbook.worksheets;
+  const extents = infos.map((info) => {
+    const ws = sheets.getItem(info.name);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,rowCount,columnCount');
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    return { ws, used, merged };
+  });
+  await context.sync();
+  const out: SheetSnapshot[] = [];
+  for (let i = 0; i < infos.length; i++) {
+    const { ws, used, merged } = extents[i]!;
+    if (used.isNullObject) {
+      out.push({ name: infos[i]!.name, top: 0, left: 0, values: [], merges: [], hidden: infos[i]!.hidden });
+      continue;
+    }
+    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, used.columnCount)));
+    const all: Arrays = { values: [], formulas: [], numberFormat: [], valueTypes: [] };
+    for (let r = 0; r < used.rowCount; r += rowsPerChunk) {
+      const chunk = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, Math.min(rowsPerChunk, used.rowCount - r), used.columnCount);
+      chunk.load('values,formulas,numberFormat,valueTypes');
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point
+      await context.sync();
+      all.values.push(...chunk.values);
+      all.formulas.push(...chunk.formulas);
+      all.numberFormat.push(...chunk.numberFormat);
+      all.valueTypes.push(...(chunk.valueTypes as string[][]));
+    }
+    const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
+    out.push(toSheet(infos[i]!, used.rowIndex, used.columnIndex, all, merges));
+  }
+  return canonicalWorkbook({ sheets: out });
+}

@@ -1,0 +1,647 @@
+/**
+ * A faithful in-memory fake of the part of the Excel JavaScript API the add-in uses. Like Office.js:
+ * - properties of proxy objects throw until they are loaded and `context.sync()` has run;
+ * - writes and method calls are queued and happen at the next sync, in order;
+ * - `*OrNullObject` methods give objects whose `isNullObject` is known only after a sync;
+ * - a sync whose response would pass the payload limit fails with RequestPayloadSizeLimitExceeded.
+ * It counts syncs and records fills, notes and comments so tests can see what the add-in did.
+ */
+import { cellA1, parseRange, Rect } from '../../src/core/a1';
+import { CellValue, isCellError, WorkbookSnapshot } from '../../src/core/snapshot';
+
+export interface FakeCell {
+  value: number | string | boolean;
+  formula?: string;
+  format?: string;
+  error?: string;
+}
+
+export interface FakeSheet {
+  name: string;
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden';
+  cells: Map<string, FakeCell>;
+  merges: Rect[];
+  fills: Map<string, { color: string; pattern: string }>;
+}
+
+export interface FakeState {
+  sheets: FakeSheet[];
+  activeSheet: string;
+  selection: { sheet: string; address: string } | null;
+  settings: Map<string, unknown>;
+  notes: Map<string, string>; // "Sheet!A1" → text
+  comments: Map<string, string>;
+}
+
+class PropertyNotLoaded extends Error {
+  code = 'PropertyNotLoaded';
+}
+class PayloadTooLarge extends Error {
+  code = 'RequestPayloadSizeLimitExceeded';
+}
+class ItemNotFound extends Error {
+  code = 'ItemNotFound';
+}
+
+const key = (r: number, c: number): string => `${r},${c}`;
+
+/** Excel's address text: 'Sheet'!A1:B2 with quotes where Excel puts them. */
+function sheetAddress(sheet: string, rect: Rect): string {
+  const q = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const a = cellA1(rect.top, rect.left);
+  const b = cellA1(rect.bottom, rect.right);
+  return `${q}!${a === b ? a : `${a}:${b}`}`;
+}
+
+export class FakeExcel {
+  state: FakeState;
+  syncs = 0;
+  /** Largest response a sync may return, in bytes of JSON (Excel on the web: about 5 MB). */
+  payloadLimit = 5 * 1024 * 1024;
+  /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). */
+  apiMinor = 18;
+  private handlers = new Map<string, Array<(e: unknown) => Promise<void> | void>>();
+
+  constructor(state?: Partial<FakeState>) {
+    this.state = { sheets: [], activeSheet: '', selection: null, settings: new Map(), notes: new Map(), comments: new Map(), ...state };
+  }
+
+  static fromSnapshot(wb: WorkbookSnapshot): FakeExcel {
+    const fake = new FakeExcel();
+    for (const s of wb.sheets) {
+      const sheet: FakeSheet = { name: s.name, visibility: s.hidden ? 'Hidden' : 'Visible', cells: new Map(), merges: [], fills: new Map() };
+      s.values.forEach((row, i) => row.forEach((v, j) => {
+        const f = s.formulas?.[i]?.[j] ?? undefined;
+        if (v === null && !f) return;
+        const fmt = s.numberFormats?.[i]?.[j] ?? undefined;
+        const cell: FakeCell = isCellError(v as CellValue)
+          ? { value: (v as { error: string }).error, error: (v as { error: string }).error }
+          : { value: v === null ? 0 : (v as number | string | boolean) };
+        if (f) cell.formula = f;
+        if (fmt) cell.format = fmt;
+        sheet.cells.set(key(s.top + i, s.left + j), cell);
+      }));
+      for (const m of s.merges ?? []) {
+        const r = parseRange(m);
+        if (r) sheet.merges.push(r);
+      }
+      fake.state.sheets.push(sheet);
+    }
+    fake.state.activeSheet = fake.state.sheets[0]?.name ?? '';
+    return fake;
+  }
+
+  sheet(name: string): FakeSheet {
+    const s = this.state.sheets.find((x) => x.name === name);
+    if (!s) throw new ItemNotFound(`no sheet ${name}`);
+    return s;
+  }
+
+  /** The Office global's requirement check, for this host. */
+  isSetSupported(name: string, version?: string): boolean {
+    const [major, minor] = (version ?? '1.1').split('.').map(Number) as [number, number];
+    return name === 'ExcelApi' && major === 1 && minor <= this.apiMinor;
+  }
+
+  /** Office.js's Excel.run, over this fake. */
+  run = async <T>(a: unknown, b?: unknown): Promise<T> => {
+    const batch = (typeof a === 'function' ? a : b) as (ctx: FakeContext) => Promise<T>;
+    const ctx = new FakeContext(this);
+    const result = await batch(ctx);
+    if (ctx.pendingWork()) await ctx.sync();
+    return result;
+  };
+
+  on(event: 'onChanged' | 'onCalculated', handler: (e: unknown) => Promise<void> | void): void {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+  }
+
+  off(event: string, handler: unknown): void {
+    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+  }
+
+  /** Fire an event as Excel would, e.g. after a user edit. */
+  async fire(event: 'onChanged' | 'onCalculated', args: Record<string, unknown>): Promise<void> {
+    for (const h of this.handlers.get(event) ?? []) await h({ type: event === 'onChanged' ? 'WorksheetChanged' : 'WorksheetCalculated', ...args });
+  }
+
+  listeners(event: string): number {
+    return (this.handlers.get(event) ?? []).length;
+  }
+
+  /** A user typing into a cell (not through the add-in). */
+  userEdit(sheet: string, a1: string, value: number | string): void {
+    const r = parseRange(a1)!;
+    this.sheet(sheet).cells.set(key(r.top, r.left), { value });
+  }
+
+  cellValue(sheet: string, a1: string): FakeCell | undefined {
+    const r = parseRange(a1)!;
+    return this.sheet(sheet).cells.get(key(r.top, r.left));
+  }
+
+  fillOf(sheet: string, a1: string): { color: string; pattern: string } | undefined {
+    const r = parseRange(a1)!;
+    return this.sheet(sheet).fills.get(key(r.top, r.left));
+  }
+}
+
+type Op = () => void;
+
+export class FakeContext {
+  readonly workbook: FakeWorkbook;
+  private ops: Op[] = [];
+  private loaders: Array<{ obj: FakeObject; props: string[] }> = [];
+  private resolvers: Array<() => void> = [];
+
+  constructor(readonly host: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  queue(op: Op): void {
+    this.ops.push(op);
+  }
+
+  queueLoad(obj: FakeObject, props: string[]): void {
+    this.loaders.push({ obj, props });
+  }
+
+  /** Run after queued ops: resolves null objects and the like. */
+  queueResolve(fn: () => void): void {
+    this.resolvers.push(fn);
+  }
+
+  pendingWork(): boolean {
+    return this.ops.length > 0 || this.loaders.length > 0 || this.resolvers.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    this.host.syncs++;
+    const ops = this.ops.splice(0);
+    const loaders = this.loaders.splice(0);
+    const resolvers = this.resolvers.splice(0);
+    // a request is executed in order: writes and loads as they were queued (loads read the state they find)
+    for (const op of ops) op();
+    for (const r of resolvers) r();
+    let bytes = 0;
+    const results: Array<() => void> = [];
+    for (const { obj, props } of loaders) {
+      const values = obj.read(props);
+      bytes += JSON.stringify(values, (_k, v: unknown) => (v instanceof FakeObject ? '{}' : v)).length;
+      results.push(() => obj.accept(values));
+    }
+    if (bytes > this.host.payloadLimit) throw new PayloadTooLarge(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    for (const r of results) r();
+  }
+
+  trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+}
+
+/** Base of proxy objects: properties throw until loaded and synced. */
+abstract class FakeObject {
+  private loaded = new Map<string, unknown>();
+  private nullState: boolean | undefined;
+
+  constructor(protected ctx: FakeContext) {}
+
+  load(spec?: string | string[] | Record<string, unknown>): this {
+    const props = typeof spec === 'string' ? spec.split(',').map((s) => s.trim()) : Array.isArray(spec) ? spec : Object.keys(spec ?? {});
+    this.ctx.queueLoad(this, props.filter(Boolean));
+    return this;
+  }
+
+  /** Compute the loaded values from the state at sync time. */
+  abstract read(props: string[]): Record<string, unknown>;
+
+  accept(values: Record<string, unknown>): void {
+    for (const [k, v] of Object.entries(values)) this.loaded.set(k, v);
+  }
+
+  protected get<T>(prop: string): T {
+    if (!this.loaded.has(prop)) throw new PropertyNotLoaded(`The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+    return this.loaded.get(prop) as T;
+  }
+
+  protected setNull(isNull: () => boolean): void {
+    this.ctx.queueResolve(() => {
+      this.nullState = isNull();
+    });
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullState === undefined) throw new PropertyNotLoaded('isNullObject is known only after context.sync()');
+    return this.nullState;
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly settings: FakeSettings;
+  readonly comments: FakeNotes;
+  readonly notes: FakeNotes;
+  constructor(private ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.settings = new FakeSettings(ctx);
+    this.comments = new FakeNotes(ctx, 'comments');
+    this.notes = new FakeNotes(ctx, 'notes');
+  }
+}
+
+class FakeWorksheetCollection extends FakeObject {
+  onChanged = { add: (h: (e: unknown) => void) => this.handler('onChanged', h) };
+  onCalculated = { add: (h: (e: unknown) => void) => this.handler('onCalculated', h) };
+
+  private handler(event: 'onChanged' | 'onCalculated', h: (e: unknown) => void): { remove: () => void; context: FakeContext } {
+    this.ctx.queue(() => this.ctx.host.on(event, h));
+    return { context: this.ctx, remove: () => this.ctx.queue(() => this.ctx.host.off(event, h)) };
+  }
+
+  get items(): FakeWorksheet[] {
+    return this.get<FakeWorksheet[]>('items');
+  }
+
+  read(props: string[]): Record<string, unknown> {
+    const sub = props.filter((p) => p.startsWith('items/')).map((p) => p.slice(6));
+    const items = this.ctx.host.state.sheets.map((s) => {
+      const ws = new FakeWorksheet(this.ctx, s.name);
+      ws.accept(ws.read(sub.length ? sub : ['name']));
+      return ws;
+    });
+    return { items };
+  }
+
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, name);
+  }
+
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, name);
+    ws.markNullable(() => !this.ctx.host.state.sheets.some((s) => s.name === name));
+    return ws;
+  }
+
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.ctx.host.state.activeSheet);
+  }
+
+  add(name: string): FakeWorksheet {
+    this.ctx.queue(() => {
+      if (this.ctx.host.state.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
+      this.ctx.host.state.sheets.push({ name, visibility: 'Visible', cells: new Map(), merges: [], fills: new Map() });
+    });
+    return new FakeWorksheet(this.ctx, name);
+  }
+}
+
+class FakeWorksheet extends FakeObject {
+  constructor(ctx: FakeContext, private sheetName: string) {
+    super(ctx);
+  }
+
+  markNullable(isNull: () => boolean): void {
+    this.setNull(isNull);
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+
+  get visibility(): string {
+    return this.get('visibility');
+  }
+
+  read(props: string[]): Record<string, unknown> {
+    const s = this.ctx.host.sheet(this.sheetName);
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'name') out.name = s.name;
+      else if (p === 'visibility') out.visibility = s.visibility;
+      else if (p === 'position') out.position = this.ctx.host.state.sheets.indexOf(s);
+      else throw new Error(`fake: worksheet property ${p} not modelled`);
+    }
+    return out;
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    const r = new FakeRange(this.ctx, this.sheetName, () => usedRect(this.ctx.host.sheet(this.sheetName), !!valuesOnly));
+    r.markNullable(() => !usedRect(this.ctx.host.sheet(this.sheetName), !!valuesOnly));
+    return r;
+  }
+
+  getRange(address: string): FakeRange {
+    const rect = parseRange(address.replace(/\$/g, ''));
+    if (!rect) throw new Error(`InvalidArgument: ${address}`);
+    return new FakeRange(this.ctx, this.sheetName, () => rect);
+  }
+
+  getRanges(address: string): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.sheetName, address.split(',').map((a) => parseRange(a.trim())!));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
+  }
+
+  activate(): void {
+    this.ctx.queue(() => {
+      this.ctx.host.sheet(this.sheetName);
+      this.ctx.host.state.activeSheet = this.sheetName;
+    });
+  }
+
+  delete(): void {
+    this.ctx.queue(() => {
+      const st = this.ctx.host.state;
+      st.sheets = st.sheets.filter((s) => s.name !== this.sheetName);
+      for (const m of [st.notes, st.comments]) for (const k of [...m.keys()]) if (k.startsWith(`${this.sheetName}!`)) m.delete(k);
+    });
+  }
+
+  set visibility(v: string) {
+    this.ctx.queue(() => {
+      this.ctx.host.sheet(this.sheetName).visibility = v as FakeSheet['visibility'];
+    });
+  }
+
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, this.sheetName, () => ({ top: row, left: col, bottom: row, right: col }));
+  }
+}
+
+function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const take = (k: string): void => {
+    const [r, c] = k.split(',').map(Number) as [number, number];
+    top = Math.min(top, r);
+    left = Math.min(left, c);
+    bottom = Math.max(bottom, r);
+    right = Math.max(right, c);
+  };
+  for (const k of s.cells.keys()) take(k);
+  if (!valuesOnly) for (const k of s.fills.keys()) take(k);
+  return bottom < 0 ? null : { top, left, bottom, right };
+}
+
+class FakeFill {
+  constructor(private range: FakeRange) {}
+  get color(): string {
+    return this.range.getProp('format/fill/color');
+  }
+  set color(c: string) {
+    this.range.eachCell((s, k) => s.fills.set(k, { color: c.toUpperCase(), pattern: 'Solid' }));
+  }
+  get pattern(): string {
+    return this.range.getProp('format/fill/pattern');
+  }
+  clear(): void {
+    this.range.eachCell((s, k) => s.fills.delete(k));
+  }
+}
+
+export class FakeRange extends FakeObject {
+  readonly format: { fill: FakeFill };
+  constructor(ctx: FakeContext, readonly sheetName: string, private rect: () => Rect | null) {
+    super(ctx);
+    this.format = { fill: new FakeFill(this) };
+  }
+
+  markNullable(isNull: () => boolean): void {
+    this.setNull(isNull);
+  }
+
+  getProp<T>(p: string): T {
+    return this.get<T>(p);
+  }
+
+  /** Queue a write to each cell of the range. */
+  eachCell(fn: (s: FakeSheet, k: string, r: number, c: number) => void): void {
+    this.ctx.queue(() => {
+      const rect = this.rect();
+      if (!rect) throw new ItemNotFound('range');
+      const s = this.ctx.host.sheet(this.sheetName);
+      for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(s, key(r, c), r, c);
+    });
+  }
+
+  read(props: string[]): Record<string, unknown> {
+    const rect = this.rect();
+    const out: Record<string, unknown> = {};
+    if (!rect) return out;
+    const s = this.ctx.host.sheet(this.sheetName);
+    const grid = <T>(fn: (c: FakeCell | undefined, r: number, col: number) => T): T[][] => {
+      const rows: T[][] = [];
+      for (let r = rect.top; r <= rect.bottom; r++) {
+        const row: T[] = [];
+        for (let c = rect.left; c <= rect.right; c++) row.push(fn(s.cells.get(key(r, c)), r, c));
+        rows.push(row);
+      }
+      return rows;
+    };
+    for (const p of props) {
+      switch (p) {
+        case 'address': out.address = sheetAddress(s.name, rect); break;
+        case 'rowIndex': out.rowIndex = rect.top; break;
+        case 'columnIndex': out.columnIndex = rect.left; break;
+        case 'rowCount': out.rowCount = rect.bottom - rect.top + 1; break;
+        case 'columnCount': out.columnCount = rect.right - rect.left + 1; break;
+        case 'values': out.values = grid((c) => (c ? c.value : '')); break;
+        case 'formulas': out.formulas = grid((c) => (c ? c.formula ?? c.value : '')); break;
+        case 'numberFormat': out.numberFormat = grid((c) => c?.format ?? 'General'); break;
+        case 'valueTypes': out.valueTypes = grid((c) => (!c ? 'Empty' : c.error ? 'Error' : typeof c.value === 'number' ? (Number.isInteger(c.value) ? 'Integer' : 'Double') : typeof c.value === 'boolean' ? 'Boolean' : c.value === '' ? 'Empty' : 'String')); break;
+        case 'format/fill/color': {
+          const f = s.fills.get(key(rect.top, rect.left));
+          out['format/fill/color'] = f ? f.color : '#FFFFFF';
+          break;
+        }
+        case 'format/fill/pattern': {
+          const f = s.fills.get(key(rect.top, rect.left));
+          out['format/fill/pattern'] = f ? f.pattern : 'None';
+          break;
+        }
+        default: throw new Error(`fake: range property ${p} not modelled`);
+      }
+    }
+    return out;
+  }
+
+  get address(): string { return this.get('address'); }
+  get rowIndex(): number { return this.get('rowIndex'); }
+  get columnIndex(): number { return this.get('columnIndex'); }
+  get rowCount(): number { return this.get('rowCount'); }
+  get columnCount(): number { return this.get('columnCount'); }
+  get values(): unknown[][] { return this.get('values'); }
+  get formulas(): unknown[][] { return this.get('formulas'); }
+  get numberFormat(): unknown[][] { return this.get('numberFormat'); }
+  get valueTypes(): string[][] { return this.get('valueTypes'); }
+
+  set values(v: unknown[][]) { this.write(v, false); }
+  set formulas(v: unknown[][]) { this.write(v, true); }
+  set numberFormat(v: unknown[][]) {
+    this.eachCell((s, k, r, c) => {
+      const rect = this.rect()!;
+      const f = v[r - rect.top]?.[c - rect.left];
+      const cell = s.cells.get(k);
+      if (cell && typeof f === 'string') cell.format = f === 'General' ? undefined : f;
+    });
+  }
+
+  private write(v: unknown[][], asFormulas: boolean): void {
+    this.eachCell((s, k, r, c) => {
+      const rect = this.rect()!;
+      const x = v[r - rect.top]?.[c - rect.left];
+      if (x === '' || x === null || x === undefined) {
+        s.cells.delete(k);
+        return;
+      }
+      if (asFormulas && typeof x === 'string' && x.startsWith('=')) s.cells.set(k, { value: x.replace(/^=HYPERLINK\("[^"]*",\s*"([^"]*)"\)$/, '$1'), formula: x });
+      else s.cells.set(k, { value: x as number | string | boolean });
+    });
+  }
+
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    const areas = new FakeRangeAreas(this.ctx, this.sheetName, []);
+    areas.resolveMerges(() => {
+      const rect = this.rect();
+      const s = this.ctx.host.sheet(this.sheetName);
+      if (!rect) return [];
+      return s.merges.filter((m) => m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right);
+    });
+    return areas;
+  }
+
+  select(): void {
+    this.ctx.queue(() => {
+      const rect = this.rect()!;
+      this.ctx.host.state.activeSheet = this.sheetName;
+      this.ctx.host.state.selection = { sheet: this.sheetName, address: sheetAddress(this.sheetName, rect).replace(/^.*!/, '') };
+    });
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.sheetName);
+  }
+}
+
+class FakeRangeAreas extends FakeObject {
+  private merges?: () => Rect[];
+  constructor(ctx: FakeContext, private sheetName: string, private rects: Rect[]) {
+    super(ctx);
+  }
+
+  resolveMerges(fn: () => Rect[]): void {
+    this.merges = fn;
+    this.setNull(() => fn().length === 0);
+  }
+
+  read(props: string[]): Record<string, unknown> {
+    const rects = this.merges ? this.merges() : this.rects;
+    const out: Record<string, unknown> = {};
+    for (const p of props) {
+      if (p === 'address') out.address = rects.map((r) => sheetAddress(this.sheetName, r)).join(',');
+      else if (p === 'areaCount') out.areaCount = rects.length;
+      else throw new Error(`fake: range areas property ${p} not modelled`);
+    }
+    return out;
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+
+  select(): void {
+    this.ctx.queue(() => {
+      this.ctx.host.state.activeSheet = this.sheetName;
+      this.ctx.host.state.selection = { sheet: this.sheetName, address: this.rects.map((r) => sheetAddress(this.sheetName, r).replace(/^.*!/, '')).join(',') };
+    });
+  }
+}
+
+/** Notes (ExcelApi 1.18) and comments (1.10): keyed by "Sheet!A1". */
+class FakeNotes extends FakeObject {
+  constructor(ctx: FakeContext, private kind: 'notes' | 'comments') {
+    super(ctx);
+  }
+
+  private store(): Map<string, string> {
+    return this.ctx.host.state[this.kind];
+  }
+
+  read(): Record<string, unknown> {
+    return {};
+  }
+
+  add(cellAddress: string, content: string): void {
+    this.ctx.queue(() => {
+      const k = cellAddress.replace(/\$/g, '');
+      if (this.store().has(k)) throw new Error(`InvalidOperation: a ${this.kind === 'notes' ? 'note' : 'comment'} exists at ${k}`);
+      this.store().set(k, content);
+    });
+  }
+
+  private item(cellAddress: string, nullable: boolean): { delete: () => void; isNullObject: boolean; load: () => unknown; content: string } {
+    const k = cellAddress.replace(/\$/g, '');
+    const ctx = this.ctx;
+    const store = (): Map<string, string> => this.store();
+    let resolved: boolean | undefined;
+    let content: string | undefined;
+    ctx.queueResolve(() => {
+      resolved = !store().has(k);
+      content = store().get(k);
+      if (resolved && !nullable) throw new ItemNotFound(k);
+    });
+    return {
+      delete: () => ctx.queue(() => void store().delete(k)),
+      get isNullObject() {
+        if (resolved === undefined) throw new PropertyNotLoaded('isNullObject');
+        return resolved;
+      },
+      get content() {
+        if (content === undefined && resolved === undefined) throw new PropertyNotLoaded('content');
+        return content ?? '';
+      },
+      load: () => undefined,
+    };
+  }
+
+  getItemOrNullObject(cellAddress: string) {
+    return this.item(cellAddress, true);
+  }
+
+  getItemByCell(cellAddress: string) {
+    return this.item(cellAddress, false);
+  }
+}
+
+class FakeSettings extends FakeObject {
+  read(): Record<string, unknown> {
+    return {};
+  }
+
+  add(k: string, value: unknown): void {
+    this.ctx.queue(() => void this.ctx.host.state.settings.set(k, JSON.parse(JSON.stringify(value))));
+  }
+
+  getItemOrNullObject(k: string): { isNullObject: boolean; value: unknown; load: (p?: string) => unknown; delete: () => void } {
+    const ctx = this.ctx;
+    let resolved: { has: boolean; value: unknown } | undefined;
+    ctx.queueResolve(() => {
+      const st = ctx.host.state.settings;
+      resolved = { has: st.has(k), value: st.get(k) };
+    });
+    return {
+      get isNullObject() {
+        if (!resolved) throw new PropertyNotLoaded('isNullObject');
+        return !resolved.has;
+      },
+      get value() {
+        if (!resolved) throw new PropertyNotLoaded('value');
+        return resolved.value;
+      },
+      load: () => undefined,
+      delete: () => ctx.queue(() => void ctx.host.state.settings.delete(k)),
+    };
+  }
+}
