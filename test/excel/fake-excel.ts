@@ -150,45 +150,43 @@ type Op = () => void;
 
 export class FakeContext {
   readonly workbook: FakeWorkbook;
-  private ops: Op[] = [];
-  private loaders: Array<{ obj: FakeObject; props: string[] }> = [];
-  private resolvers: Array<() => void> = [];
+  /** What the next sync will run, in the order the add-in asked for it, as Excel runs a request. */
+  private actions: Array<{ op: Op } | { obj: FakeObject; props: string[] }> = [];
 
   constructor(readonly host: FakeExcel) {
     this.workbook = new FakeWorkbook(this);
   }
 
   queue(op: Op): void {
-    this.ops.push(op);
+    this.actions.push({ op });
   }
 
   queueLoad(obj: FakeObject, props: string[]): void {
-    this.loaders.push({ obj, props });
+    this.actions.push({ obj, props });
   }
 
-  /** Run after queued ops: resolves null objects and the like. */
+  /** Resolve something (a null object, a lookup) at its place in the request. */
   queueResolve(fn: () => void): void {
-    this.resolvers.push(fn);
+    this.actions.push({ op: fn });
   }
 
   pendingWork(): boolean {
-    return this.ops.length > 0 || this.loaders.length > 0 || this.resolvers.length > 0;
+    return this.actions.length > 0;
   }
 
   async sync(): Promise<void> {
     this.host.syncs++;
-    const ops = this.ops.splice(0);
-    const loaders = this.loaders.splice(0);
-    const resolvers = this.resolvers.splice(0);
-    // a request is executed in order: writes and loads as they were queued (loads read the state they find)
-    for (const op of ops) op();
-    for (const r of resolvers) r();
+    const actions = this.actions.splice(0);
     let bytes = 0;
     const results: Array<() => void> = [];
-    for (const { obj, props } of loaders) {
-      const values = obj.read(props);
-      bytes += JSON.stringify(values, (_k, v: unknown) => (v instanceof FakeObject ? '{}' : v)).length;
-      results.push(() => obj.accept(values));
+    for (const a of actions) {
+      if ('op' in a) {
+        a.op();
+        continue;
+      }
+      const values = a.obj.read(a.props);
+      bytes += JSON.stringify(values, (_k, v: unknown) => (v instanceof FakeObject || typeof v === 'function' ? '{}' : v)).length;
+      results.push(() => a.obj.accept(values));
     }
     if (bytes > this.host.payloadLimit) throw new PayloadTooLarge(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
     for (const r of results) r();
@@ -385,16 +383,29 @@ function usedRect(s: FakeSheet, valuesOnly: boolean): Rect | null {
   return bottom < 0 ? null : { top, left, bottom, right };
 }
 
-class FakeFill {
-  constructor(private range: FakeRange) {}
+class FakeFill extends FakeObject {
+  constructor(ctx: FakeContext, private range: FakeRange) {
+    super(ctx);
+  }
+  read(props: string[]): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const { sheet, rect } = this.range.target();
+    const f = rect ? sheet.fills.get(key(rect.top, rect.left)) : undefined;
+    for (const p of props) {
+      if (p === 'color') out.color = f ? f.color : '#FFFFFF';
+      else if (p === 'pattern') out.pattern = f ? f.pattern : 'None';
+      else throw new Error(`fake: fill property ${p} not modelled`);
+    }
+    return out;
+  }
   get color(): string {
-    return this.range.getProp('format/fill/color');
+    return this.get('color');
   }
   set color(c: string) {
     this.range.eachCell((s, k) => s.fills.set(k, { color: c.toUpperCase(), pattern: 'Solid' }));
   }
   get pattern(): string {
-    return this.range.getProp('format/fill/pattern');
+    return this.get('pattern');
   }
   clear(): void {
     this.range.eachCell((s, k) => s.fills.delete(k));
@@ -405,15 +416,15 @@ export class FakeRange extends FakeObject {
   readonly format: { fill: FakeFill };
   constructor(ctx: FakeContext, readonly sheetName: string, private rect: () => Rect | null) {
     super(ctx);
-    this.format = { fill: new FakeFill(this) };
+    this.format = { fill: new FakeFill(ctx, this) };
+  }
+
+  target(): { sheet: FakeSheet; rect: Rect | null } {
+    return { sheet: this.ctx.host.sheet(this.sheetName), rect: this.rect() };
   }
 
   markNullable(isNull: () => boolean): void {
     this.setNull(isNull);
-  }
-
-  getProp<T>(p: string): T {
-    return this.get<T>(p);
   }
 
   /** Queue a write to each cell of the range. */
@@ -451,16 +462,6 @@ export class FakeRange extends FakeObject {
         case 'formulas': out.formulas = grid((c) => (c ? c.formula ?? c.value : '')); break;
         case 'numberFormat': out.numberFormat = grid((c) => c?.format ?? 'General'); break;
         case 'valueTypes': out.valueTypes = grid((c) => (!c ? 'Empty' : c.error ? 'Error' : typeof c.value === 'number' ? (Number.isInteger(c.value) ? 'Integer' : 'Double') : typeof c.value === 'boolean' ? 'Boolean' : c.value === '' ? 'Empty' : 'String')); break;
-        case 'format/fill/color': {
-          const f = s.fills.get(key(rect.top, rect.left));
-          out['format/fill/color'] = f ? f.color : '#FFFFFF';
-          break;
-        }
-        case 'format/fill/pattern': {
-          const f = s.fills.get(key(rect.top, rect.left));
-          out['format/fill/pattern'] = f ? f.pattern : 'None';
-          break;
-        }
         default: throw new Error(`fake: range property ${p} not modelled`);
       }
     }
@@ -569,8 +570,20 @@ class FakeNotes extends FakeObject {
     return this.ctx.host.state[this.kind];
   }
 
-  read(): Record<string, unknown> {
-    return {};
+  read(props: string[]): Record<string, unknown> {
+    if (!props.includes('items')) return {};
+    const items = [...this.store().keys()].map((k) => ({
+      getLocation: () => {
+        const [sheet, a1] = [k.slice(0, k.lastIndexOf('!')).replace(/^'|'$/g, ''), k.slice(k.lastIndexOf('!') + 1)];
+        const rect = parseRange(a1)!;
+        return new FakeRange(this.ctx, sheet, () => rect);
+      },
+    }));
+    return { items };
+  }
+
+  get items(): Array<{ getLocation: () => FakeRange }> {
+    return this.get('items');
   }
 
   add(cellAddress: string, content: string): void {
@@ -611,6 +624,11 @@ class FakeNotes extends FakeObject {
   }
 
   getItemByCell(cellAddress: string) {
+    return this.item(cellAddress, false);
+  }
+
+  /** NoteCollection.getItem(key): the note at a cell address; ItemNotFound when there is none. */
+  getItem(cellAddress: string) {
     return this.item(cellAddress, false);
   }
 }

@@ -1,0 +1,57 @@
+/**
+ * 标记 / 清除标记: the cell a finding names first (its most likely culprit) gets a fill by severity and a note
+ * with the message. What the marks replaced is kept in the workbook's document settings, so 清除标记 restores
+ * exactly the original fills and removes exactly the notes the add-in added — also after the file was saved,
+ * closed and opened by someone else.
+ */
+import { Finding } from '../core/report';
+import { firstCell, splitRef } from './refs';
+import { applyWrites, WriteOp, WriteResult } from './writes';
+
+export const MARK_FILL: Record<Finding['severity'], string> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };
+export const MARKS_KEY = 'selfeval.marks';
+const RANK = { error: 0, warning: 1, info: 2 };
+
+/** One mark per cell: the gravest severity, every message. */
+export function plannedMarks(findings: Finding[]): Array<{ sheet: string; address: string; severity: Finding['severity']; text: string }> {
+  const byCell = new Map<string, { sheet: string; address: string; severity: Finding['severity']; lines: string[] }>();
+  for (const f of findings) {
+    const ref = f.cells[0] ? splitRef(f.cells[0]) : null;
+    if (!ref) continue;
+    const address = firstCell(ref.address);
+    const k = `${ref.sheet}!${address}`;
+    const m = byCell.get(k) ?? { sheet: ref.sheet, address, severity: f.severity, lines: [] };
+    if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+    m.lines.push(f.message);
+    byCell.set(k, m);
+  }
+  return [...byCell.values()].map((m) => ({ sheet: m.sheet, address: m.address, severity: m.severity, text: `自评校核：${m.lines.join('\n')}` }));
+}
+
+/** Mark the findings' cells. Marks already in place are cleared first, so marking twice does not stack. */
+export async function markFindings(context: Excel.RequestContext, findings: Finding[]): Promise<WriteResult> {
+  const cleared = await clearMarks(context);
+  const ops: WriteOp[] = [];
+  for (const m of plannedMarks(findings)) {
+    ops.push({ op: 'fill', sheet: m.sheet, address: m.address, color: MARK_FILL[m.severity] });
+    ops.push({ op: 'note', sheet: m.sheet, address: m.address, text: m.text });
+  }
+  const result = await applyWrites(context, ops);
+  // what undoes the marks (and only the marks) is what 清除标记 will run, from the workbook's settings
+  const journal = await applyWrites(context, [{ op: 'setting', key: MARKS_KEY, value: result.inverse }]);
+  return { inverse: [...journal.inverse, ...result.inverse, ...cleared.inverse] };
+}
+
+/** Remove every mark the add-in made and restore what was there. */
+export async function clearMarks(context: Excel.RequestContext): Promise<WriteResult> {
+  const ops = await readMarks(context);
+  if (!ops.length) return { inverse: [] };
+  return applyWrites(context, [...ops, { op: 'setting', key: MARKS_KEY, value: undefined }]);
+}
+
+async function readMarks(context: Excel.RequestContext): Promise<WriteOp[]> {
+  const s = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
+  s.load('value');
+  await context.sync();
+  return s.isNullObject || !Array.isArray(s.value) ? [] : (s.value as WriteOp[]);
+}

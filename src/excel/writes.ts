@@ -1,0 +1,205 @@
+/**
+ * Every write the add-in makes goes through here, as primitive operations whose inverse is captured before
+ * they run: one sync reads what the cells, notes, sheets and settings hold, a second writes. The inverses, in
+ * reverse order, undo the write exactly — Excel may clear its own undo stack after an add-in writes, so the pane
+ * keeps its own.
+ */
+import { FEATURES } from './api';
+
+export type WriteOp =
+  /** fill a cell (color) or remove the fill (null) */
+  | { op: 'fill'; sheet: string; address: string; color: string | null }
+  /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) */
+  | { op: 'note'; sheet: string; address: string; text: string | null }
+  /** set formulas/values of a range (rows of values as Excel takes them; '' empties a cell) */
+  | { op: 'cells'; sheet: string; address: string; formulas: unknown[][] }
+  /** create an empty sheet, or delete one */
+  | { op: 'sheet'; name: string; exists: boolean }
+  /** a document setting: kept in the workbook, so it travels with the file */
+  | { op: 'setting'; key: string; value: unknown };
+
+export interface WriteResult {
+  /** the operations that undo this write, in the order to run them */
+  inverse: WriteOp[];
+}
+
+/** Which kind of note the host offers. */
+export function noteKind(): 'note' | 'comment' | null {
+  return FEATURES.notes() ? 'note' : FEATURES.comments() ? 'comment' : null;
+}
+
+interface Prior {
+  fill?: { color: string; pattern: string } | null;
+  note?: { exists: boolean; text: string };
+  formulas?: unknown[][];
+  sheet?: { exists: boolean; address?: string; formulas?: unknown[][] };
+  setting?: { exists: boolean; value: unknown };
+}
+
+/**
+ * Run write operations and return their inverse. Operations are read and written in groups; a sheet being
+ * created or deleted is a group of its own, so what follows it sees the sheets as it left them.
+ */
+export async function applyWrites(context: Excel.RequestContext, ops: WriteOp[]): Promise<WriteResult> {
+  const groups: WriteOp[][] = [];
+  for (const op of ops) {
+    const last = groups[groups.length - 1];
+    if (op.op === 'sheet' || !last || last[0]!.op === 'sheet') groups.push([op]);
+    else last.push(op);
+  }
+  const inverse: WriteOp[] = [];
+  for (const g of groups) inverse.unshift(...(await applyGroup(context, g)).inverse); // eslint-disable-line office-addins/no-context-sync-in-loop
+  return { inverse };
+}
+
+/** One group: a sync to read what the operations will change, a sync to write (plus two to locate comments). */
+async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promise<WriteResult> {
+  const wb = context.workbook;
+  const kind = noteKind();
+  // comments cannot be looked up by cell without failing the request, so where notes are missing (ExcelApi
+  // 1.10–1.17) the cells that already hold a comment are listed first
+  const commented = new Set<string>();
+  if (kind === 'comment' && ops.some((o) => o.op === 'note')) {
+    const comments = wb.comments;
+    comments.load('items');
+    await context.sync();
+    const locations = comments.items.map((c) => c.getLocation().load('address'));
+    await context.sync();
+    for (const l of locations) commented.add(l.address.replace(/\$/g, ''));
+  }
+  // which sheets exist (a method called on a sheet that does not exist would fail the whole request)
+  const sheetExists = new Map<string, boolean>();
+  const sheetOps = ops.filter((o): o is Extract<WriteOp, { op: 'sheet' }> => o.op === 'sheet');
+  if (sheetOps.length) {
+    const probes = sheetOps.map((o) => ({ name: o.name, ws: wb.worksheets.getItemOrNullObject(o.name) }));
+    await context.sync();
+    for (const p of probes) sheetExists.set(p.name, !p.ws.isNullObject);
+  }
+  // 1. read what each operation will change
+  const reads: Array<() => Prior> = ops.map((op) => {
+    switch (op.op) {
+      case 'fill': {
+        const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
+        fill.load('color,pattern');
+        return () => ({ fill: fill.pattern === 'None' ? null : { color: fill.color, pattern: fill.pattern } });
+      }
+      case 'note': {
+        if (kind === 'note') {
+          const n = wb.notes.getItemOrNullObject(`${quote(op.sheet)}!${op.address}`);
+          n.load('content');
+          return () => ({ note: n.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(n.content ?? '') } });
+        }
+        const at = `${quote(op.sheet)}!${op.address}`;
+        return () => ({ note: { exists: commented.has(at), text: '' } });
+      }
+      case 'cells': {
+        const r = wb.worksheets.getItem(op.sheet).getRange(op.address);
+        r.load('formulas');
+        return () => ({ formulas: r.formulas });
+      }
+      case 'sheet': {
+        if (!sheetExists.get(op.name)) return () => ({ sheet: { exists: false } });
+        const used = wb.worksheets.getItem(op.name).getUsedRangeOrNullObject(true);
+        used.load('address,formulas');
+        return () => ({
+          sheet: { exists: true, address: used.isNullObject ? undefined : used.address.replace(/^.*!/, ''), formulas: used.isNullObject ? undefined : used.formulas },
+        });
+      }
+      case 'setting': {
+        const s = wb.settings.getItemOrNullObject(op.key);
+        s.load('value');
+        return () => ({ setting: s.isNullObject ? { exists: false, value: undefined } : { exists: true, value: s.value } });
+      }
+    }
+  });
+  await context.sync();
+  const priors = reads.map((f) => f());
+
+  // 2. write, and build the inverse (last write undone first)
+  const inverse: WriteOp[] = [];
+  ops.forEach((op, i) => {
+    const prior = priors[i]!;
+    switch (op.op) {
+      case 'fill': {
+        const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
+        if (op.color) fill.color = op.color;
+        else fill.clear();
+        inverse.unshift({ op: 'fill', sheet: op.sheet, address: op.address, color: prior.fill ? prior.fill.color : null });
+        break;
+      }
+      case 'note': {
+        const at = `${quote(op.sheet)}!${op.address}`;
+        if (!kind) break;
+        const existing = prior.note!;
+        if (op.text === null) {
+          if (!existing.exists && kind === 'note') break;
+          if (kind === 'note') wb.notes.getItem(at).delete();
+          else wb.comments.getItemByCell(at).delete();
+          inverse.unshift({ op: 'note', sheet: op.sheet, address: op.address, text: existing.exists ? existing.text : null });
+        } else {
+          if (existing.exists) break; // never overwrite a person's note
+          if (kind === 'note') wb.notes.add(at, op.text);
+          else wb.comments.add(at, op.text);
+          inverse.unshift({ op: 'note', sheet: op.sheet, address: op.address, text: null });
+        }
+        break;
+      }
+      case 'cells': {
+        wb.worksheets.getItem(op.sheet).getRange(op.address).formulas = op.formulas as never;
+        inverse.unshift({ op: 'cells', sheet: op.sheet, address: op.address, formulas: prior.formulas! });
+        break;
+      }
+      case 'sheet': {
+        const had = prior.sheet!;
+        if (op.exists && !had.exists) {
+          wb.worksheets.add(op.name);
+          inverse.unshift({ op: 'sheet', name: op.name, exists: false });
+        } else if (!op.exists && had.exists) {
+          wb.worksheets.getItem(op.name).delete();
+          // recreate it with what it held (values and formulas; formatting is not kept)
+          if (had.address && had.formulas) inverse.unshift({ op: 'cells', sheet: op.name, address: had.address, formulas: had.formulas });
+          inverse.unshift({ op: 'sheet', name: op.name, exists: true });
+        }
+        break;
+      }
+      case 'setting': {
+        if (op.value === undefined) {
+          if (prior.setting!.exists) wb.settings.getItemOrNullObject(op.key).delete();
+        } else wb.settings.add(op.key, op.value as never);
+        inverse.unshift({ op: 'setting', key: op.key, value: prior.setting!.exists ? prior.setting!.value : undefined });
+        break;
+      }
+    }
+  });
+  await context.sync();
+  return { inverse };
+}
+
+function quote(sheet: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+/** The pane's own undo history: each entry undoes one write the add-in made. */
+export class UndoStack {
+  private entries: Array<{ label: string; inverse: WriteOp[] }> = [];
+
+  push(label: string, result: WriteResult): void {
+    if (result.inverse.length) this.entries.push({ label, inverse: result.inverse });
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  peek(): string | undefined {
+    return this.entries[this.entries.length - 1]?.label;
+  }
+
+  /** Undo the latest write. */
+  async undo(context: Excel.RequestContext): Promise<string | undefined> {
+    const last = this.entries.pop();
+    if (!last) return undefined;
+    await applyWrites(context, last.inverse);
+    return last.label;
+  }
+}

@@ -1,0 +1,116 @@
+import { checkWorkbook } from '../../src/core';
+import { clearMarks, MARK_FILL, markFindings, MARKS_KEY } from '../../src/excel/marks';
+import { exportResults, RESULT_SHEET } from '../../src/excel/export';
+import { findingKey, ignoreFinding, IGNORED_KEY, readIgnored, restoreIgnored, withoutIgnored } from '../../src/excel/ignore';
+import { selectCells } from '../../src/excel/navigate';
+import { UndoStack } from '../../src/excel/writes';
+import { seed002 } from '../fixtures/seed002';
+import { FakeExcel } from './fake-excel';
+import { installHost, run, uninstallHost } from './helpers';
+
+afterEach(uninstallHost);
+
+/** The planted error (局机关 人员支出 310.62) and an over-fill: a person's own fill and note on cells nearby. */
+function planted(apiMinor = 18): { fake: FakeExcel; findings: ReturnType<typeof checkWorkbook>['report']['findings'] } {
+  const { wb } = seed002({ edit: (t, r, c, v) => (t === 'expenditure' && r === 1 && c === 2 ? 310.62 : v) });
+  const fake = FakeExcel.fromSnapshot(wb);
+  fake.apiMinor = apiMinor;
+  fake.sheet('收支表').fills.set('21,3', { color: '#FFFF00', pattern: 'Solid' }); // D22 was yellow
+  fake.state.notes.set('收支表!C22', '经办人的批注');
+  installHost(fake);
+  const findings = checkWorkbook(wb, 'x').report.findings;
+  return { fake, findings };
+}
+
+/** Every fill, note, comment, cell and sheet of the workbook, to compare before and after. */
+const look = (fake: FakeExcel) => ({
+  fills: fake.state.sheets.map((s) => [s.name, [...s.fills.entries()].sort()]),
+  notes: [...fake.state.notes.entries()].sort(),
+  comments: [...fake.state.comments.entries()].sort(),
+  sheets: fake.state.sheets.map((s) => s.name),
+  hash: fake.state.sheets.map((s) => JSON.stringify([...s.cells.entries()].sort())).join('|'),
+});
+const same = (a: ReturnType<typeof look>, b: ReturnType<typeof look>): void => {
+  expect(a.fills).toEqual(b.fills);
+  expect(a.notes).toEqual(b.notes);
+  expect(a.comments).toEqual(b.comments);
+  expect(a.sheets).toEqual(b.sheets);
+  expect(a.hash === b.hash).toBe(true);
+};
+
+test('标记 colours the culprit cell by severity and notes the message; 清除标记 restores every original fill', async () => {
+  const { fake, findings } = planted();
+  const before = look(fake);
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: MARK_FILL.error, pattern: 'Solid' });
+  expect(fake.state.notes.get('收支表!D22')).toMatch(/^自评校核：“局机关及二级机构汇总”行“人员支出”为 2137\.98/);
+  expect(fake.state.notes.get('收支表!D22')!.split('\n')).toHaveLength(2);
+  expect(fake.state.notes.get('收支表!C22')).toBe('经办人的批注');
+  expect(fake.state.settings.has(MARKS_KEY)).toBe(true);
+  // a new person opens the file: the journal is in the workbook
+  await run(fake, (ctx) => clearMarks(ctx));
+  same(look(fake), before);
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
+});
+
+test('marking twice does not stack, and a clear afterwards still restores the first state', async () => {
+  const { fake, findings } = planted();
+  const before = look(fake);
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  expect(fake.fillOf('收支表', 'D22')!.color).toBe(MARK_FILL.error);
+  await run(fake, (ctx) => clearMarks(ctx));
+  same(look(fake), before);
+});
+
+test('with comments instead of notes (ExcelApi 1.10–1.17), a cell that already has a comment keeps it', async () => {
+  const { fake, findings } = planted(13);
+  fake.state.comments.set('收支表!D22', '已核对');
+  const before = look(fake);
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  expect(fake.state.comments.get('收支表!D22')).toBe('已核对');
+  expect(fake.fillOf('收支表', 'D22')!.color).toBe(MARK_FILL.error);
+  await run(fake, (ctx) => clearMarks(ctx));
+  same(look(fake), before);
+});
+
+test('undo restores every written cell: marks, export (with the sheet it replaced), ignore', async () => {
+  const { fake, findings } = planted();
+  // a 校验结果 sheet from an earlier export, which the new export replaces
+  fake.state.sheets.push({ name: RESULT_SHEET, visibility: 'Visible', cells: new Map([['0,0', { value: '旧结果' }]]), merges: [], fills: new Map() });
+  const before = look(fake);
+  const undo = new UndoStack();
+  undo.push('标记', await run(fake, (ctx) => markFindings(ctx, findings)));
+  const report = checkWorkbook({ sheets: [] }, 'x').report;
+  undo.push('导出', await run(fake, (ctx) => exportResults(ctx, { ...report, file: '云溪区卫健局.xlsx', findings })));
+  undo.push('忽略', await run(fake, (ctx) => ignoreFinding(ctx, findings[1]!)));
+  expect(undo.size).toBe(3);
+  expect(fake.cellValue(RESULT_SHEET, 'A1')!.value).toBe('文件');
+  expect(fake.cellValue(RESULT_SHEET, 'D2')!.formula).toBe(`=HYPERLINK("#'收支表'!D22","收支表!D22")`);
+  expect(fake.state.activeSheet).toBe(RESULT_SHEET);
+  expect(await run(fake, (ctx) => undo.undo(ctx))).toBe('忽略');
+  expect(fake.state.settings.has(IGNORED_KEY)).toBe(false);
+  expect(await run(fake, (ctx) => undo.undo(ctx))).toBe('导出');
+  expect(fake.cellValue(RESULT_SHEET, 'A1')!.value).toBe('旧结果');
+  expect(await run(fake, (ctx) => undo.undo(ctx))).toBe('标记');
+  same(look(fake), before);
+  expect(await run(fake, (ctx) => undo.undo(ctx))).toBeUndefined();
+});
+
+test('忽略 is kept in the workbook and can be restored', async () => {
+  const { fake, findings } = planted();
+  await run(fake, (ctx) => ignoreFinding(ctx, findings[0]!, new Date('2026-11-22T08:00:00Z')));
+  const list = await run(fake, readIgnored);
+  expect(list).toEqual([{ key: findingKey(findings[0]!), rule: 'totals/column-sum', cell: '收支表!D22', message: findings[0]!.message, at: '2026-11-22T08:00:00.000Z' }]);
+  expect(withoutIgnored(findings, list).map((f) => f.rule)).toEqual(['identity/row-sum']);
+  await run(fake, (ctx) => restoreIgnored(ctx, list[0]!.key));
+  expect(await run(fake, readIgnored)).toEqual([]);
+});
+
+test('clicking a finding activates its sheet and selects its cells', async () => {
+  const { fake, findings } = planted();
+  fake.state.activeSheet = '评分表';
+  await run(fake, (ctx) => selectCells(ctx, findings[1]!.cells));
+  expect(fake.state.activeSheet).toBe('收支表');
+  expect(fake.state.selection).toEqual({ sheet: '收支表', address: 'D22,C22,E22' });
+});
