@@ -125,3 +125,26 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
   }
   return canonicalWorkbook({ sheets: out });
 }
+
+/** Read some sheets again (by name or id), in one sync: what live checking does after an edit. */
+export async function readSheets(context: Excel.RequestContext, sheets: string[]): Promise<SheetSnapshot[]> {
+  const withMerges = supports('ExcelApi', '1.13');
+  const reads = sheets.map((id) => {
+    const ws = context.workbook.worksheets.getItem(id);
+    ws.load('name,visibility');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    return { ws, used, merged };
+  });
+  await context.sync();
+  return canonicalWorkbook({
+    sheets: reads.map(({ ws, used, merged }) => {
+      const info = { name: ws.name, hidden: ws.visibility !== 'Visible' };
+      if (used.isNullObject) return { name: info.name, top: 0, left: 0, values: [], merges: [], hidden: info.hidden };
+      const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
+      return toSheet(info, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
+    }),
+  }).sheets;
+}

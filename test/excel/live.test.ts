@@ -1,0 +1,69 @@
+import { checkWorkbook } from '../../src/core';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
+import { LiveChecker, Runner } from '../../src/excel/live';
+import { markFindings } from '../../src/excel/marks';
+import { readSnapshot } from '../../src/excel/snapshot';
+import { seed002 } from '../fixtures/seed002';
+import { FakeContext, FakeExcel } from './fake-excel';
+import { installHost, run, uninstallHost } from './helpers';
+
+afterEach(uninstallHost);
+
+async function setup(debounce = 20) {
+  const fake = FakeExcel.fromSnapshot(seed002().wb);
+  installHost(fake);
+  const runner: Runner = (batch) => fake.run((ctx: FakeContext) => batch(ctx as unknown as Excel.RequestContext));
+  const seen: Array<{ wb: WorkbookSnapshot; changed: string[] | 'all' }> = [];
+  const live = new LiveChecker(runner, (wb, changed) => seen.push({ wb, changed }), debounce);
+  await live.start(await run(fake, readSnapshot));
+  return { fake, live, seen };
+}
+
+const settle = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+test('an edit re-reads only its sheet, after the typing stops, in one sync, and the check sees it', async () => {
+  const { fake, live, seen } = await setup();
+  expect(fake.listeners('onChanged')).toBe(1);
+  expect(fake.listeners('onCalculated')).toBe(1);
+  const syncs = fake.syncs;
+  fake.userEdit('收支表', 'D22', 310.62);
+  for (let i = 0; i < 5; i++) await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22', triggerSource: 'Unknown' });
+  await settle(60);
+  expect(seen).toHaveLength(1);
+  expect(seen[0]!.changed).toEqual(['收支表']);
+  expect(fake.syncs - syncs).toBe(1);
+  const report = checkWorkbook(seen[0]!.wb, 'x').report;
+  expect(report.findings.map((f) => f.cells[0])).toEqual(['收支表!D22', '收支表!D22']);
+  await live.stop();
+  expect(fake.listeners('onChanged')).toBe(0);
+});
+
+test('a paste (no details) and a recalculation (onCalculated) are caught too', async () => {
+  const { fake, seen } = await setup();
+  fake.userEdit('收支表', 'B5', 1);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'B5:C6', changeType: 'RangeEdited' });
+  await settle(60);
+  await fake.fire('onCalculated', { worksheetId: '评分表' });
+  await settle(60);
+  expect(seen.map((s) => s.changed)).toEqual([['收支表'], ['评分表']]);
+});
+
+test('the add-in’s own writes do not start a loop', async () => {
+  const { fake, live, seen } = await setup();
+  await fake.fire('onChanged', { worksheetId: '收支表', triggerSource: 'ThisLocalAddin' });
+  const findings = checkWorkbook(seed002({ edit: (t, r, c, v) => (t === 'income' && r === 0 && c === 0 ? 1 : v) }).wb, 'x').report.findings;
+  await live.guard(async () => {
+    await run(fake, (ctx) => markFindings(ctx, findings));
+    await fake.fire('onChanged', { worksheetId: '收支表' }); // an older host without triggerSource
+  });
+  await settle(60);
+  expect(seen).toEqual([]);
+});
+
+test('switched off, it listens no more', async () => {
+  const { fake, live, seen } = await setup();
+  await live.stop();
+  await fake.fire('onChanged', { worksheetId: '收支表' });
+  await settle(60);
+  expect(seen).toEqual([]);
+});
