@@ -5,21 +5,13 @@
  * Run with `npm run examples`; the files are committed so `npm run check` works right after `npm ci`.
  */
 import path from 'path';
-import { seed002 } from '../test/fixtures/seed002';
+import { sampleWorkbook } from '../src/sample';
 import { writeXlsx } from '../test/fixtures/write-xlsx';
-
-export const PLANTED = { table: 'expenditure' as const, row: 1, col: 2, was: 301.62, typed: 310.62 };
 
 async function main(): Promise<void> {
   const dir = path.resolve(__dirname, '../../examples');
-  const clean = seed002({ formulas: true, formats: true });
-  await writeXlsx(clean.wb, path.join(dir, 'seed002-clean.xlsx'));
-  const planted = seed002({
-    formulas: true,
-    formats: true,
-    edit: (t, r, c, v) => (t === PLANTED.table && r === PLANTED.row && c === PLANTED.col ? PLANTED.typed : v),
-  });
-  await writeXlsx(planted.wb, path.join(dir, 'seed002-planted-error.xlsx'));
+  await writeXlsx(sampleWorkbook(false), path.join(dir, 'seed002-clean.xlsx'));
+  await writeXlsx(sampleWorkbook(true), path.join(dir, 'seed002-planted-error.xlsx'));
   process.stdout.write(`wrote ${dir}/seed002-clean.xlsx and seed002-planted-error.xlsx\n`);
 }
 
