@@ -1,0 +1,101 @@
+/**
+ * The task pane's window onto Excel: every call runs in Excel.run with delayForCellEdit (a check waits for a
+ * cell being edited instead of failing), every write is guarded against live checking and recorded for undo.
+ */
+import { FileReport, Finding } from '../core/report';
+import { WorkbookSnapshot } from '../core/snapshot';
+import type { IgnoredItem, WorkbookHost } from '../taskpane/host';
+import { exportResults } from './export';
+import { ignoreFinding, readIgnored, restoreIgnored } from './ignore';
+import { excelRunner, LiveChecker, Runner } from './live';
+import { clearMarks, markFindings } from './marks';
+import { selectCells } from './navigate';
+import { readSnapshot } from './snapshot';
+import { UndoStack, WriteResult } from './writes';
+
+export class ExcelHost implements WorkbookHost {
+  readonly kind = 'excel' as const;
+  fileName = '当前工作簿';
+  private undoStack = new UndoStack();
+  private live: LiveChecker | null = null;
+
+  constructor(private run: Runner = excelRunner) {}
+
+  read(): Promise<WorkbookSnapshot> {
+    return this.run(readSnapshot);
+  }
+
+  select(cells: string[]): Promise<void> {
+    return this.run((ctx) => selectCells(ctx, cells));
+  }
+
+  private async write(label: string, fn: (ctx: Excel.RequestContext) => Promise<WriteResult>): Promise<void> {
+    const doIt = (): Promise<WriteResult> => this.run(fn);
+    const result = this.live ? await this.live.guard(doIt) : await doIt();
+    this.undoStack.push(label, result);
+  }
+
+  mark(findings: Finding[]): Promise<void> {
+    return this.write('标记', (ctx) => markFindings(ctx, findings));
+  }
+
+  clearMarks(): Promise<void> {
+    return this.write('清除标记', clearMarks);
+  }
+
+  ignored(): Promise<IgnoredItem[]> {
+    return this.run(readIgnored);
+  }
+
+  ignore(f: Finding): Promise<void> {
+    return this.write('忽略', (ctx) => ignoreFinding(ctx, f));
+  }
+
+  restore(key: string): Promise<void> {
+    return this.write('恢复', (ctx) => restoreIgnored(ctx, key));
+  }
+
+  exportResults(report: FileReport): Promise<void> {
+    return this.write('导出', (ctx) => exportResults(ctx, { ...report, file: this.fileName }));
+  }
+
+  async undo(): Promise<string | undefined> {
+    const doIt = (): Promise<string | undefined> => this.run((ctx) => this.undoStack.undo(ctx));
+    return this.live ? this.live.guard(doIt) : doIt();
+  }
+
+  undoLabel(): string | undefined {
+    return this.undoStack.peek();
+  }
+
+  async startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
+    if (!this.live) this.live = new LiveChecker(this.run, (wb) => onSnapshot(wb), 400, onError);
+    await this.live.start(initial);
+  }
+
+  async stopLive(): Promise<void> {
+    await this.live?.stop();
+  }
+}
+
+/**
+ * Which host the pane runs in. Inside Excel, Office.onReady says so; in a plain browser it says there is no
+ * host, and when office.js could not be loaded at all (no network, no `Office` global) there is nothing to ask.
+ * Either way the pane falls back to preview mode, with no script error.
+ */
+export async function detectExcel(timeoutMs = 3000): Promise<ExcelHost | null> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
+  const info = await Promise.race([
+    Office.onReady().catch(() => null),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+  ]);
+  if (!info || info.host !== Office.HostType.Excel || typeof Excel === 'undefined') return null;
+  const host = new ExcelHost();
+  try {
+    const url = Office.context?.document?.url;
+    if (url) host.fileName = decodeURIComponent(url.split(/[\\/]/).pop() ?? url);
+  } catch {
+    // the document URL is not available in every host
+  }
+  return host;
+}

@@ -1,0 +1,86 @@
+import { Badge, Button, makeStyles, Text, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import * as React from 'react';
+import { FileReport, Finding } from '../../core/report';
+import { findingKey } from '../host';
+import { Strings } from '../i18n';
+
+const useStyles = makeStyles({
+  group: { marginTop: '12px' },
+  groupTitle: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginBottom: '4px' },
+  list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
+  item: { display: 'flex', gap: '4px', alignItems: 'flex-start' },
+  finding: {
+    flexGrow: 1, textAlign: 'left', justifyContent: 'flex-start', height: 'auto', padding: '6px 8px', minWidth: 0,
+    display: 'block', whiteSpace: 'normal', fontWeight: tokens.fontWeightRegular,
+  },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  meta: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginTop: '2px' },
+  message: { display: 'block', marginTop: '4px' },
+});
+
+const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
+const RANK = { error: 0, warning: 1, info: 2 };
+
+export interface FindingListProps {
+  report: FileReport;
+  findings: Finding[];
+  t: Strings;
+  selected?: string;
+  onSelect(f: Finding): void;
+  onIgnore(f: Finding): void;
+}
+
+/** Findings grouped by table, errors first; arrow keys move between them, Enter selects the cells. */
+export function FindingList({ report, findings, t, selected, onSelect, onIgnore }: FindingListProps): React.ReactElement {
+  const styles = useStyles();
+  const nav = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  const groups: Array<{ title: string; items: Finding[] }> = [];
+  for (const table of report.tables) {
+    const items = findings.filter((f) => f.table === table.id);
+    if (items.length) groups.push({ title: `${table.title ?? table.kind} · ${table.range}`, items });
+  }
+  const loose = findings.filter((f) => f.table === undefined || !report.tables.some((x) => x.id === f.table));
+  if (loose.length) groups.push({ title: t.other, items: loose });
+  const sevLabel = { error: t.errors, warning: t.warnings, info: t.notes };
+  return (
+    <div {...nav} aria-label={t.title}>
+      {groups.map((g) => (
+        <section key={g.title} className={styles.group} aria-label={g.title}>
+          <Text className={styles.groupTitle}>{g.title}</Text>
+          <ul className={styles.list}>
+            {[...g.items].sort((a, b) => RANK[a.severity] - RANK[b.severity]).map((f) => {
+              const key = findingKey(f);
+              return (
+                <li key={key + f.message} className={styles.item}>
+                  <Button
+                    appearance="subtle"
+                    className={`${styles.finding} ${selected === key ? styles.selected : ''}`}
+                    aria-label={`${sevLabel[f.severity]}：${f.cells[0] ?? ''} ${f.message}`}
+                    aria-pressed={selected === key}
+                    data-finding={key}
+                    onClick={() => onSelect(f)}
+                  >
+                    <Badge appearance="filled" color={COLOR[f.severity]} size="small">{sevLabel[f.severity]}</Badge>{' '}
+                    <Text weight="semibold">{f.cells[0]}</Text>
+                    <Text className={styles.message}>{f.message}</Text>
+                    {(f.expected !== undefined || f.actual !== undefined) && (
+                      <Text className={styles.meta}>
+                        {f.expected !== undefined && `${t.expected} ${f.expected}`}
+                        {f.actual !== undefined && ` · ${t.actual} ${f.actual}`}
+                        {f.fix !== undefined && ` · ${t.fix} ${f.fix}`}
+                      </Text>
+                    )}
+                    {f.cells.length > 1 && <Text className={styles.meta}>{t.cells}：{f.cells.join(' ')}</Text>}
+                  </Button>
+                  <Button size="small" appearance="transparent" onClick={() => onIgnore(f)} aria-label={`${t.ignore}：${f.cells[0] ?? ''}`}>
+                    {t.ignore}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

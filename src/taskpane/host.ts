@@ -1,0 +1,37 @@
+/**
+ * What the pane needs from the workbook it checks. Two hosts implement it: Excel itself (src/excel/host.ts, the
+ * only code that touches Office.js) and the preview host, a bundled sample workbook for a plain browser.
+ */
+import { FileReport, Finding } from '../core/report';
+import { WorkbookSnapshot } from '../core/snapshot';
+
+export interface IgnoredItem {
+  key: string;
+  rule: string;
+  cell: string;
+  message: string;
+  at: string;
+}
+
+export interface WorkbookHost {
+  kind: 'excel' | 'preview';
+  /** the file name shown and written into exports */
+  fileName: string;
+  read(): Promise<WorkbookSnapshot>;
+  select(cells: string[]): Promise<void>;
+  mark(findings: Finding[]): Promise<void>;
+  clearMarks(): Promise<void>;
+  ignored(): Promise<IgnoredItem[]>;
+  ignore(f: Finding): Promise<void>;
+  restore(key: string): Promise<void>;
+  exportResults(report: FileReport): Promise<void>;
+  /** undo the add-in's latest write; returns what was undone */
+  undo(): Promise<string | undefined>;
+  undoLabel(): string | undefined;
+  startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void>;
+  stopLive(): Promise<void>;
+}
+
+export function findingKey(f: Pick<Finding, 'rule' | 'cells' | 'messageId'>): string {
+  return `${f.rule}|${f.cells[0] ?? ''}|${f.messageId}`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Preview mode: the pane opened outside Office checks a bundled sample workbook (seed 002 with one planted
+ * error), shown as a small read-only grid. "Selecting" a finding highlights its cells in the grid; marks,
+ * ignores and exports happen in memory, and undo works as in Excel.
+ */
+import { parseRange } from '../core/a1';
+import { FileReport, Finding } from '../core/report';
+import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { sampleWorkbook } from '../sample';
+import { findingKey, IgnoredItem, WorkbookHost } from './host';
+
+export interface PreviewState {
+  sheets: SheetSnapshot[];
+  /** "Sheet!A1" → severity of a mark */
+  marks: Map<string, Finding['severity']>;
+  /** cells highlighted by the last selection */
+  selection: { sheet: string; cells: Set<string> } | null;
+}
+
+export class PreviewHost implements WorkbookHost {
+  readonly kind = 'preview' as const;
+  readonly fileName = '示例：云溪区卫健局2021（预览）.xlsx';
+  state: PreviewState;
+  private ignoredList: IgnoredItem[] = [];
+  private history: Array<{ label: string; undo: () => void }> = [];
+  private listeners = new Set<() => void>();
+
+  constructor(wb: WorkbookSnapshot = sampleWorkbook()) {
+    this.state = { sheets: wb.sheets.map((s) => ({ ...s })), marks: new Map(), selection: null };
+  }
+
+  subscribe(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private changed(): void {
+    this.state = { ...this.state };
+    for (const fn of this.listeners) fn();
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return { sheets: this.state.sheets.filter((s) => s.name !== '校验结果') };
+  }
+
+  async select(cells: string[]): Promise<void> {
+    const first = cells[0]?.match(/^(?:'((?:[^']|'')+)'|([^!]+))!/);
+    if (!first) return;
+    const sheet = (first[1] ?? first[2]!).replace(/''/g, "'");
+    const set = new Set<string>();
+    for (const ref of cells) {
+      if (!ref.startsWith(cells[0]!.slice(0, first[0].length))) continue;
+      const r = parseRange(ref);
+      if (!r) continue;
+      for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) set.add(`${y},${x}`);
+    }
+    this.state.selection = { sheet, cells: set };
+    this.changed();
+  }
+
+  async mark(findings: Finding[]): Promise<void> {
+    const before = new Map(this.state.marks);
+    const rank = { error: 0, warning: 1, info: 2 };
+    const marks = new Map<string, Finding['severity']>();
+    for (const f of findings) {
+      const c = f.cells[0]?.split(':')[0];
+      if (!c) continue;
+      const prev = marks.get(c);
+      if (!prev || rank[f.severity] < rank[prev]) marks.set(c, f.severity);
+    }
+    this.state.marks = marks;
+    this.history.push({ label: '标记', undo: () => void (this.state.marks = before) });
+    this.changed();
+  }
+
+  async clearMarks(): Promise<void> {
+    const before = new Map(this.state.marks);
+    this.state.marks = new Map();
+    this.history.push({ label: '清除标记', undo: () => void (this.state.marks = before) });
+    this.changed();
+  }
+
+  async ignored(): Promise<IgnoredItem[]> {
+    return [...this.ignoredList];
+  }
+
+  async ignore(f: Finding): Promise<void> {
+    const key = findingKey(f);
+    if (this.ignoredList.some((x) => x.key === key)) return;
+    const before = [...this.ignoredList];
+    this.ignoredList.push({ key, rule: f.rule, cell: f.cells[0] ?? '', message: f.message, at: new Date().toISOString() });
+    this.history.push({ label: '忽略', undo: () => void (this.ignoredList = before) });
+    this.changed();
+  }
+
+  async restore(key: string): Promise<void> {
+    const before = [...this.ignoredList];
+    this.ignoredList = this.ignoredList.filter((x) => x.key !== key);
+    this.history.push({ label: '恢复', undo: () => void (this.ignoredList = before) });
+    this.changed();
+  }
+
+  async exportResults(report: FileReport): Promise<void> {
+    const before = this.state.sheets;
+    const rows = [['文件', '级别', '单元格', '说明'], ...report.findings.map((f) => [report.file, f.severity, f.cells[0] ?? '', f.message])];
+    this.state.sheets = [...before.filter((s) => s.name !== '校验结果'), { name: '校验结果', top: 0, left: 0, values: rows }];
+    this.history.push({ label: '导出', undo: () => void (this.state.sheets = before) });
+    this.changed();
+  }
+
+  async undo(): Promise<string | undefined> {
+    const last = this.history.pop();
+    if (!last) return undefined;
+    last.undo();
+    this.changed();
+    return last.label;
+  }
+
+  undoLabel(): string | undefined {
+    return this.history[this.history.length - 1]?.label;
+  }
+
+  async startLive(): Promise<void> {
+    // the sample grid is read-only: nothing changes under the pane
+  }
+
+  async stopLive(): Promise<void> {
+    // nothing to stop
+  }
+}

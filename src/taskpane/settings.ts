@@ -1,0 +1,56 @@
+/** Per-user settings, kept in the browser storage of the add-in (per user and computer). */
+import { DEFAULT_GRADE_BANDS, GradeBand } from '../core';
+import { Lang } from './i18n';
+
+export interface PaneSettings {
+  lang: Lang;
+  tolerance: number;
+  bands: string;
+  live: boolean;
+}
+
+export const DEFAULT_SETTINGS: PaneSettings = { lang: 'zh', tolerance: 1, bands: '优秀:90,良好:80,合格:60,不合格:0', live: true };
+const KEY = 'selfeval.settings';
+
+export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): PaneSettings {
+  try {
+    const raw = storage?.getItem(KEY);
+    if (!raw) return { ...DEFAULT_SETTINGS };
+    const s = JSON.parse(raw) as Partial<PaneSettings>;
+    return {
+      lang: s.lang === 'en' ? 'en' : 'zh',
+      tolerance: typeof s.tolerance === 'number' && s.tolerance >= 0 ? s.tolerance : 1,
+      bands: typeof s.bands === 'string' && parseBandsText(s.bands) ? s.bands : DEFAULT_SETTINGS.bands,
+      live: s.live !== false,
+    };
+  } catch {
+    return { ...DEFAULT_SETTINGS };
+  }
+}
+
+export function saveSettings(s: PaneSettings, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(KEY, JSON.stringify(s));
+  } catch {
+    // storage may be unavailable (private mode): settings then last for this session
+  }
+}
+
+/** "优秀:90,良好:80,合格:60,不合格:0" → bands (names with / for synonyms), or null when unreadable. */
+export function parseBandsText(text: string): GradeBand[] | null {
+  const parts = text.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const bands: GradeBand[] = [];
+  for (const p of parts) {
+    const m = /^(.+)[:：]\s*(-?\d+(?:\.\d+)?)$/.exec(p);
+    if (!m) return null;
+    bands.push({ names: m[1]!.split('/').map((x) => x.trim()).filter(Boolean), min: Number(m[2]) });
+  }
+  bands.sort((a, b) => b.min - a.min);
+  bands[bands.length - 1]!.min = Number.NEGATIVE_INFINITY;
+  return bands;
+}
+
+export function bandsOf(s: PaneSettings): GradeBand[] {
+  return parseBandsText(s.bands) ?? DEFAULT_GRADE_BANDS;
+}
