@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, Text, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { FileReport, Finding } from '../../core/report';
 import { findingKey } from '../host';
@@ -33,7 +33,19 @@ export interface FindingListProps {
 /** Findings grouped by table, errors first; arrow keys move between them, Enter selects the cells. */
 export function FindingList({ report, findings, t, selected, onSelect, onIgnore }: FindingListProps): React.ReactElement {
   const styles = useStyles();
-  const nav = useArrowNavigationGroup({ axis: 'vertical', memorizeCurrent: true });
+  // ↑/↓ move between findings, Home/End to the first/last; Enter or Space selects (the button's own click)
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>('[data-finding]'));
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    let next = -1;
+    if (e.key === 'ArrowDown') next = Math.min(items.length - 1, at + 1);
+    else if (e.key === 'ArrowUp') next = Math.max(0, at - 1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = items.length - 1;
+    if (next < 0 || at < 0 && !['Home', 'End'].includes(e.key)) return;
+    e.preventDefault();
+    items[next]?.focus();
+  };
   const groups: Array<{ title: string; items: Finding[] }> = [];
   for (const table of report.tables) {
     const items = findings.filter((f) => f.table === table.id);
@@ -43,7 +55,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
   if (loose.length) groups.push({ title: t.other, items: loose });
   const sevLabel = { error: t.errors, warning: t.warnings, info: t.notes };
   return (
-    <div {...nav} aria-label={t.title}>
+    <div onKeyDown={onKeyDown} aria-label={t.title}>
       {groups.map((g) => (
         <section key={g.title} className={styles.group} aria-label={g.title}>
           <Text className={styles.groupTitle}>{g.title}</Text>

@@ -1,0 +1,113 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import * as React from 'react';
+import { App } from '../../src/taskpane/components/App';
+import { PreviewHost } from '../../src/taskpane/preview-host';
+import { sampleWorkbook } from '../../src/sample';
+
+function memoryStorage(): Storage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => void data.set(k, v),
+    removeItem: (k: string) => void data.delete(k),
+    clear: () => data.clear(),
+    key: () => null,
+    get length() {
+      return data.size;
+    },
+  };
+}
+
+function setup(host = new PreviewHost(), storage = memoryStorage()) {
+  render(<FluentProvider theme={webLightTheme}><App host={host} storage={storage} /></FluentProvider>);
+  return { host, storage };
+}
+
+const findings = () => screen.queryAllByRole('button', { pressed: false }).filter((b) => b.hasAttribute('data-finding'));
+
+test('一键校验 shows the summary, the tables, and the planted error with its cells, expected and actual', async () => {
+  setup();
+  expect(screen.getByText('按“一键校验”检查当前工作簿。')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  const first = findings()[0]!;
+  expect(first.textContent).toContain('收支表!D22');
+  expect(first.textContent).toContain('应为 301.62 · 实为 310.62 · 建议改为 301.62');
+  expect(screen.getByText('总分 99 · 等次 优秀')).toBeTruthy();
+  expect(screen.getByText('识别的表（6）')).toBeTruthy();
+  expect(screen.getByText(/年度收入情况（万元） · 收支表!A2:G14 · 万元/)).toBeTruthy();
+});
+
+test('clicking a finding selects its cells in the preview grid; filters hide severities', async () => {
+  const { host } = setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  fireEvent.click(findings()[1]!);
+  await waitFor(() => expect(host.state.selection?.cells.has('21,3')).toBe(true));
+  expect(document.querySelector('td[data-cell="D22"]')?.getAttribute('data-selected')).toBe('true');
+  fireEvent.click(screen.getByRole('button', { name: '错误' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(0));
+});
+
+test('a clean workbook shows 未发现问题', async () => {
+  setup(new PreviewHost(sampleWorkbook(false)));
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(screen.getByText('未发现问题')).toBeTruthy());
+});
+
+test('忽略 hides a finding, lists it, and 恢复 or 撤销 brings it back', async () => {
+  setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  fireEvent.click(screen.getAllByRole('button', { name: /^忽略：/ })[0]!);
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(1));
+  expect(screen.getByText('已忽略（1）')).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '撤销“忽略”' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+});
+
+test('标记 colours the culprit in the grid and 撤销 takes it away', async () => {
+  setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  fireEvent.click(screen.getByRole('button', { name: '标记' }));
+  await waitFor(() => expect(screen.getByRole('button', { name: '撤销“标记”' })).toBeTruthy());
+  fireEvent.click(screen.getByRole('button', { name: '撤销“标记”' }));
+  await waitFor(() => expect(screen.getByRole('button', { name: '撤销' })).toBeTruthy());
+});
+
+test('settings: English, kept per user; the report is re-rendered without reading again', async () => {
+  const { storage } = setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  fireEvent.click(screen.getByRole('button', { name: '设置' }));
+  const settings = screen.getByRole('region', { name: '设置' });
+  fireEvent.click(within(settings).getByRole('combobox'));
+  fireEvent.click(await screen.findByRole('option', { name: 'English' }));
+  await waitFor(() => expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy());
+  expect(document.querySelector('[data-finding]')!.textContent).toContain('off by 9.00');
+  expect(JSON.parse(storage.data.get('selfeval.settings')!)).toMatchObject({ lang: 'en', tolerance: 1, live: true });
+  // a new pane for the same user starts in English
+  document.body.innerHTML = '';
+  setup(new PreviewHost(), storage);
+  expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy();
+});
+
+test('keyboard: arrow keys move through the findings, Enter selects', async () => {
+  const { host } = setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  const items = Array.from(document.querySelectorAll<HTMLElement>('[data-finding]'));
+  act(() => items[0]!.focus());
+  expect(document.activeElement).toBe(items[0]);
+  fireEvent.keyDown(items[0]!, { key: 'ArrowDown' });
+  await waitFor(() => expect(document.activeElement).toBe(items[1]));
+  fireEvent.click(document.activeElement!);
+  await waitFor(() => expect(host.state.selection).not.toBeNull());
+  for (const b of screen.getAllByRole('button')) expect(b.getAttribute('aria-label') ?? b.textContent).toBeTruthy();
+});
