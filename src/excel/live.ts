@@ -62,7 +62,7 @@ export class LiveChecker {
     const handlers = this.handlers.splice(0);
     for (const h of handlers) h.remove();
     const contexts = new Set(handlers.map((h) => h.context));
-    for (const c of contexts) await c.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop
+    for (const c of contexts) await c.sync();
   }
 
   /** Run the add-in's own writes with events ignored. */

@@ -48,7 +48,7 @@ export async function applyWrites(context: Excel.RequestContext, ops: WriteOp[])
     else last.push(op);
   }
   const inverse: WriteOp[] = [];
-  for (const g of groups) inverse.unshift(...(await applyGroup(context, g)).inverse); // eslint-disable-line office-addins/no-context-sync-in-loop
+  for (const g of groups) inverse.unshift(...(await applyGroup(context, g)).inverse);
   return { inverse };
 }
 
@@ -75,45 +75,62 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
     await context.sync();
     for (const p of probes) sheetExists.set(p.name, !p.ws.isNullObject);
   }
-  // 1. read what each operation will change
-  const reads: Array<() => Prior> = ops.map((op) => {
+  // 1. read what each operation will change (all queued, one sync, then read from the records)
+  type Pending =
+    | { kind: 'fill'; fill: Excel.RangeFill }
+    | { kind: 'note'; note: Excel.Note | null; at: string }
+    | { kind: 'cells'; range: Excel.Range }
+    | { kind: 'sheet'; used: Excel.Range | null }
+    | { kind: 'setting'; setting: Excel.Setting };
+  const pending: Pending[] = ops.map((op): Pending => {
     switch (op.op) {
       case 'fill': {
         const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
         fill.load('color,pattern');
-        return () => ({ fill: fill.pattern === 'None' ? null : { color: fill.color, pattern: fill.pattern } });
+        return { kind: 'fill', fill };
       }
       case 'note': {
-        if (kind === 'note') {
-          const n = wb.notes.getItemOrNullObject(`${quote(op.sheet)}!${op.address}`);
-          n.load('content');
-          return () => ({ note: n.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(n.content ?? '') } });
-        }
         const at = `${quote(op.sheet)}!${op.address}`;
-        return () => ({ note: { exists: commented.has(at), text: '' } });
+        if (kind !== 'note') return { kind: 'note', note: null, at };
+        const note = wb.notes.getItemOrNullObject(at);
+        note.load('content');
+        return { kind: 'note', note, at };
       }
       case 'cells': {
-        const r = wb.worksheets.getItem(op.sheet).getRange(op.address);
-        r.load('formulas');
-        return () => ({ formulas: r.formulas });
+        const range = wb.worksheets.getItem(op.sheet).getRange(op.address);
+        range.load('formulas');
+        return { kind: 'cells', range };
       }
       case 'sheet': {
-        if (!sheetExists.get(op.name)) return () => ({ sheet: { exists: false } });
+        if (!sheetExists.get(op.name)) return { kind: 'sheet', used: null };
         const used = wb.worksheets.getItem(op.name).getUsedRangeOrNullObject(true);
         used.load('address,formulas');
-        return () => ({
-          sheet: { exists: true, address: used.isNullObject ? undefined : used.address.replace(/^.*!/, ''), formulas: used.isNullObject ? undefined : used.formulas },
-        });
+        return { kind: 'sheet', used };
       }
       case 'setting': {
-        const s = wb.settings.getItemOrNullObject(op.key);
-        s.load('value');
-        return () => ({ setting: s.isNullObject ? { exists: false, value: undefined } : { exists: true, value: s.value } });
+        const setting = wb.settings.getItemOrNullObject(op.key);
+        setting.load('value');
+        return { kind: 'setting', setting };
       }
     }
   });
   await context.sync();
-  const priors = reads.map((f) => f());
+  const priors: Prior[] = pending.map((p): Prior => {
+    switch (p.kind) {
+      case 'fill':
+        return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern } };
+      case 'note':
+        if (!p.note) return { note: { exists: commented.has(p.at), text: '' } };
+        return { note: p.note.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(p.note.content ?? '') } };
+      case 'cells':
+        return { formulas: p.range.formulas };
+      case 'sheet':
+        if (!p.used) return { sheet: { exists: false } };
+        return { sheet: { exists: true, address: p.used.isNullObject ? undefined : p.used.address.replace(/^.*!/, ''), formulas: p.used.isNullObject ? undefined : p.used.formulas } };
+      case 'setting':
+        return { setting: p.setting.isNullObject ? { exists: false, value: undefined } : { exists: true, value: p.setting.value } };
+    }
+  });
 
   // 2. write, and build the inverse (last write undone first)
   const inverse: WriteOp[] = [];

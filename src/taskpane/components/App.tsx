@@ -75,12 +75,12 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   React.useEffect(() => {
     saveSettings(settings, storage);
     if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignored));
-  }, [settings]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [settings]);
 
   React.useEffect(() => {
     if (!settings.live) void host.stopLive().catch(fail);
     else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next, ignored), fail).catch(fail);
-  }, [settings.live]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [settings.live]);
 
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
     try {
