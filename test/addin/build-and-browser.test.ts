@@ -9,7 +9,7 @@ import { execFileSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { Browser, chromium } from 'playwright-core';
-import { serve } from './serve';
+import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,4 +1,4 @@
-/** A static file server for dist/ on localhost, with charset=utf-8 (Chinese pages), for the browser test. */
+/** A static file server for dist/ on localhost, with charset=utf-8 (Chinese pages): the browser test and `npm run preview`. */
 import { createReadStream, existsSync, statSync } from 'fs';
 import http from 'http';
 import { AddressInfo } from 'net';
@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(root: string, port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     const p = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     const file = path.join(root, path.normalize(p === '/' ? '/taskpane.html' : p));
@@ -25,7 +25,7 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(res);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${bound}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
