@@ -1,4 +1,4 @@
-import { Badge, Button, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { FileReport, Finding } from '../../core/report';
 import { findingKey } from '../host';
@@ -66,7 +66,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
                 <li key={key + f.message} className={styles.item}>
                   <Button
                     appearance="subtle"
-                    className={`${styles.finding} ${selected === key ? styles.selected : ''}`}
+                    className={mergeClasses(styles.finding, selected === key && styles.selected)}
                     aria-label={`${sevLabel[f.severity]}：${f.cells[0] ?? ''} ${f.message}`}
                     aria-pressed={selected === key}
                     data-finding={key}

@@ -1,4 +1,4 @@
-import { makeStyles, Tab, TabList, tokens } from '@fluentui/react-components';
+import { makeStyles, mergeClasses, Tab, TabList, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { cellA1, colLetters } from '../../core/a1';
 import { CellValue, isCellError } from '../../core/snapshot';
@@ -69,7 +69,7 @@ export function PreviewGrid({ state, label }: PreviewGridProps): React.ReactElem
                     const v = row[j] ?? null;
                     const selected = state.selection?.sheet === sheet.name && state.selection.cells.has(`${r},${c}`);
                     const mark = state.marks.get(`${sheet.name}!${cellA1(r, c)}`);
-                    const cls = [styles.td, typeof v === 'number' ? styles.num : '', mark ? styles[mark] : '', selected ? styles.selected : ''].join(' ');
+                    const cls = mergeClasses(styles.td, typeof v === 'number' && styles.num, mark && styles[mark], selected && styles.selected);
                     return (
                       <td key={j} className={cls} data-cell={cellA1(r, c)} data-selected={selected ? 'true' : undefined} title={text(v)}>
                         {text(v)}
