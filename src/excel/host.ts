@@ -83,7 +83,7 @@ export class ExcelHost implements WorkbookHost {
  * host, and when office.js could not be loaded at all (no network, no `Office` global) there is nothing to ask.
  * Either way the pane falls back to preview mode, with no script error.
  */
-export async function detectExcel(timeoutMs = 3000): Promise<ExcelHost | null> {
+export async function detectExcel(timeoutMs = 10000): Promise<ExcelHost | null> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return null;
   const info = await Promise.race([
     Office.onReady().catch(() => null),
