@@ -1,0 +1,39 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import * as React from 'react';
+import { ExcelHost } from '../../src/excel/host';
+import { MARK_FILL } from '../../src/excel/marks';
+import { sampleWorkbook } from '../../src/sample';
+import { App } from '../../src/taskpane/components/App';
+import { FakeExcel } from '../excel/fake-excel';
+import { installHost, uninstallHost } from '../excel/helpers';
+
+afterEach(uninstallHost);
+
+test('in Excel: the pane checks the open workbook, selects, marks, exports and undoes through Office.js', async () => {
+  const fake = FakeExcel.fromSnapshot(sampleWorkbook());
+  installHost(fake);
+  const host = new ExcelHost();
+  render(<FluentProvider theme={webLightTheme}><App host={host} storage={undefined} /></FluentProvider>);
+  expect(screen.queryByText(/预览模式/)).toBeNull();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+  expect(fake.listeners('onChanged')).toBe(1);
+  fireEvent.click(document.querySelector<HTMLElement>('[data-finding]')!);
+  await waitFor(() => expect(fake.state.selection).toEqual({ sheet: '收支表', address: 'D22,D21,D22:D31' }));
+  fireEvent.click(screen.getByRole('button', { name: '标记' }));
+  await waitFor(() => expect(fake.fillOf('收支表', 'D22')?.color).toBe(MARK_FILL.error));
+  fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
+  await waitFor(() => expect(fake.state.sheets.map((s) => s.name)).toContain('校验结果'));
+  fireEvent.click(screen.getByRole('button', { name: '撤销“导出”' }));
+  await waitFor(() => expect(fake.state.sheets.map((s) => s.name)).not.toContain('校验结果'));
+  fireEvent.click(screen.getByRole('button', { name: '撤销“标记”' }));
+  await waitFor(() => expect(fake.fillOf('收支表', 'D22')).toBeUndefined());
+  // a person fixes the figure: live checking finds the workbook clean
+  fake.userEdit('收支表', 'D22', 301.62);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await waitFor(() => expect(screen.getByText('未发现问题')).toBeTruthy(), { timeout: 3000 });
+});
