@@ -7,7 +7,10 @@ import { nameCulprits, Raised } from './culprit';
 import { CULPRIT_NOTE, render } from './messages';
 import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
-import { FileReport, Finding, summarize, TableInfo } from './report';
+import { sheetCell } from './a1';
+import { shown } from './numbers';
+import { FileReport, Finding, ScoreEntry, summarize, TableInfo } from './report';
+import { computeScores } from './scoring/compute';
 import { RULES } from './rules';
 import { CheckOptions, DEFAULT_GRADE_BANDS, MessageText, Problem, Rule, Severity } from './rules/types';
 import { WorkbookSnapshot } from './snapshot';
@@ -57,6 +60,11 @@ export interface CheckResult {
 export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?: Partial<CheckOptions>, rules: Rule[] = RULES): CheckResult {
   const opts = withDefaults(options);
   const model = recognize(snapshot, opts.tolerance);
+  try {
+    model.scores = computeScores(model, opts.indicatorValues);
+  } catch {
+    model.scores = [];
+  }
   const raised: Array<Raised & { rule: Rule }> = [];
   for (const rule of rules) {
     const setting = opts.severity[rule.meta.id];
@@ -94,7 +102,15 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   ].sort((a, b) => a.id - b.id) as TableInfo[];
   for (const t of tables) if (t.title === undefined) delete t.title;
 
-  return { report: { file, error: null, tables, findings, scores: [], summary: summarize(findings) }, model };
+  const scores: ScoreEntry[] = (model.scores ?? []).filter((r) => r.status === 'computed').map((r) => ({
+    indicator: r.line.name,
+    cell: sheetCell(r.table.sheet, r.line.scoreCell.row, r.line.scoreCell.col),
+    max: r.line.max ? shown(r.line.max) : '',
+    self: r.line.score ? shown(r.line.score) : '',
+    computed: r.computed!.toFixed(),
+    basis: r.basis![opts.lang],
+  }));
+  return { report: { file, error: null, tables, findings, scores, summary: summarize(findings) }, model };
 }
 
 /** Re-render findings in another language without checking again. */

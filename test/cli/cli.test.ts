@@ -25,8 +25,8 @@ test('--format json prints exactly the report of the schema, and only that, on s
   const report = JSON.parse(out) as Report;
   expect(report.version).toBe(1);
   expect(report.files.map((f) => [path.basename(f.file), f.error, f.summary])).toEqual([
-    ['seed002-clean.xlsx', null, { errors: 0, warnings: 0, info: 0 }],
-    ['seed002-planted-error.xlsx', null, { errors: 2, warnings: 0, info: 0 }],
+    ['seed002-clean.xlsx', null, { errors: 0, warnings: 1, info: 1 }],
+    ['seed002-planted-error.xlsx', null, { errors: 2, warnings: 1, info: 1 }],
   ]);
   expect(report.files[0]!.tables.map((t) => `${t.kind} ${t.range} ${t.unit}`)).toEqual([
     'profile 基本概况!A3:D3 null', 'income 收支表!A2:G14 万元', 'expenditure 收支表!A18:H31 万元', 'sangong 收支表!A35:F47 万元',
@@ -34,7 +34,12 @@ test('--format json prints exactly the report of the schema, and only that, on s
   ]);
   const f = report.files[1]!.findings[0]!;
   expect(f).toMatchObject({ rule: 'totals/column-sum', severity: 'error', cells: ['收支表!D22', '收支表!D21', '收支表!D22:D31'], expected: '301.62', actual: '310.62', fix: '301.62' });
-  expect(report.files[1]!.scores).toEqual([]);
+  // the scores a rule can compute, with their working (seed 002: 财政供养人员控制率 5 where its rule gives 0)
+  expect(report.files[1]!.scores).toEqual([
+    { indicator: '财政供养人员控制率', cell: '评分表!F3', max: '5', self: '5', computed: '0', basis: '实有人数 743 ÷ 人员编制 426 = 174.41%，超过100%共74.41个百分点 × 0.5 = 37.21分，扣完为止 → 0分' },
+    { indicator: '资金结余', cell: '评分表!F8', max: '3', self: '3', computed: '3', basis: '当年结余 0.00，上年结转 0.00：无结余 → 3分' },
+    { indicator: '固定资产利用率', cell: '评分表!F17', max: '3', self: '3', computed: '3', basis: '在用固定资产 5099.57 ÷ 固定资产合计 5099.57 = 100.00%，未低于100% → 3分' },
+  ]);
 });
 
 test('exit status: 0 when clean, 1 when a file has an error, 2 when the command cannot run', async () => {
@@ -77,10 +82,13 @@ test('text output: grouped by file then table, a summary line per file, English 
   expect(zh.out).toContain('部门（单位）年度支出和结余情况（万元） · 支出和结余表 · 收支表!A18:H31 · 万元');
   expect(zh.out).toContain('✖ 错误  收支表!D22  “局机关及二级机构汇总”行“人员支出”为 2137.98');
   expect(zh.out).toContain('应为 301.62 · 实为 310.62 · 建议改为 301.62');
-  expect(zh.out).toContain('✖ 2 个错误，0 个警告，0 条提示（识别 6 张表）');
+  expect(zh.out).toContain('⚠ 警告  评分表!F3  “财政供养人员控制率”自评 5 分，按评分标准应得 0 分：实有人数 743 ÷ 人员编制 426 = 174.41%');
+  expect(zh.out).toContain('✖ 2 个错误，1 个警告，1 条提示（识别 6 张表）');
   expect(zh.out).not.toMatch(/\x1b\[/);
   const en = await cli('--lang', 'en', CLEAN);
-  expect(en.out).toContain('✔ no problems found · 0 error(s), 0 warning(s), 0 note(s) (6 table(s) recognised)');
+  expect(en.out).toContain('⚠ 0 error(s), 1 warning(s), 1 note(s) (6 table(s) recognised)');
+  const clean = await cli('--lang', 'en', '--rule', 'score/computed=off', CLEAN);
+  expect(clean.out).toContain('✔ no problems found · 0 error(s), 0 warning(s), 0 note(s) (6 table(s) recognised)');
 });
 
 test('with no file it checks the bundled examples and succeeds when the planted error is found', async () => {
@@ -93,12 +101,12 @@ test('with no file it checks the bundled examples and succeeds when the planted 
 
 test('options: grade bands, rule severities, list of rules', async () => {
   expect(parseBands('优秀:90,良好:80,合格:60,不合格:0').map((b) => [b.names[0], b.min])).toEqual([['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', -Infinity]]);
-  const off = await cli('--format', 'json', '--rule', 'totals/column-sum=off', '--rule', 'identity/row-sum=warning', PLANTED);
+  const off = await cli('--format', 'json', '--rule', 'totals/column-sum=off', '--rule', 'identity/row-sum=warning', '--rule', 'score/computed=off', PLANTED);
   const r = JSON.parse(off.out) as Report;
   expect(r.files[0]!.findings.map((f) => [f.rule, f.severity])).toEqual([['identity/row-sum', 'warning']]);
   expect(off.code).toBe(0);
   const list = await cli('--list-rules');
-  expect(list.out.split('\n').filter(Boolean)).toHaveLength(20);
+  expect(list.out.split('\n').filter(Boolean)).toHaveLength(21);
   expect(list.out).toContain('budget/sangong-over-budget     error    “三公”经费超预算');
 });
 

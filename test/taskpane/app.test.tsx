@@ -6,7 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import * as React from 'react';
 import { App } from '../../src/taskpane/components/App';
 import { PreviewHost } from '../../src/taskpane/preview-host';
-import { sampleWorkbook } from '../../src/sample';
+import { seed002 } from '../../src/sample/seed002';
 
 function memoryStorage(): Storage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -34,7 +34,7 @@ test('一键校验 shows the summary, the tables, and the planted error with its
   setup();
   expect(screen.getByText('按“一键校验”检查当前工作簿。')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   const first = findings()[0]!;
   expect(first.textContent).toContain('收支表!D22');
   expect(first.textContent).toContain('应为 301.62 · 实为 310.62 · 建议改为 301.62');
@@ -46,16 +46,17 @@ test('一键校验 shows the summary, the tables, and the planted error with its
 test('clicking a finding selects its cells in the preview grid; filters hide severities', async () => {
   const { host } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   fireEvent.click(findings()[1]!);
   await waitFor(() => expect(host.state.selection?.cells.has('21,3')).toBe(true));
   expect(document.querySelector('td[data-cell="D22"]')?.getAttribute('data-selected')).toBe('true');
   fireEvent.click(screen.getByRole('button', { name: '错误' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(0));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+  expect([...document.querySelectorAll('[data-finding]')].every((b) => b.getAttribute('data-finding')!.startsWith('score/computed'))).toBe(true);
 });
 
 test('a clean workbook shows 未发现问题', async () => {
-  setup(new PreviewHost(sampleWorkbook(false)));
+  setup(new PreviewHost(seed002({ noScore: true }).wb));
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
   await waitFor(() => expect(screen.getByText('未发现问题')).toBeTruthy());
 });
@@ -63,18 +64,18 @@ test('a clean workbook shows 未发现问题', async () => {
 test('忽略 hides a finding, lists it, and 恢复 or 撤销 brings it back', async () => {
   setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   fireEvent.click(screen.getAllByRole('button', { name: /^忽略：/ })[0]!);
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(1));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
   expect(screen.getByText('已忽略（1）')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '撤销“忽略”' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
 });
 
 test('标记 colours the culprit in the grid and 撤销 takes it away', async () => {
   setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   fireEvent.click(screen.getByRole('button', { name: '标记' }));
   await waitFor(() => expect(screen.getByRole('button', { name: '撤销“标记”' })).toBeTruthy());
   fireEvent.click(screen.getByRole('button', { name: '撤销“标记”' }));
@@ -84,7 +85,7 @@ test('标记 colours the culprit in the grid and 撤销 takes it away', async ()
 test('settings: English, kept per user; the report is re-rendered without reading again', async () => {
   const { storage } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   fireEvent.click(screen.getByRole('button', { name: '设置' }));
   const settings = screen.getByRole('region', { name: '设置' });
   fireEvent.click(within(settings).getByRole('combobox'));
@@ -101,7 +102,7 @@ test('settings: English, kept per user; the report is re-rendered without readin
 test('keyboard: arrow keys move through the findings, Enter selects', async () => {
   const { host } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(2));
+  await waitFor(() => expect(findings()).toHaveLength(4));
   const items = Array.from(document.querySelectorAll<HTMLElement>('[data-finding]'));
   act(() => items[0]!.focus());
   expect(document.activeElement).toBe(items[0]);

@@ -13,6 +13,7 @@ import { errorValue } from './input/error-value';
 import { numberAsText } from './input/number-as-text';
 import { unreadable } from './input/unreadable';
 import { itemsTotal } from './items/total';
+import { scoreComputed } from './score/computed';
 import { scoreGrade } from './score/grade';
 import { scoreMissing } from './score/missing';
 import { scorePoints } from './score/points';
@@ -37,6 +38,7 @@ export const RULES: Rule[] = [
   scoreTotal,
   scoreGrade,
   scoreMissing,
+  scoreComputed,
   formulaCoverage,
   constantTotal,
   numberAsText,

@@ -51,6 +51,8 @@ export interface CheckOptions {
   gradeBands: GradeBand[];
   /** Per-rule severity or 'off', overriding the rule's default. */
   severity: Record<string, Severity | 'off'>;
+  /** Values a person gave for indicators (by 三级指标 name or score cell): "92%", "3" (cases). */
+  indicatorValues?: Record<string, string>;
 }
 
 export const DEFAULT_GRADE_BANDS: GradeBand[] = [

@@ -1,0 +1,131 @@
+import { checkWorkbook } from '../../src/core';
+import { Dec } from '../../src/core/decimal';
+import { computeScores } from '../../src/core/scoring/compute';
+import { applyRate, describeRule, parseRule, ScoreRule } from '../../src/core/scoring/rule-text';
+import { recognize } from '../../src/core/recognize';
+import { DEFAULT_TOLERANCE } from '../../src/core/arith';
+import { SCORE_LINES, ScoreLineSpec, scoreSheet, seed002 } from '../fixtures/seed002';
+import { SheetBuilder, workbook } from '../fixtures/sheet';
+
+const rule = (name: string): ScoreRule => {
+  const l = SCORE_LINES.find((x) => x[2].replace(/\n/g, '') === name)!;
+  return parseRule(l[3], l[4] === null ? undefined : new Dec(l[4]))!;
+};
+const score = (r: ScoreRule, rate: string): string => applyRate(r as Extract<ScoreRule, { kind: 'deduct' | 'bands' }>, new Dec(rate)).points.toDecimalPlaces(2).toFixed();
+
+describe('reading 评分标准 text (seed 002)', () => {
+  test.each([
+    ['财政供养人员控制率', '不超过100%得5分；每超过1个百分点扣0.5分，扣完为止'],
+    ['“三公经费”变动率', '不超过0%得5分；每超过1个百分点扣0.5分，扣完为止'],
+    ['重点支出安排率', '≥90%得5分；80%(含)–90%得4分；70%(含)–80%得3分；60%(含)–70%得2分；<60%得0分'],
+    ['预算调整率', '=0%得3分；0%–10%(含)得2分；10%–20%(含)得1分；20%–30%(含)得0.5分；>30%得0分'],
+    ['支付进度', '满分3分，每出现一例扣0.5分，扣完为止'],
+    ['资金结余', '无结余得3分；有结余但不超过上年结转得2分；超过上年结转得0分'],
+    ['“三公经费”控制率', '不超过100%得6分；每超过1个百分点扣1分，扣完为止'],
+    ['政府采购执行率', '不低于100%得3分；每低于1个百分点扣0.2分，扣完为止'],
+    ['公务卡刷卡率', '不低于50%得3分；每低于1个百分点扣0.2分，扣完为止'],
+    ['固定资产利用率', '不低于100%得3分；每低于1个百分点扣0.1分，扣完为止'],
+    ['社会公众或服务对象满意度', '≥95%得5分；85%(含)–95%得3分；75%(含)–85%得1分；<75%得0分'],
+  ])('%s → %s', (name, sentence) => {
+    expect(describeRule(rule(name))).toBe(sentence);
+  });
+
+  test('qualitative criteria are left to people', () => {
+    for (const name of ['管理制度健全性', '预决算信息公开性和完善性', '经济效益', '推进全面小康建设指标任务完成情况']) {
+      const l = SCORE_LINES.find((x) => x[2].replace(/\n/g, '') === name)!;
+      expect(parseRule(l[3], new Dec(3))).toBeNull();
+    }
+    expect(parseRule('视情况酌情扣分', new Dec(5))).toBeNull();
+    expect(parseRule(undefined, new Dec(5))).toBeNull();
+  });
+
+  test('a department’s own rule: each point over costs 1 instead of 0.5', () => {
+    const r = parseRule('以100%为标准。在职人员控制率≤100%，计5分；每超过一个百分点扣1分，扣完为止。', new Dec(5))!;
+    expect(describeRule(r)).toBe('不超过100%得5分；每超过1个百分点扣1分，扣完为止');
+    expect(score(r, '102')).toBe('3');
+  });
+
+  test('English sentences', () => {
+    expect(describeRule(rule('财政供养人员控制率'), 'en')).toBe('5 points at or below 100%; 0.5 off for each point above, down to 0');
+  });
+});
+
+describe('applying the rules at their boundaries', () => {
+  test('per-point deductions and the floor', () => {
+    const staff = rule('财政供养人员控制率');
+    expect(['100', '101', '104.5', '110', '174.41'].map((x) => score(staff, x))).toEqual(['5', '4.5', '2.75', '0', '0']);
+    const procurement = rule('政府采购执行率');
+    expect(['100', '99', '98.5', '85', '60'].map((x) => score(procurement, x))).toEqual(['3', '2.8', '2.7', '0', '0']);
+    const card = rule('公务卡刷卡率');
+    expect(['60', '50', '49', '40'].map((x) => score(card, x))).toEqual(['3', '3', '2.8', '1']);
+    expect(['100', '90', '70'].map((x) => score(rule('固定资产利用率'), x))).toEqual(['3', '2', '0']);
+  });
+
+  test('bands with their inclusive ends', () => {
+    const key = rule('重点支出安排率');
+    expect(['100', '90', '89.99', '80', '79.99', '70', '60', '59.99', '0'].map((x) => score(key, x))).toEqual(['5', '5', '4', '4', '3', '3', '2', '0', '0']);
+    const adj = rule('预算调整率');
+    expect(['0', '0.01', '10', '10.01', '20', '30', '30.01'].map((x) => score(adj, x))).toEqual(['3', '2', '2', '1', '1', '0.5', '0']);
+    const sat = rule('社会公众或服务对象满意度');
+    expect(['100', '95', '94.99', '85', '84.99', '75', '74.99'].map((x) => score(sat, x))).toEqual(['5', '5', '3', '3', '1', '1', '0']);
+  });
+});
+
+describe('seed 002’s whole 评分表 with its inputs', () => {
+  test('财政供养人员控制率 from 基本概况, 资金结余 and 固定资产利用率 from the 收支 tables', () => {
+    const m = recognize(seed002().wb, DEFAULT_TOLERANCE);
+    const r = computeScores(m);
+    const computed = r.filter((x) => x.status === 'computed').map((x) => [x.line.name, x.computed!.toFixed(), x.basis!.zh, x.inputCells]);
+    expect(computed).toEqual([
+      ['财政供养人员控制率', '0', '实有人数 743 ÷ 人员编制 426 = 174.41%，超过100%共74.41个百分点 × 0.5 = 37.21分，扣完为止 → 0分', ['基本概况!D3', '基本概况!B3']],
+      ['资金结余', '3', '当年结余 0，上年结转 0：无结余 → 3分', ['收支表!G21', '收支表!C4']],
+      ['固定资产利用率', '3', '在用固定资产 5099.57 ÷ 固定资产合计 5099.57 = 100.00%，未低于100% → 3分', ['收支表!C53', '收支表!B53']],
+    ]);
+    const status = Object.fromEntries(r.map((x) => [x.line.name, x.status]));
+    expect(status).toMatchObject({ '“三公经费”变动率': 'needs-input', 重点支出安排率: 'needs-input', 支付进度: 'needs-input', 管理制度健全性: 'manual', 经济效益: 'manual' });
+  });
+
+  test('the differing self-score is a warning on the score cell, the total and grade are recomputed', () => {
+    const { report } = checkWorkbook(seed002().wb, 'x');
+    const f = report.findings.filter((x) => x.rule === 'score/computed');
+    expect(f.map((x) => [x.severity, x.cells[0], x.expected, x.actual])).toEqual([['warning', '评分表!F3', '0', '5'], ['info', '评分表!F28', '94', '99']]);
+    expect(f[1]!.message).toBe('按计算得分，总分应为 94（填报 99），等次为“优秀”');
+  });
+
+  test('values typed in the 评分表’s value column or given by a person', () => {
+    const lines: ScoreLineSpec[] = SCORE_LINES;
+    const s = scoreSheet(true, lines);
+    s.set(1, 7, '指标值');
+    s.set(4, 7, '92%'); // 重点支出安排率
+    s.set(5, 7, 0.125); // 预算调整率 as a fraction: 12.5%
+    s.set(6, 7, 2); // 支付进度: two cases
+    const wb = workbook(s);
+    const r = computeScores(recognize(wb, DEFAULT_TOLERANCE), { 政府采购执行率: '97%', 满意度: '不知道' });
+    const by = Object.fromEntries(r.map((x) => [x.line.name, x]));
+    expect([by['重点支出安排率']!.computed!.toFixed(), by['重点支出安排率']!.basis!.zh, by['重点支出安排率']!.source]).toEqual(['5', '指标值 92.00%，属“≥90%得5分” → 5分', 'value-column']);
+    expect(by['预算调整率']!.computed!.toFixed()).toBe('1');
+    expect([by['支付进度']!.computed!.toFixed(), by['支付进度']!.basis!.zh]).toEqual(['2', '出现 2 例 × 0.5 = 1分 → 2分']);
+    expect([by['政府采购执行率']!.computed!.toFixed(), by['政府采购执行率']!.source]).toEqual(['2.4', 'user']);
+    expect(by['社会公众或服务对象满意度']!.status).toBe('needs-input');
+  });
+});
+
+describe('seed 000: "三公"经费控制率 (4.62 ÷ 0.5 = 924% → 0 of 6)', () => {
+  const line: ScoreLineSpec = ['过程（6分）', '预算执行（6分）', '“三公经费”控制率', '以100%为标准。三公经费控制率≦100%，计6分；每超过一个百分点扣1分，扣完为止。', 6, 6];
+  const budget = (unit: '万元' | '元', b: number, a: number) => {
+    const s = new SheetBuilder('预算执行');
+    s.add([[`单位：${unit}`], ['支出项目', '预算数', '决算数'], ['基本支出', unit === '元' ? 9551100 : 955.11, unit === '元' ? 9605600 : 960.56], ['“三公”经费', b, a]]);
+    return s;
+  };
+  test('computed 0 with the working', () => {
+    const r = computeScores(recognize(workbook(budget('万元', 0.5, 4.62), scoreSheet(true, [line], { max: 6, score: 6, grade: '优秀' })), DEFAULT_TOLERANCE));
+    expect(r[0]!.computed!.toFixed()).toBe('0');
+    expect(r[0]!.basis!.zh).toBe('“三公”经费决算 4.62 ÷ 预算 0.5 = 924.00%，超过100%共824个百分点 × 1 = 824分，扣完为止 → 0分');
+    expect(r[0]!.inputCells).toEqual(['预算执行!C4', '预算执行!B4']);
+  });
+  test('inputs in 元 give the same rate as in 万元', () => {
+    const yuan = computeScores(recognize(workbook(budget('元', 5000, 46200), scoreSheet(true, [line])), DEFAULT_TOLERANCE));
+    expect(yuan[0]!.basis!.zh).toContain('= 924.00%');
+    expect(yuan[0]!.computed!.toFixed()).toBe('0');
+  });
+});
