@@ -19,12 +19,14 @@ const T = {
   zh: {
     error: '错误', warning: '警告', info: '提示', expected: '应为', actual: '实为', fix: '建议改为',
     other: '其他', clean: '未发现问题', unreadable: '无法校验',
+    scores: '评分（按各行评分标准计算）', noScores: '没有可按评分标准计算的指标', max: '分值', self: '自评', computed: '计算',
     summary: (e: number, w: number, i: number, t: number) => `${e} 个错误，${w} 个警告，${i} 条提示（识别 ${t} 张表）`,
     total: (f: number, e: number) => `共校验 ${f} 个文件，其中 ${e} 个有错误`,
   },
   en: {
     error: 'error', warning: 'warning', info: 'info', expected: 'expected', actual: 'actual', fix: 'fix',
     other: 'other', clean: 'no problems found', unreadable: 'could not be checked',
+    scores: 'Scores computed by each line’s criteria', noScores: 'no line has criteria the engine can compute', max: 'max', self: 'self', computed: 'computed',
     summary: (e: number, w: number, i: number, t: number) => `${e} error(s), ${w} warning(s), ${i} note(s) (${t} table(s) recognised)`,
     total: (f: number, e: number) => `${f} file(s) checked, ${e} with errors`,
   },
@@ -51,7 +53,21 @@ function findingLines(f: Finding, lang: Lang, color: boolean): string[] {
   return lines;
 }
 
-export function formatFile(r: FileReport, lang: Lang, color: boolean): string {
+function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
+  const c = pc.createColors(color);
+  const tx = T[lang];
+  if (!r.scores.length) return [`  ${c.dim(tx.noScores)}`];
+  const out = [`  ${c.bold(tx.scores)}`];
+  for (const s of r.scores) {
+    const differs = s.self !== '' && s.self !== s.computed;
+    const mark = differs ? c.yellow('⚠') : c.green('✔');
+    out.push(`    ${mark} ${s.indicator}  ${c.dim(s.cell)}  ${tx.max} ${s.max} · ${tx.self} ${s.self || '—'} · ${tx.computed} ${differs ? c.yellow(s.computed) : s.computed}`);
+    out.push(`        ${c.dim(s.basis)}`);
+  }
+  return out;
+}
+
+export function formatFile(r: FileReport, lang: Lang, color: boolean, scores = false): string {
   const c = pc.createColors(color);
   const tx = T[lang];
   const out = [c.underline(r.file)];
@@ -71,6 +87,7 @@ export function formatFile(r: FileReport, lang: Lang, color: boolean): string {
     out.push(`  ${c.bold(tx.other)}`);
     for (const f of loose) out.push(...findingLines(f, lang, color));
   }
+  if (scores) out.push(...scoreLines(r, lang, color));
   const s = r.summary;
   const line = tx.summary(s.errors, s.warnings, s.info, r.tables.length);
   const mark = s.errors ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
@@ -78,8 +95,8 @@ export function formatFile(r: FileReport, lang: Lang, color: boolean): string {
   return out.join('\n');
 }
 
-export function formatReport(report: Report, lang: Lang, color: boolean): string {
-  const parts = report.files.map((f) => formatFile(f, lang, color));
+export function formatReport(report: Report, lang: Lang, color: boolean, scores = false): string {
+  const parts = report.files.map((f) => formatFile(f, lang, color, scores));
   if (report.files.length > 1) {
     const bad = report.files.filter((f) => f.error || f.summary.errors).length;
     parts.push(T[lang].total(report.files.length, bad));

@@ -45,6 +45,12 @@ export function parseBands(spec: string): GradeBand[] {
   return bands;
 }
 
+function collectValue(v: string, prev: Record<string, string> | undefined): Record<string, string> {
+  const m = /^(.+?)[=＝](.+)$/.exec(v);
+  if (!m) throw new InvalidArgumentError('应为 指标名=值，如 重点支出安排率=92%');
+  return { ...prev, [m[1]!.trim().normalize('NFKC').replace(/[\s“”"'‘’]/g, '')]: m[2]!.trim() };
+}
+
 function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefined): Record<string, Severity | 'off'> {
   const m = /^([\w/-]+)=(error|warning|info|off)$/.exec(v);
   if (!m || !RULES.some((r) => r.meta.id === m[1])) throw new InvalidArgumentError(`应为 规则=error|warning|info|off，规则见 --list-rules`);
@@ -84,6 +90,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
     .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBands)
     .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule)
+    .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')
+    .option('--value <name=value>', '给出指标的值（可重复），如 重点支出安排率=92%', collectValue)
     .option('--no-color', '不使用颜色')
     .option('--list-rules', '列出全部规则')
     .exitOverride()
@@ -97,7 +105,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   }
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
-    rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean;
+    rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -121,6 +129,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     tolerance: { factor: o.tolerance, minDecimals: o.minDecimals },
     gradeBands: o.bands ?? DEFAULT_GRADE_BANDS,
     severity: o.rule ?? {},
+    indicatorValues: o.value,
   };
   const report: Report = { version: 1, files: [] };
   for (const t of targets) {
@@ -129,7 +138,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
       : await checkFile(t.file, options));
   }
   if (o.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else io.out(`${formatReport(report, o.lang, o.color && io.isTTY && !process.env.NO_COLOR)}\n`);
+  else io.out(`${formatReport(report, o.lang, o.color && io.isTTY && !process.env.NO_COLOR, !!o.scores)}\n`);
   if (demo) {
     // the demo succeeds when the clean example is clean and the planted error is found
     const [clean, planted] = report.files;

@@ -116,3 +116,17 @@ test('the installed bin runs with plain node', () => {
   const planted = spawnSync(process.execPath, [path.join(ROOT, 'bin/selfeval-check.js'), PLANTED], { encoding: 'utf8' });
   expect(planted.status).toBe(1);
 });
+
+test('--scores prints the computed scores with their working; --value gives an indicator its value', async () => {
+  const { out, code } = await cli('--scores', '--value', '重点支出安排率=85%', '--value', '支付进度=1', CLEAN);
+  expect(code).toBe(0);
+  expect(out).toContain('评分（按各行评分标准计算）');
+  expect(out).toContain('⚠ 财政供养人员控制率  评分表!F3  分值 5 · 自评 5 · 计算 0');
+  expect(out).toContain('⚠ 重点支出安排率  评分表!F5  分值 5 · 自评 5 · 计算 4');
+  expect(out).toContain('填报 85.00%，属“80%(含)–90%得4分” → 4分');
+  expect(out).toContain('出现 1 例 × 0.5 = 0.5分 → 2.5分');
+  expect(out).toContain('✔ 固定资产利用率');
+  const json = JSON.parse((await cli('--format', 'json', '--value', '重点支出安排率=85%', CLEAN)).out) as Report;
+  expect(json.files[0]!.scores.map((s) => [s.indicator, s.computed])).toEqual([['财政供养人员控制率', '0'], ['重点支出安排率', '4'], ['资金结余', '3'], ['固定资产利用率', '3']]);
+  expect((await cli('--value', 'nonsense', CLEAN)).code).toBe(2);
+});
