@@ -4,14 +4,16 @@
  */
 import { FileReport, Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
-import type { IgnoredItem, WorkbookHost } from '../taskpane/host';
+import type { CellChange, IgnoredItem, WorkbookHost } from '../taskpane/host';
+import { readIndicatorValues, setIndicatorValue } from './indicators';
+import { splitRef } from './refs';
 import { exportResults } from './export';
 import { ignoreFinding, readIgnored, restoreIgnored } from './ignore';
 import { excelRunner, LiveChecker, Runner } from './live';
 import { clearMarks, markFindings } from './marks';
 import { selectCells } from './navigate';
 import { readSnapshot } from './snapshot';
-import { UndoStack, WriteResult } from './writes';
+import { applyWrites, UndoStack, WriteResult } from './writes';
 
 export class ExcelHost implements WorkbookHost {
   readonly kind = 'excel' as const;
@@ -57,6 +59,23 @@ export class ExcelHost implements WorkbookHost {
 
   exportResults(report: FileReport): Promise<void> {
     return this.write('导出', (ctx) => exportResults(ctx, { ...report, file: this.fileName }));
+  }
+
+  indicatorValues(): Promise<Record<string, string>> {
+    return this.run(readIndicatorValues);
+  }
+
+  setIndicatorValue(name: string, value: string | undefined): Promise<void> {
+    return this.write('指标值', (ctx) => setIndicatorValue(ctx, name, value));
+  }
+
+  /** Numbers only: the cells' number formats stay as they are. */
+  writeNumbers(label: string, changes: CellChange[]): Promise<void> {
+    const ops = changes.flatMap((c) => {
+      const r = splitRef(c.cell);
+      return r ? [{ op: 'cells' as const, sheet: r.sheet, address: r.address, formulas: [[c.value]] }] : [];
+    });
+    return this.write(label, (ctx) => applyWrites(ctx, ops));
   }
 
   async undo(): Promise<string | undefined> {

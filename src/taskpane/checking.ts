@@ -1,24 +1,29 @@
-/** Running the engine for the pane: the report, and the 总分/等次 it read, without ignored findings. */
+/** Running the engine for the pane: the report, the computed scores, and the 总分/等次 it read. */
 import { checkWorkbook, FileReport } from '../core';
+import { sheetCell } from '../core/a1';
+import { Dec, sum } from '../core/decimal';
 import { shown } from '../core/numbers';
+import { ScoreResult } from '../core/scoring/compute';
 import { WorkbookSnapshot } from '../core/snapshot';
-import { findingKey, IgnoredItem } from './host';
-import { PaneSettings, bandsOf } from './settings';
+import { CellChange, findingKey, IgnoredItem } from './host';
+import { bandsOf, PaneSettings } from './settings';
 
 export interface CheckView {
   report: FileReport;
   /** the report's findings less those ignored */
   visible: FileReport['findings'];
+  scores: ScoreResult[];
   totalScore?: string;
   grade?: string;
   at: Date;
 }
 
-export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSettings, ignored: IgnoredItem[]): CheckView {
+export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSettings, ignored: IgnoredItem[], values: Record<string, string> = {}): CheckView {
   const { report, model } = checkWorkbook(wb, file, {
     lang: settings.lang,
     tolerance: { factor: settings.tolerance, minDecimals: 2 },
     gradeBands: bandsOf(settings),
+    indicatorValues: values,
   });
   const keys = new Set(ignored.map((i) => i.key));
   const st = model.scoreTables[0];
@@ -26,8 +31,46 @@ export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSetti
   return {
     report,
     visible: report.findings.filter((f) => !keys.has(findingKey(f))),
+    scores: model.scores ?? [],
     totalScore: score ? shown(score) : undefined,
     grade: st?.grade?.text,
     at: new Date(),
   };
+}
+
+export interface PlannedChange extends CellChange {
+  name: string;
+  old: string;
+  next: string;
+}
+
+/**
+ * What 填入计算得分 would write: each computed score that differs from the 自评得分, and the 总分 when it is a plain
+ * number (a formula recalculates by itself).
+ */
+export function planFill(view: CheckView): PlannedChange[] {
+  const out: PlannedChange[] = [];
+  const tables = [...new Set(view.scores.map((s) => s.table))];
+  for (const st of tables) {
+    const mine = view.scores.filter((s) => s.table === st);
+    let changed = false;
+    for (const s of mine) {
+      if (s.status !== 'computed' || (s.line.score && s.line.score.value.eq(s.computed!))) continue;
+      changed = true;
+      out.push({
+        cell: sheetCell(st.sheet, s.line.scoreCell.row, s.line.scoreCell.col),
+        name: s.line.name,
+        old: s.line.score ? shown(s.line.score) : '—',
+        next: s.computed!.toFixed(),
+        value: s.computed!.toNumber(),
+      });
+    }
+    const tr = st.totalRow;
+    if (!changed || !tr?.score || st.grid.formula(tr.row, st.cols.score)) continue;
+    const byRow = new Map(mine.filter((s) => s.status === 'computed').map((s) => [s.line.row, s.computed!]));
+    const total = sum(st.lines.map((l) => byRow.get(l.row) ?? l.score?.value ?? new Dec(0)));
+    if (total.eq(tr.score.value)) continue;
+    out.push({ cell: sheetCell(st.sheet, tr.row, st.cols.score), name: '总分', old: shown(tr.score), next: total.toFixed(), value: total.toNumber() });
+  }
+  return out;
 }

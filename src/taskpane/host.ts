@@ -28,10 +28,26 @@ export interface WorkbookHost {
   /** undo the add-in's latest write; returns what was undone */
   undo(): Promise<string | undefined>;
   undoLabel(): string | undefined;
+  /** values a person gave for indicators, kept in the workbook */
+  indicatorValues(): Promise<Record<string, string>>;
+  setIndicatorValue(name: string, value: string | undefined): Promise<void>;
+  /** write numbers into cells (computed scores), as one undoable step */
+  writeNumbers(label: string, changes: CellChange[]): Promise<void>;
   startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void>;
   stopLive(): Promise<void>;
 }
 
+export interface CellChange {
+  /** "评分表!F3" */
+  cell: string;
+  value: number;
+}
+
 export function findingKey(f: Pick<Finding, 'rule' | 'cells' | 'messageId'>): string {
   return `${f.rule}|${f.cells[0] ?? ''}|${f.messageId}`;
+}
+
+/** The key an indicator value is kept under: its name without spaces and quote marks. */
+export function indicatorKey(name: string): string {
+  return name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
 }

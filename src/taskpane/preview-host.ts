@@ -7,7 +7,7 @@ import { parseRange } from '../core/a1';
 import { FileReport, Finding } from '../core/report';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { sampleWorkbook } from '../sample';
-import { findingKey, IgnoredItem, WorkbookHost } from './host';
+import { CellChange, findingKey, IgnoredItem, WorkbookHost } from './host';
 
 export interface PreviewState {
   sheets: SheetSnapshot[];
@@ -105,6 +105,37 @@ export class PreviewHost implements WorkbookHost {
     const rows = [['文件', '级别', '单元格', '说明'], ...report.findings.map((f) => [report.file, f.severity, f.cells[0] ?? '', f.message])];
     this.state.sheets = [...before.filter((s) => s.name !== '校验结果'), { name: '校验结果', top: 0, left: 0, values: rows }];
     this.history.push({ label: '导出', undo: () => void (this.state.sheets = before) });
+    this.changed();
+  }
+
+  private values: Record<string, string> = {};
+
+  async indicatorValues(): Promise<Record<string, string>> {
+    return { ...this.values };
+  }
+
+  async setIndicatorValue(name: string, value: string | undefined): Promise<void> {
+    const before = { ...this.values };
+    if (value === undefined || value.trim() === '') delete this.values[name];
+    else this.values[name] = value.trim();
+    this.history.push({ label: '指标值', undo: () => void (this.values = before) });
+    this.changed();
+  }
+
+  async writeNumbers(label: string, changes: CellChange[]): Promise<void> {
+    const before = this.state.sheets;
+    const sheets = before.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+    for (const c of changes) {
+      const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(c.cell);
+      const r = m ? parseRange(m[3]!) : null;
+      const sheet = m ? sheets.find((s) => s.name === (m[1] ?? m[2])) : undefined;
+      if (!r || !sheet) continue;
+      const row = (sheet.values[r.top - sheet.top] ??= []);
+      while (row.length < r.left - sheet.left) row.push(null);
+      row[r.left - sheet.left] = c.value;
+    }
+    this.state.sheets = sheets;
+    this.history.push({ label, undo: () => void (this.state.sheets = before) });
     this.changed();
   }
 

@@ -497,8 +497,13 @@ export class FakeRange extends FakeObject {
         s.cells.delete(k);
         return;
       }
-      if (asFormulas && typeof x === 'string' && x.startsWith('=')) s.cells.set(k, { value: x.replace(/^=HYPERLINK\("[^"]*",\s*"([^"]*)"\)$/, '$1'), formula: x });
-      else s.cells.set(k, { value: x as number | string | boolean });
+      // as in Excel, writing a value keeps the cell's number format
+      const format = s.cells.get(k)?.format;
+      const cell: FakeCell = asFormulas && typeof x === 'string' && x.startsWith('=')
+        ? { value: x.replace(/^=HYPERLINK\("[^"]*",\s*"([^"]*)"\)$/, '$1'), formula: x }
+        : { value: x as number | string | boolean };
+      if (format) cell.format = format;
+      s.cells.set(k, cell);
     });
   }
 

@@ -1,17 +1,18 @@
 import {
   Button, CounterBadge, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner,
-  Switch, Text, ToggleButton, tokens,
+  Switch, Tab, TabList, Text, ToggleButton, tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { Finding } from '../../core/report';
 import { WorkbookSnapshot } from '../../core/snapshot';
-import { runCheck, CheckView } from '../checking';
+import { planFill, PlannedChange, runCheck, CheckView } from '../checking';
 import { findingKey, IgnoredItem, WorkbookHost } from '../host';
 import { Lang, STRINGS } from '../i18n';
 import { PreviewHost } from '../preview-host';
 import { loadSettings, PaneSettings, parseBandsText, saveSettings } from '../settings';
 import { FindingList } from './FindingList';
 import { PreviewGrid } from './PreviewGrid';
+import { ScoresTab } from './ScoresTab';
 
 const useStyles = makeStyles({
   root: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '8px', fontFamily: tokens.fontFamilyBase },
@@ -43,6 +44,11 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const [selected, setSelected] = React.useState<string | undefined>();
   const [showSettings, setShowSettings] = React.useState(false);
   const [undoLabel, setUndoLabel] = React.useState<string | undefined>();
+  const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
+  const [values, setValues] = React.useState<Record<string, string>>({});
+  const [plan, setPlan] = React.useState<PlannedChange[] | null>(null);
+  const valuesRef = React.useRef(values);
+  valuesRef.current = values;
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
   const snapshot = React.useRef<WorkbookSnapshot | null>(null);
   const settingsRef = React.useRef(settings);
@@ -55,14 +61,16 @@ export function App({ host, storage }: AppProps): React.ReactElement {
 
   const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[]) => {
     snapshot.current = wb;
-    setView(runCheck(wb, host.fileName, settingsRef.current, ig));
+    setView(runCheck(wb, host.fileName, settingsRef.current, ig, valuesRef.current));
   }, [host]);
 
   const check = React.useCallback(async () => {
     setStatus({ kind: 'checking' });
     try {
-      const [wb, ig] = [await host.read(), await host.ignored()];
+      const [wb, ig, vals] = [await host.read(), await host.ignored(), await host.indicatorValues()];
       setIgnored(ig);
+      setValues(vals);
+      valuesRef.current = vals;
       recheck(wb, ig);
       setStatus({ kind: 'ready' });
       if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next, ig), fail);
@@ -74,7 +82,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   // settings change the report without reading the workbook again
   React.useEffect(() => {
     saveSettings(settings, storage);
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignored));
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignored, valuesRef.current));
   }, [settings]);
 
   React.useEffect(() => {
@@ -94,7 +102,27 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const refreshIgnored = async (): Promise<void> => {
     const ig = await host.ignored();
     setIgnored(ig);
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig));
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, valuesRef.current));
+  };
+
+  const onValue = (name: string, value: string): void => {
+    if ((valuesRef.current[name] ?? '') === value.trim()) return;
+    void act(async () => {
+      await host.setIndicatorValue(name, value);
+      const vals = await host.indicatorValues();
+      setValues(vals);
+      valuesRef.current = vals;
+      if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ignored, vals));
+    });
+  };
+
+  const confirmFill = (): void => {
+    const changes = plan ?? [];
+    setPlan(null);
+    void act(async () => {
+      await host.writeNumbers('填入计算得分', changes);
+      recheck(await host.read(), ignored);
+    });
   };
 
   const onSelect = (f: Finding): void => {
@@ -120,7 +148,15 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         <Button onClick={() => void act(() => host.mark(view?.visible ?? []))} disabled={!view}>{t.mark}</Button>
         <Button onClick={() => void act(() => host.clearMarks())}>{t.clearMarks}</Button>
         <Button onClick={() => void act(() => host.exportResults({ ...view!.report, findings: view!.visible }))} disabled={!view}>{t.export}</Button>
-        <Button onClick={() => void act(async () => { await host.undo(); await refreshIgnored(); })} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
+        <Button onClick={() => void act(async () => {
+          const undone = await host.undo();
+          const [ig, vals] = [await host.ignored(), await host.indicatorValues()];
+          setIgnored(ig);
+          setValues(vals);
+          valuesRef.current = vals;
+          const wb = undone === '填入计算得分' ? await host.read() : snapshot.current;
+          if (wb) recheck(wb, ig);
+        })} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
           {undoLabel ? t.undoWhat(undoLabel) : t.undo}
         </Button>
         <ToggleButton checked={showSettings} onClick={() => setShowSettings((x) => !x)}>{t.settings}</ToggleButton>
@@ -168,6 +204,25 @@ export function App({ host, storage }: AppProps): React.ReactElement {
               {view.report.tables.map((x) => <li key={x.id}>{x.title ?? x.kind} · {x.range}{x.unit ? ` · ${x.unit}` : ''}</li>)}
             </ul>
           </details>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'findings' | 'scores')}>
+            <Tab value="findings">{t.findingsTab}</Tab>
+            <Tab value="scores">{t.scoresTab}</Tab>
+          </TabList>
+          {tab === 'scores' && (
+            <ScoresTab
+              scores={view.scores}
+              values={values}
+              t={t}
+              lang={settings.lang}
+              plan={plan}
+              onValue={onValue}
+              onPlan={() => setPlan(planFill(view))}
+              onConfirm={confirmFill}
+              onCancel={() => setPlan(null)}
+              onSelect={(cells) => void host.select(cells).catch(fail)}
+            />
+          )}
+          {tab === 'findings' && <>
           <div className={styles.row} role="group" aria-label={t.filters}>
             {(['error', 'warning', 'info'] as const).map((k) => (
               <ToggleButton key={k} size="small" checked={filters[k]} onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}>
@@ -187,6 +242,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
               onIgnore={(f) => void act(async () => { await host.ignore(f); await refreshIgnored(); })}
             />
           )}
+          </>}
           {ignored.length > 0 && (
             <details className={styles.ignored}>
               <summary>{t.ignored}（{ignored.length}）</summary>
