@@ -99,6 +99,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
     ...model.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: tableRange(t), unit: t.unit ?? null, id: t.id, title: t.title })),
     ...model.scoreTables.map((t) => ({ kind: 'score', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: '评分表' })),
+    ...model.projects.map((t) => ({ kind: 'project', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: t.name ? `项目支出绩效自评表：${t.name}` : '项目支出绩效自评表' })),
   ].sort((a, b) => a.id - b.id) as TableInfo[];
   for (const t of tables) if (t.title === undefined) delete t.title;
 

@@ -106,7 +106,7 @@ test('options: grade bands, rule severities, list of rules', async () => {
   expect(r.files[0]!.findings.map((f) => [f.rule, f.severity])).toEqual([['identity/row-sum', 'warning']]);
   expect(off.code).toBe(0);
   const list = await cli('--list-rules');
-  expect(list.out.split('\n').filter(Boolean)).toHaveLength(21);
+  expect(list.out.split('\n').filter(Boolean)).toHaveLength(23);
   expect(list.out).toContain('budget/sangong-over-budget     error    “三公”经费超预算');
 });
 

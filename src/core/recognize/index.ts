@@ -5,11 +5,12 @@ import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
 import { findKeyValues } from './keyvalue';
 import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
+import { findProjectTables } from './project';
 import { findScoreTables } from './score';
 import { findTables } from './tables';
 
 export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
-  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [] };
+  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [] };
   let id = 0;
   const nextId = (): number => id++;
   const grades: Array<{ grid: Grid; kv: KeyValue }> = [];
@@ -23,6 +24,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       for (const m of grid.badMerges) model.notes.push({ kind: 'bad-merge', sheet: name, text: m });
       if (grid.rowCount === 0) continue;
       const consumed = new Set<number>();
+      model.projects.push(...findProjectTables(grid, nextId, consumed));
       const scores = findScoreTables(grid, nextId, consumed);
       model.scoreTables.push(...scores);
       const kv = findKeyValues(grid);
@@ -57,6 +59,6 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
   return model;
 }
 
-export function tableRange(t: Table | ScoreTable | Profile): string {
+export function tableRange(t: Table | ScoreTable | Profile | import('./project').ProjectTable): string {
   return sheetRef(t.sheet, t.rect);
 }

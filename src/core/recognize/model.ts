@@ -148,6 +148,8 @@ export interface Note {
 }
 
 export interface WorkbookModel {
+  /** 项目支出绩效自评表 (see recognize/project.ts) */
+  projects: import('./project').ProjectTable[];
   /** Computed scores of the 评分表 lines (filled by the engine after recognition; see scoring/compute.ts). */
   scores?: import('../scoring/compute').ScoreResult[];
   grids: Grid[];

@@ -60,7 +60,7 @@ export function findScoreTables(grid: Grid, nextId: () => number, consumed: Set<
   const candidates = [...new Set(grid.shortTexts().filter((t) => /分/.test(t.text)).map((t) => t.row))];
   let r = grid.top;
   for (const start of candidates) {
-    if (start < r) continue;
+    if (start < r || consumed.has(start)) continue;
     r = start;
     const cols = headerColumns(grid, r);
     if (!cols) continue;

@@ -13,6 +13,8 @@ import { errorValue } from './input/error-value';
 import { numberAsText } from './input/number-as-text';
 import { unreadable } from './input/unreadable';
 import { itemsTotal } from './items/total';
+import { projectScore } from './project/scores';
+import { projectTotal } from './project/total';
 import { scoreComputed } from './score/computed';
 import { scoreGrade } from './score/grade';
 import { scoreMissing } from './score/missing';
@@ -39,6 +41,8 @@ export const RULES: Rule[] = [
   scoreGrade,
   scoreMissing,
   scoreComputed,
+  projectScore,
+  projectTotal,
   formulaCoverage,
   constantTotal,
   numberAsText,

@@ -53,6 +53,8 @@ export interface CheckOptions {
   severity: Record<string, Severity | 'off'>;
   /** Values a person gave for indicators (by 三级指标 name or score cell): "92%", "3" (cases). */
   indicatorValues?: Record<string, string>;
+  /** Where a department's rules cap a project's total score by its execution rate (off unless set). */
+  projectCapByRate?: boolean;
 }
 
 export const DEFAULT_GRADE_BANDS: GradeBand[] = [

@@ -1,0 +1,70 @@
+/** The project self-evaluation table's 总分 is the budget execution score plus the indicators' scores. */
+import { Dec, sum } from '../../decimal';
+import { shown } from '../../numbers';
+import { Rule } from '../types';
+import { ref } from '../util';
+
+export const projectTotal: Rule = {
+  meta: {
+    id: 'project/total',
+    severity: 'error',
+    description: { zh: '项目自评表总分等于各项得分之和', en: 'The project self-evaluation total equals the sum of its scores' },
+    messages: {
+      score: {
+        zh: '“{project}”总分 {stated} ≠ 预算执行得分 {funds} + 各指标得分 {lines} = {sum}',
+        en: '“{project}”: total {stated} ≠ budget execution {funds} + indicators {lines} = {sum}',
+      },
+      max: {
+        zh: '“{project}”总分栏分值 {stated} ≠ 各项分值之和 {sum}',
+        en: '“{project}”: the total row’s points {stated} ≠ the sum of points {sum}',
+      },
+      capped: {
+        severity: 'warning',
+        zh: '“{project}”执行率 {rate}，按设置总分不应高于 {cap}，填报为 {stated}',
+        en: '“{project}”: execution rate {rate}, so by the setting the total may not exceed {cap}; it is {stated}',
+      },
+    },
+  },
+  check(ctx) {
+    for (const p of ctx.model.projects) {
+      const t = p.total;
+      if (!t) continue;
+      const g = p.grid;
+      const project = p.name ?? '项目';
+      const lineScores = p.lines.filter((l) => l.score).map((l) => l.score!.value);
+      const funds = p.funds?.score?.value ?? new Dec(0);
+      const total = funds.plus(sum(lineScores));
+      if (t.score && !total.eq(t.score.value)) {
+        ctx.report({
+          messageId: 'score',
+          data: { project, stated: shown(t.score), funds: funds.toFixed(), lines: sum(lineScores).toFixed(), sum: total.toFixed() },
+          cells: [ref(g, t.row, t.scoreCol)],
+          expected: total.toFixed(), actual: shown(t.score), fix: total.toFixed(), table: p.id,
+        });
+      }
+      const maxes = p.lines.filter((l) => l.max).map((l) => l.max!.value);
+      const maxTotal = (p.funds?.max?.value ?? new Dec(0)).plus(sum(maxes));
+      if (t.max && !maxTotal.eq(t.max.value)) {
+        ctx.report({
+          messageId: 'max',
+          data: { project, stated: shown(t.max), sum: maxTotal.toFixed() },
+          cells: [ref(g, t.row, t.maxCol)],
+          expected: maxTotal.toFixed(), actual: shown(t.max), table: p.id,
+        });
+      }
+      const f = p.funds;
+      if (ctx.options.projectCapByRate && t.score && f?.actual && f.budget && !f.budget.value.isZero()) {
+        const rate = f.actual.value.div(f.budget.value);
+        const cap = rate.times(100);
+        if (t.score.value.gt(cap)) {
+          ctx.report({
+            messageId: 'capped',
+            data: { project, rate: `${cap.toFixed(2)}%`, cap: cap.toDecimalPlaces(2).toFixed(), stated: shown(t.score) },
+            cells: [ref(g, t.row, t.scoreCol), ref(g, f.row, f.cols.rate)],
+            expected: `≤ ${cap.toDecimalPlaces(2).toFixed()}`, actual: shown(t.score), table: p.id,
+          });
+        }
+      }
+    }
+  },
+};
