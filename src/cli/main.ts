@@ -90,6 +90,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
     .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBands)
     .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule)
+    .option('--cap-by-rate', '项目自评表总分不高于执行率×100（部分地区的评分规则）')
     .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')
     .option('--value <name=value>', '给出指标的值（可重复），如 重点支出安排率=92%', collectValue)
     .option('--no-color', '不使用颜色')
@@ -105,7 +106,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   }
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
-    rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>;
+    rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>; capByRate?: boolean;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -130,6 +131,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     gradeBands: o.bands ?? DEFAULT_GRADE_BANDS,
     severity: o.rule ?? {},
     indicatorValues: o.value,
+    projectCapByRate: !!o.capByRate,
   };
   const report: Report = { version: 1, files: [] };
   for (const t of targets) {

@@ -24,6 +24,7 @@ export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSetti
     tolerance: { factor: settings.tolerance, minDecimals: 2 },
     gradeBands: bandsOf(settings),
     indicatorValues: values,
+    projectCapByRate: settings.capByRate,
   });
   const keys = new Set(ignored.map((i) => i.key));
   const st = model.scoreTables[0];

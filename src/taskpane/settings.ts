@@ -7,9 +7,11 @@ export interface PaneSettings {
   tolerance: number;
   bands: string;
   live: boolean;
+  /** a project's total may not exceed its 执行率 × 100 (some regions' rules) */
+  capByRate: boolean;
 }
 
-export const DEFAULT_SETTINGS: PaneSettings = { lang: 'zh', tolerance: 1, bands: '优秀:90,良好:80,合格:60,不合格:0', live: true };
+export const DEFAULT_SETTINGS: PaneSettings = { lang: 'zh', tolerance: 1, bands: '优秀:90,良好:80,合格:60,不合格:0', live: true, capByRate: false };
 const KEY = 'selfeval.settings';
 
 export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): PaneSettings {
@@ -22,6 +24,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> | undefined = glo
       tolerance: typeof s.tolerance === 'number' && s.tolerance >= 0 ? s.tolerance : 1,
       bands: typeof s.bands === 'string' && parseBandsText(s.bands) ? s.bands : DEFAULT_SETTINGS.bands,
       live: s.live !== false,
+      capByRate: s.capByRate === true,
     };
   } catch {
     return { ...DEFAULT_SETTINGS };

@@ -129,3 +129,12 @@ describe('seed 000: "三公"经费控制率 (4.62 ÷ 0.5 = 924% → 0 of 6)', ()
     expect(yuan[0]!.computed!.toFixed()).toBe('0');
   });
 });
+
+test('"三公经费"变动率 from a list with last year’s column: (4.62 − 5.93) ÷ 5.93 = −22.09% → 5', () => {
+  const s = new SheetBuilder('三公');
+  s.add([['支出项目', '上年决算数', '本年预算数', '本年决算数'], ['“三公”经费', 5.93, 0.5, 4.62], ['公务接待费', 2.93, 0.5, 0.21]]);
+  const line: ScoreLineSpec = ['投入（5分）', '预算配置（5分）', '“三公经费”变动率', '“三公经费”变动率≦0,计5分；“三公经费”＞0，每超过一个百分点扣0.5分，扣完为止。', 5, 5];
+  const r = computeScores(recognize(workbook(s, scoreSheet(true, [line], { max: 5, score: 5, grade: '优秀' })), DEFAULT_TOLERANCE));
+  expect(r[0]!.basis!.zh).toBe('（本年“三公” 4.62 − 上年 5.93）÷ 5.93 = -22.09%，未超过0% → 5分');
+  expect(r[0]!.inputCells).toEqual(['三公!D2', '三公!B2']);
+});

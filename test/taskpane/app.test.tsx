@@ -92,7 +92,7 @@ test('settings: English, kept per user; the report is re-rendered without readin
   fireEvent.click(await screen.findByRole('option', { name: 'English' }));
   await waitFor(() => expect(screen.getByRole('button', { name: 'Check now' })).toBeTruthy());
   expect(document.querySelector('[data-finding]')!.textContent).toContain('off by 9.00');
-  expect(JSON.parse(storage.data.get('selfeval.settings')!)).toMatchObject({ lang: 'en', tolerance: 1, live: true });
+  expect(JSON.parse(storage.data.get('selfeval.settings')!)).toMatchObject({ lang: 'en', tolerance: 1, live: true, capByRate: false });
   // a new pane for the same user starts in English
   document.body.innerHTML = '';
   setup(new PreviewHost(), storage);

@@ -66,6 +66,32 @@ function departmentFigure(model: WorkbookModel, concept: ConceptId, measure: 'bu
   return undefined;
 }
 
+/** Last year's "三公" spending: a column of the 三公 figures headed 上年 (上年决算数, 上年三公经费 …). */
+function lastYearSangong(model: WorkbookModel): { last: Figure; now: Figure } | undefined {
+  const isLast = (labels: string[]): boolean => labels.some((l) => /^上年|上年度|上一年度?|^去年/.test(l));
+  for (const t of model.tables) {
+    const cols = t.columns.filter((c) => c.role === 'number' && c.measure !== 'budget' && c.measure !== 'rate' && c.measure !== 'diff');
+    const sangong = (c: (typeof cols)[number]): boolean => c.concept === 'sangong_total';
+    // 三公 columns (a 三公 table's 汇总 row), or a row of 三公 in a list of lines
+    const lastCol = cols.find((c) => sangong(c) && isLast(c.path.map((n) => n.label)));
+    const nowCol = cols.find((c) => sangong(c) && !isLast(c.path.map((n) => n.label)));
+    if (lastCol && nowCol && t.total) {
+      const last = figureOf(t, t.total.row, lastCol.col);
+      const now = figureOf(t, t.total.row, nowCol.col);
+      if (last && now) return { last, now };
+    }
+    const row = t.rows.find((r) => /^三公(经费)?/.test(r.key));
+    const lastLine = t.columns.find((c) => c.role === 'number' && isLast(c.path.map((n) => n.label)));
+    const nowLine = t.columns.find((c) => c.role === 'number' && c.measure === 'actual' && !isLast(c.path.map((n) => n.label)));
+    if (row && lastLine && nowLine) {
+      const last = figureOf(t, row.row, lastLine.col);
+      const now = figureOf(t, row.row, nowLine.col);
+      if (last && now) return { last, now };
+    }
+  }
+  return undefined;
+}
+
 /** A rate in percentage points from a typed value: "95%", 0.95 (a fraction) or 95. */
 function rateFromValue(n: Num): Dec {
   if (n.percent) return n.value.times(HUNDRED);
@@ -194,6 +220,12 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
         if (actual && budget && !budget.value.isZero()) {
           result = rateResult({ ...base, source: 'tables', inputCells: [actual.cell, budget.cell] }, actual.value.div(budget.value).times(HUNDRED),
             { zh: `“三公”经费决算 ${actual.text} ÷ 预算 ${budget.text}`, en: `"three public" actual ${actual.text} ÷ budget ${budget.text}` });
+        }
+      } else if (indicator?.input === 'sangongChange') {
+        const y = lastYearSangong(model);
+        if (y && !y.last.value.isZero()) {
+          result = rateResult({ ...base, source: 'tables', inputCells: [y.now.cell, y.last.cell] }, y.now.value.minus(y.last.value).div(y.last.value).times(HUNDRED),
+            { zh: `（本年“三公” ${y.now.text} − 上年 ${y.last.text}）÷ ${y.last.text}`, en: `("three public" ${y.now.text} this year − ${y.last.text} last year) ÷ ${y.last.text}` });
         }
       } else if (indicator?.input === 'assetsUse') {
         const t = model.tables.find((x) => x.kind === 'assets' && x.total);

@@ -182,6 +182,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           <Field label={t.bands} hint={t.bandsHint} validationState={parseBandsText(settings.bands) ? 'none' : 'error'}>
             <Input value={settings.bands} onChange={(_, d) => update({ bands: d.value })} />
           </Field>
+          <Switch checked={settings.capByRate} label={t.capByRate} onChange={(_, d) => update({ capByRate: d.checked })} />
           <Text size={200}>{t.saved}</Text>
         </section>
       )}
