@@ -70,3 +70,10 @@ ruleTester(projectTotal, {
     },
   ],
 });
+
+test('a 自评等次 below the project table agrees with its 总分', () => {
+  const s = projectSheet();
+  s.add([['自评等次', '良']], 0, 1);
+  const f = checkWorkbook(workbook(s), 'x', {}, [projectTotal]).report.findings;
+  expect(f.map((x) => [x.messageId, x.expected, x.actual])).toEqual([['grade', '优秀', '良']]);
+});

@@ -49,6 +49,14 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }
   }
+  // a 等次 cell within a few rows below a project table is that project's
+  for (const p of model.projects) {
+    const g = grades.find((x) => x.grid === p.grid && x.kv.cell.row > p.rect.top && x.kv.cell.row <= p.rect.bottom + 3);
+    if (g) {
+      p.grade = g.kv;
+      grades.splice(grades.indexOf(g), 1);
+    }
+  }
   // the 评价等次 and 综合得分 cells belong to the 评分表 on their sheet, else to the only one
   for (const st of model.scoreTables) {
     const near = <T extends { grid: Grid; kv: KeyValue }>(list: T[]): KeyValue | undefined =>

@@ -28,6 +28,8 @@ export interface ProjectTable {
   funds?: { row: number; budget?: Num; actual?: Num; max?: Num; rate?: Num; score?: Num; cols: { budget: number; actual: number; max: number; rate: number; score: number } };
   lines: ProjectLine[];
   total?: { row: number; max?: Num; score?: Num; maxCol: number; scoreCol: number };
+  /** a 自评等次/评价等次 cell right below the table, when there is one */
+  grade?: import('./model').KeyValue;
 }
 
 const find = (grid: Grid, r: number, re: RegExp): number | undefined => {

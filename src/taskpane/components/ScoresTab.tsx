@@ -70,7 +70,7 @@ export function ScoresTab({ scores, values, t, lang, plan, onValue, onPlan, onCo
                   : <Badge color="subtle" appearance="tint">{s.status === 'manual' ? t.manual : t.needsInput}</Badge>}
               </div>
               {s.basis && <Text className={styles.meta}>{s.basis[lang]}{s.source ? `（${source[s.source]}）` : ''}</Text>}
-              {!s.basis && s.ruleText && <Text className={styles.meta}>{t.ruleRead}：{s.ruleText[lang]}</Text>}
+              {s.ruleText && <Text className={styles.meta}>{t.ruleRead}：{s.ruleText[lang]}</Text>}
               {s.rule && s.status !== 'manual' && s.source !== 'tables' && s.source !== 'value-column' && (
                 <Input size="small" aria-label={`${t.valueFor} ${s.line.name}`} placeholder={s.rule.kind === 'cases' ? t.casesHint : t.rateHint}
                   defaultValue={values[key] ?? ''} onBlur={(e) => onValue(key, e.currentTarget.value)}

@@ -2,6 +2,7 @@
 import { Dec, sum } from '../../decimal';
 import { shown } from '../../numbers';
 import { Rule } from '../types';
+import { bandNamed, bandOf } from '../score/grade';
 import { ref } from '../util';
 
 export const projectTotal: Rule = {
@@ -17,6 +18,10 @@ export const projectTotal: Rule = {
       max: {
         zh: '“{project}”总分栏分值 {stated} ≠ 各项分值之和 {sum}',
         en: '“{project}”: the total row’s points {stated} ≠ the sum of points {sum}',
+      },
+      grade: {
+        zh: '“{project}”等次填报为“{stated}”，而总分 {total} 对应“{expected}”',
+        en: '“{project}”: the grade is “{stated}”, but a total of {total} is “{expected}”',
       },
       capped: {
         severity: 'warning',
@@ -51,6 +56,19 @@ export const projectTotal: Rule = {
           cells: [ref(g, t.row, t.maxCol)],
           expected: maxTotal.toFixed(), actual: shown(t.max), table: p.id,
         });
+      }
+      if (p.grade?.text && t.score) {
+        const stated = bandNamed(p.grade.text, ctx.options.gradeBands);
+        const expected = bandOf(t.score.value.toNumber(), ctx.options.gradeBands);
+        if (stated && expected && stated !== expected) {
+          const name = expected.names.find((n) => n.length > 1) ?? expected.names[0]!;
+          ctx.report({
+            messageId: 'grade',
+            data: { project, stated: p.grade.text, total: shown(t.score), expected: name },
+            cells: [ref(g, p.grade.valueCell.row, p.grade.valueCell.col), ref(g, t.row, t.scoreCol)],
+            expected: name, actual: p.grade.text, fix: name, table: p.id,
+          });
+        }
       }
       const f = p.funds;
       if (ctx.options.projectCapByRate && t.score && f?.actual && f.budget && !f.budget.value.isZero()) {
