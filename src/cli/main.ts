@@ -6,7 +6,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { existsSync } from 'fs';
 import path from 'path';
 import { checkWorkbook, DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
+import { parseBands } from '../core/bands';
 import { CheckOptions } from '../core/rules/types';
+import { indicatorKey } from '../core/scoring/indicators';
 import { expandTargets } from './files';
 import { formatReport } from './format-text';
 import { readXlsx, UnreadableFile } from './read-xlsx';
@@ -33,22 +35,17 @@ function parseDecimals(v: string): number {
   return n;
 }
 
-/** "优/优秀:90,良/良好:80,中/合格:60,差/不合格:0" → bands; the lowest band takes every score below the next. */
-export function parseBands(spec: string): GradeBand[] {
-  const bands = spec.split(/[,，]/).map((part) => {
-    const m = /^(.+)[:：]\s*(-?\d+(?:\.\d+)?)$/.exec(part.trim());
-    if (!m) throw new InvalidArgumentError(`无法解读等次“${part}”，格式如 优秀:90,良好:80,合格:60,不合格:0`);
-    return { names: m[1]!.split('/').map((s) => s.trim()).filter(Boolean), min: Number(m[2]) };
-  });
-  bands.sort((a, b) => b.min - a.min);
-  bands[bands.length - 1]!.min = Number.NEGATIVE_INFINITY;
+/** "优/优秀:90,良/良好:80,中/合格:60,差/不合格:0" → bands (src/core/bands.ts). */
+export function parseBandsOption(spec: string): GradeBand[] {
+  const bands = parseBands(spec);
+  if (!bands) throw new InvalidArgumentError(`无法解读等次“${spec}”，格式如 优秀:90,良好:80,合格:60,不合格:0`);
   return bands;
 }
 
 function collectValue(v: string, prev: Record<string, string> | undefined): Record<string, string> {
   const m = /^(.+?)[=＝](.+)$/.exec(v);
   if (!m) throw new InvalidArgumentError('应为 指标名=值，如 重点支出安排率=92%');
-  return { ...prev, [m[1]!.trim().normalize('NFKC').replace(/[\s“”"'‘’]/g, '')]: m[2]!.trim() };
+  return { ...prev, [indicatorKey(m[1]!)]: m[2]!.trim() };
 }
 
 function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefined): Record<string, Severity | 'off'> {
@@ -88,7 +85,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('--tolerance <factor>', '舍入误差（尾差）界限的倍数，0 表示必须完全相等', parseFactor, 1)
     .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
-    .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBands)
+    .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBandsOption)
     .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule)
     .option('--cap-by-rate', '项目自评表总分不高于执行率×100（部分地区的评分规则）')
     .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')

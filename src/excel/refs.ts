@@ -14,8 +14,3 @@ export function splitRef(ref: string): SheetAddress | null {
 export function firstCell(address: string): string {
   return address.split(':')[0]!;
 }
-
-export function qualified(sheet: string, address: string): string {
-  const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) && !/^[A-Za-z]{1,3}\d+$/.test(sheet);
-  return `${bare ? sheet : `'${sheet.replace(/'/g, "''")}'`}!${address}`;
-}

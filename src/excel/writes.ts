@@ -4,6 +4,7 @@
  * reverse order, undo the write exactly — Excel may clear its own undo stack after an add-in writes, so the pane
  * keeps its own.
  */
+import { quoteSheet as quote } from '../core/a1';
 import { FEATURES } from './api';
 
 export type WriteOp =
@@ -190,10 +191,6 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
   });
   await context.sync();
   return { inverse };
-}
-
-function quote(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 /** The pane's own undo history: each entry undoes one write the add-in made. */

@@ -48,6 +48,4 @@ export function findingKey(f: Pick<Finding, 'rule' | 'cells' | 'messageId'>): st
 }
 
 /** The key an indicator value is kept under: its name without spaces and quote marks. */
-export function indicatorKey(name: string): string {
-  return name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
-}
+export { indicatorKey } from '../core/scoring/indicators';

@@ -1,5 +1,6 @@
 /** Per-user settings, kept in the browser storage of the add-in (per user and computer). */
 import { DEFAULT_GRADE_BANDS, GradeBand } from '../core';
+import { parseBands } from '../core/bands';
 import { Lang } from './i18n';
 
 export interface PaneSettings {
@@ -39,20 +40,8 @@ export function saveSettings(s: PaneSettings, storage: Pick<Storage, 'setItem'> 
   }
 }
 
-/** "优秀:90,良好:80,合格:60,不合格:0" → bands (names with / for synonyms), or null when unreadable. */
-export function parseBandsText(text: string): GradeBand[] | null {
-  const parts = text.split(/[,，]/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length < 2) return null;
-  const bands: GradeBand[] = [];
-  for (const p of parts) {
-    const m = /^(.+)[:：]\s*(-?\d+(?:\.\d+)?)$/.exec(p);
-    if (!m) return null;
-    bands.push({ names: m[1]!.split('/').map((x) => x.trim()).filter(Boolean), min: Number(m[2]) });
-  }
-  bands.sort((a, b) => b.min - a.min);
-  bands[bands.length - 1]!.min = Number.NEGATIVE_INFINITY;
-  return bands;
-}
+/** The settings' 等次 text read by the engine's own parser. */
+export const parseBandsText = parseBands;
 
 export function bandsOf(s: PaneSettings): GradeBand[] {
   return parseBandsText(s.bands) ?? DEFAULT_GRADE_BANDS;

@@ -3,7 +3,7 @@ import { createHash } from 'crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { EXAMPLES_DIR, parseBands, run } from '../../src/cli/main';
+import { EXAMPLES_DIR, parseBandsOption, run } from '../../src/cli/main';
 import { Report } from '../../src/core/report';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -100,7 +100,7 @@ test('with no file it checks the bundled examples and succeeds when the planted 
 });
 
 test('options: grade bands, rule severities, list of rules', async () => {
-  expect(parseBands('优秀:90,良好:80,合格:60,不合格:0').map((b) => [b.names[0], b.min])).toEqual([['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', -Infinity]]);
+  expect(parseBandsOption('优秀:90,良好:80,合格:60,不合格:0').map((b) => [b.names[0], b.min])).toEqual([['优秀', 90], ['良好', 80], ['合格', 60], ['不合格', -Infinity]]);
   const off = await cli('--format', 'json', '--rule', 'totals/column-sum=off', '--rule', 'identity/row-sum=warning', '--rule', 'score/computed=off', PLANTED);
   const r = JSON.parse(off.out) as Report;
   expect(r.files[0]!.findings.map((f) => [f.rule, f.severity])).toEqual([['identity/row-sum', 'warning']]);

@@ -12,7 +12,7 @@ import { classify, Num, shown } from '../numbers';
 import { ScoreLine, ScoreTable, Table, WorkbookModel } from '../recognize/model';
 import { budgetLines } from '../rules/budget/lines';
 import { ConceptId } from '../vocabulary';
-import { IndicatorDef, indicatorOf } from './indicators';
+import { IndicatorDef, indicatorKey, indicatorOf } from './indicators';
 import { applyRate, describeRule, parseRule, ScoreRule } from './rule-text';
 
 export interface Bilingual {
@@ -103,7 +103,7 @@ function valueFor(st: ScoreTable, line: ScoreLine, given: Record<string, string>
     const i = st.grid.info(line.row, st.cols.value);
     if (i.k === 'num') return { num: i.n, text: st.grid.shownText(line.row, st.cols.value), cell: sheetCell(st.sheet, line.row, st.cols.value), source: 'value-column' };
   }
-  const key = line.name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
+  const key = indicatorKey(line.name);
   const typed = given?.[key] ?? given?.[line.name] ?? given?.[sheetCell(st.sheet, line.scoreCell.row, line.scoreCell.col)];
   if (typed !== undefined) {
     const i = classify(typed);

@@ -38,7 +38,12 @@ export const INDICATORS: IndicatorDef[] = [
   { id: 'satisfaction', zh: '满意度', en: 'satisfaction', names: /满意度/, input: 'value' },
 ];
 
+/** An indicator's name as a key: full-width forms, spaces and quote marks out ("“三公经费”\n变动率" → 三公经费变动率). */
+export function indicatorKey(name: string): string {
+  return name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
+}
+
 export function indicatorOf(name: string): IndicatorDef | undefined {
-  const n = name.normalize('NFKC').replace(/[\s“”"'‘’]/g, '');
+  const n = indicatorKey(name);
   return INDICATORS.find((i) => i.names.test(n));
 }

@@ -1,6 +1,7 @@
 /** The project self-evaluation table's 总分 is the budget execution score plus the indicators' scores. */
 import { Dec, sum } from '../../decimal';
 import { shown } from '../../numbers';
+import { bandName } from '../../bands';
 import { Rule } from '../types';
 import { bandNamed, bandOf } from '../score/grade';
 import { ref } from '../util';
@@ -61,7 +62,7 @@ export const projectTotal: Rule = {
         const stated = bandNamed(p.grade.text, ctx.options.gradeBands);
         const expected = bandOf(t.score.value.toNumber(), ctx.options.gradeBands);
         if (stated && expected && stated !== expected) {
-          const name = expected.names.find((n) => n.length > 1) ?? expected.names[0]!;
+          const name = bandName(expected);
           ctx.report({
             messageId: 'grade',
             data: { project, stated: p.grade.text, total: shown(t.score), expected: name },

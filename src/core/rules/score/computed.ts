@@ -4,6 +4,7 @@
  */
 import { Dec, sum } from '../../decimal';
 import { shown } from '../../numbers';
+import { bandName } from '../../bands';
 import { Rule } from '../types';
 import { ref } from '../util';
 import { bandOf } from './grade';
@@ -51,7 +52,7 @@ export const scoreComputed: Rule = {
       const cell = st.totalRow ? ref(st.grid, st.totalRow.row, st.cols.score) : st.overall ? ref(st.grid, st.overall.valueCell.row, st.overall.valueCell.col) : ref(st.grid, st.rect.top, st.cols.score);
       ctx.report({
         messageId: 'total',
-        data: { total: total.toFixed(), stated: statedTotal ? shown(statedTotal) : '—', grade: band?.names.find((n) => n.length > 1) ?? band?.names[0] ?? '' },
+        data: { total: total.toFixed(), stated: statedTotal ? shown(statedTotal) : '—', grade: band ? bandName(band) : '' },
         cells: [cell],
         expected: total.toFixed(),
         actual: statedTotal ? shown(statedTotal) : undefined,

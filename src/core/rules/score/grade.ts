@@ -1,4 +1,5 @@
 /** Rule 6d: the 评价等次 agrees with the 总分 (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 unless configured). */
+import { bandName } from '../../bands';
 import { normLabel } from '../../text';
 import { GradeBand, Rule } from '../types';
 import { ref } from '../util';
@@ -52,7 +53,7 @@ export const scoreGrade: Rule = {
       const expected = bandOf(total.toNumber(), bands);
       if (!expected || expected === stated) continue;
       const totalCell = st.totalRow ? [ref(st.grid, st.totalRow.row, st.cols.score)] : [];
-      const name = stated.names.length > 1 && g.text.length > 1 ? expected.names.find((n) => n.length > 1) ?? expected.names[0]! : expected.names[0]!;
+      const name = g.text.length > 1 ? bandName(expected) : expected.names[0]!;
       ctx.report({
         messageId: 'mismatch',
         data: { stated: g.text, total: fmtScore(total), expected: name, range: bandRange(expected, bands) },
