@@ -46,7 +46,11 @@ const num = (grid: Grid, r: number, c: number | undefined): Num | undefined => {
 export function findProjectTables(grid: Grid, nextId: () => number, consumed: Set<number>): ProjectTable[] {
   const out: ProjectTable[] = [];
   let floor = grid.top;
-  for (let r = grid.top; r <= grid.bottom; r++) {
+  // only rows holding a 年度指标值 header can start one (found through the sheet's short texts, not a full scan)
+  const candidates = [...new Set(grid.shortTexts().filter((t) => /年度指标值/.test(t.text)).map((t) => t.row))];
+  for (const r0 of candidates) {
+    if (r0 < floor) continue;
+    const r = r0;
     const target = find(grid, r, /^年度指标值$/);
     const actual = find(grid, r, /^实际完成值$/);
     const max = find(grid, r, /^分值$/);
@@ -105,8 +109,7 @@ export function findProjectTables(grid: Grid, nextId: () => number, consumed: Se
     }
     table.rect.bottom = Math.min(y, grid.bottom);
     out.push(table);
-    r = table.rect.bottom;
-    floor = r + 1;
+    floor = table.rect.bottom + 1;
   }
   return out;
 }
