@@ -110,6 +110,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     self: r.line.score ? shown(r.line.score) : '',
     computed: r.computed!.toFixed(),
     basis: r.basis![opts.lang],
+    inputs: r.inputCells,
+    rule: r.ruleText?.[opts.lang] ?? '',
   }));
   return { report: { file, error: null, tables, findings, scores, summary: summarize(findings) }, model };
 }

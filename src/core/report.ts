@@ -32,6 +32,9 @@ export interface ScoreEntry {
   self: string;
   computed: string;
   basis: string;
+  /** Extra fields: the cells the inputs came from, and the 评分标准 as the engine read it. */
+  inputs: string[];
+  rule: string;
 }
 
 export interface FileReport {

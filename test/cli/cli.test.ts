@@ -36,9 +36,19 @@ test('--format json prints exactly the report of the schema, and only that, on s
   expect(f).toMatchObject({ rule: 'totals/column-sum', severity: 'error', cells: ['收支表!D22', '收支表!D21', '收支表!D22:D31'], expected: '301.62', actual: '310.62', fix: '301.62' });
   // the scores a rule can compute, with their working (seed 002: 财政供养人员控制率 5 where its rule gives 0)
   expect(report.files[1]!.scores).toEqual([
-    { indicator: '财政供养人员控制率', cell: '评分表!F3', max: '5', self: '5', computed: '0', basis: '实有人数 743 ÷ 人员编制 426 = 174.41%，超过100%共74.41个百分点 × 0.5 = 37.21分，扣完为止 → 0分' },
-    { indicator: '资金结余', cell: '评分表!F8', max: '3', self: '3', computed: '3', basis: '当年结余 0.00，上年结转 0.00：无结余 → 3分' },
-    { indicator: '固定资产利用率', cell: '评分表!F17', max: '3', self: '3', computed: '3', basis: '在用固定资产 5099.57 ÷ 固定资产合计 5099.57 = 100.00%，未低于100% → 3分' },
+    {
+      indicator: '财政供养人员控制率', cell: '评分表!F3', max: '5', self: '5', computed: '0',
+      basis: '实有人数 743 ÷ 人员编制 426 = 174.41%，超过100%共74.41个百分点 × 0.5 = 37.21分，扣完为止 → 0分',
+      inputs: ['基本概况!D3', '基本概况!B3'], rule: '不超过100%得5分；每超过1个百分点扣0.5分，扣完为止',
+    },
+    {
+      indicator: '资金结余', cell: '评分表!F8', max: '3', self: '3', computed: '3', basis: '当年结余 0.00，上年结转 0.00：无结余 → 3分',
+      inputs: ['收支表!G21', '收支表!C4'], rule: '无结余得3分；有结余但不超过上年结转得2分；超过上年结转得0分',
+    },
+    {
+      indicator: '固定资产利用率', cell: '评分表!F17', max: '3', self: '3', computed: '3', basis: '在用固定资产 5099.57 ÷ 固定资产合计 5099.57 = 100.00%，未低于100% → 3分',
+      inputs: ['收支表!C53', '收支表!B53'], rule: '不低于100%得3分；每低于1个百分点扣0.1分，扣完为止',
+    },
   ]);
 });
 

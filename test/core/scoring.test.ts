@@ -138,3 +138,11 @@ test('"三公经费"变动率 from a list with last year’s column: (4.62 − 5
   expect(r[0]!.basis!.zh).toBe('（本年“三公” 4.62 − 上年 5.93）÷ 5.93 = -22.09%，未超过0% → 5分');
   expect(r[0]!.inputCells).toEqual(['三公!D2', '三公!B2']);
 });
+
+test('预算执行率 from the budget line of total expenditure: 930 ÷ 1000 = 93% against bands', () => {
+  const s = new SheetBuilder('预算执行');
+  s.add([['支出项目', '预算数', '决算数'], ['支出合计', 1000, 930], ['基本支出', 400, 390]]);
+  const line: ScoreLineSpec = ['过程（5分）', '预算执行（5分）', '预算执行率', '预算执行率≥95%，计5分；90%（含）-95%，计3分；低于90%不得分。', 5, 5];
+  const r = computeScores(recognize(workbook(s, scoreSheet(true, [line], { max: 5, score: 5, grade: '优秀' })), DEFAULT_TOLERANCE));
+  expect([r[0]!.computed!.toFixed(), r[0]!.basis!.zh]).toEqual(['3', '支出决算 930 ÷ 预算 1000 = 93.00%，属“90%(含)–95%得3分” → 3分']);
+});

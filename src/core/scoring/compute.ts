@@ -221,6 +221,13 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
           result = rateResult({ ...base, source: 'tables', inputCells: [actual.cell, budget.cell] }, actual.value.div(budget.value).times(HUNDRED),
             { zh: `“三公”经费决算 ${actual.text} ÷ 预算 ${budget.text}`, en: `"three public" actual ${actual.text} ÷ budget ${budget.text}` });
         }
+      } else if (indicator?.input === 'execution') {
+        const actual = departmentFigure(model, 'expenditure_total', 'actual');
+        const budget = departmentFigure(model, 'expenditure_total', 'budget');
+        if (actual && budget && !budget.value.isZero()) {
+          result = rateResult({ ...base, source: 'tables', inputCells: [actual.cell, budget.cell] }, actual.value.div(budget.value).times(HUNDRED),
+            { zh: `支出决算 ${actual.text} ÷ 预算 ${budget.text}`, en: `expenditure ${actual.text} ÷ budget ${budget.text}` });
+        }
       } else if (indicator?.input === 'sangongChange') {
         const y = lastYearSangong(model);
         if (y && !y.last.value.isZero()) {

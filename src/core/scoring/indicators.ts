@@ -13,6 +13,8 @@ export type InputKind =
   | 'balance'
   /** 在用固定资产 ÷ 固定资产合计 */
   | 'assetsUse'
+  /** 决算 ÷ 预算 of the department's total expenditure (a budget line 支出合计), else typed */
+  | 'execution'
   /** a rate typed in the 评分表's value column or in the pane */
   | 'value';
 
@@ -30,7 +32,7 @@ export const INDICATORS: IndicatorDef[] = [
   { id: 'sangong-control', zh: '“三公经费”控制率', en: '"three public" control rate', names: /三公经费控制率|三公控制率/, input: 'sangongControl' },
   { id: 'key-spending', zh: '重点支出安排率', en: 'key spending rate', names: /重点支出安排率|重点支出保障率/, input: 'value' },
   { id: 'budget-adjustment', zh: '预算调整率', en: 'budget adjustment rate', names: /预算调整率/, input: 'value' },
-  { id: 'budget-execution', zh: '预算执行率', en: 'budget execution rate', names: /预算执行率|支出执行率/, input: 'value' },
+  { id: 'budget-execution', zh: '预算执行率', en: 'budget execution rate', names: /预算执行率|支出执行率/, input: 'execution' },
   { id: 'balance', zh: '资金结余', en: 'unspent funds', names: /资金结余|结转结余|结余情况/, input: 'balance' },
   { id: 'procurement', zh: '政府采购执行率', en: 'procurement execution rate', names: /政府采购执行率|政府采购率/, input: 'value' },
   { id: 'official-card', zh: '公务卡刷卡率', en: 'official card payment rate', names: /公务卡刷卡率|公务卡结算率|公务卡使用率/, input: 'value' },
