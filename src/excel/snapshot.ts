@@ -59,6 +59,29 @@ function isPayloadError(e: unknown): boolean {
   return /PayloadSizeLimitExceeded|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded|payload/i.test(`${code} ${msg}`);
 }
 
+interface QueuedRead {
+  used: Excel.Range;
+  merged: Excel.RangeAreas | null;
+}
+
+/** Queue the read of a sheet's used range: its values, formulas, formats and types, or (`extent`) only its size. */
+function queueUsed(ws: Excel.Worksheet, extent: boolean, withMerges: boolean): QueuedRead {
+  const used = ws.getUsedRangeOrNullObject(true);
+  if (extent) used.load('rowIndex,columnIndex,rowCount,columnCount');
+  else used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+  const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
+  merged?.load('address');
+  return { used, merged };
+}
+
+/** A sheet from a read that loaded everything (after the sync). */
+function sheetFrom(info: SheetInfo, read: QueuedRead): SheetSnapshot {
+  const { used, merged } = read;
+  if (used.isNullObject) return { name: info.name, top: 0, left: 0, values: [], merges: [], hidden: info.hidden };
+  const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
+  return toSheet(info, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
+}
+
 export async function readSnapshot(context: Excel.RequestContext): Promise<WorkbookSnapshot> {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name,items/visibility');
@@ -68,21 +91,9 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
 
   // one request for every sheet
   try {
-    const reads = sheets.items.map((ws) => {
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
-      const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-      merged?.load('address');
-      return { used, merged };
-    });
+    const reads = sheets.items.map((ws) => queueUsed(ws, false, withMerges));
     await context.sync();
-    return canonicalWorkbook({
-      sheets: reads.map(({ used, merged }, i) => {
-        if (used.isNullObject) return { name: infos[i]!.name, top: 0, left: 0, values: [], merges: [], hidden: infos[i]!.hidden };
-        const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
-        return toSheet(infos[i]!, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
-      }),
-    });
+    return canonicalWorkbook({ sheets: reads.map((read, i) => sheetFrom(infos[i]!, read)) });
   } catch (e) {
     if (!isPayloadError(e)) throw e;
   }
@@ -94,11 +105,7 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
   const sheets = context.workbook.worksheets;
   const extents = infos.map((info) => {
     const ws = sheets.getItem(info.name);
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,columnIndex,rowCount,columnCount');
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
-    return { ws, used, merged };
+    return { ws, ...queueUsed(ws, true, withMerges) };
   });
   await context.sync();
   const out: SheetSnapshot[] = [];
@@ -132,19 +139,10 @@ export async function readSheets(context: Excel.RequestContext, sheets: string[]
   const reads = sheets.map((id) => {
     const ws = context.workbook.worksheets.getItem(id);
     ws.load('name,visibility');
-    const used = ws.getUsedRangeOrNullObject(true);
-    used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
-    const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
-    merged?.load('address');
-    return { ws, used, merged };
+    return { ws, read: queueUsed(ws, false, withMerges) };
   });
   await context.sync();
   return canonicalWorkbook({
-    sheets: reads.map(({ ws, used, merged }) => {
-      const info = { name: ws.name, hidden: ws.visibility !== 'Visible' };
-      if (used.isNullObject) return { name: info.name, top: 0, left: 0, values: [], merges: [], hidden: info.hidden };
-      const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
-      return toSheet(info, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
-    }),
+    sheets: reads.map(({ ws, read }) => sheetFrom({ name: ws.name, hidden: ws.visibility !== 'Visible' }, read)),
   }).sheets;
 }
