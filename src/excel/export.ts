@@ -4,7 +4,7 @@
  */
 import { FileReport } from '../core/report';
 import { cellA1 } from '../core/a1';
-import { splitRef } from './refs';
+import { splitRef } from '../core/a1';
 import { applyWrites, WriteResult } from './writes';
 
 export const RESULT_SHEET = '校验结果';

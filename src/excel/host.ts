@@ -6,7 +6,7 @@ import { FileReport, Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
 import type { CellChange, IgnoredItem, WorkbookHost } from '../taskpane/host';
 import { readIndicatorValues, setIndicatorValue } from './indicators';
-import { splitRef } from './refs';
+import { splitRef } from '../core/a1';
 import { exportResults } from './export';
 import { ignoreFinding, readIgnored, restoreIgnored } from './ignore';
 import { excelRunner, LiveChecker, Runner } from './live';

@@ -5,7 +5,7 @@
  * closed and opened by someone else.
  */
 import { Finding } from '../core/report';
-import { firstCell, splitRef } from './refs';
+import { firstCell, splitRef } from '../core/a1';
 import { applyWrites, WriteOp, WriteResult } from './writes';
 
 export const MARK_FILL: Record<Finding['severity'], string> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };

@@ -1,5 +1,5 @@
 /** Clicking a finding: activate its sheet and select its cells (the culprit and the cells it is checked against). */
-import { splitRef } from './refs';
+import { splitRef } from '../core/a1';
 
 export async function selectCells(context: Excel.RequestContext, cells: string[]): Promise<void> {
   const refs = cells.map(splitRef).filter((r): r is NonNullable<typeof r> => !!r);

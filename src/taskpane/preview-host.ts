@@ -3,7 +3,7 @@
  * error), shown as a small read-only grid. "Selecting" a finding highlights its cells in the grid; marks,
  * ignores and exports happen in memory, and undo works as in Excel.
  */
-import { parseRange } from '../core/a1';
+import { parseRange, splitRef } from '../core/a1';
 import { FileReport, Finding } from '../core/report';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { sampleWorkbook } from '../sample';
@@ -44,13 +44,13 @@ export class PreviewHost implements WorkbookHost {
   }
 
   async select(cells: string[]): Promise<void> {
-    const first = cells[0]?.match(/^(?:'((?:[^']|'')+)'|([^!]+))!/);
-    if (!first) return;
-    const sheet = (first[1] ?? first[2]!).replace(/''/g, "'");
+    const refs = cells.map(splitRef).filter((r): r is NonNullable<typeof r> => !!r);
+    const sheet = refs[0]?.sheet;
+    if (sheet === undefined) return;
     const set = new Set<string>();
-    for (const ref of cells) {
-      if (!ref.startsWith(cells[0]!.slice(0, first[0].length))) continue;
-      const r = parseRange(ref);
+    for (const ref of refs) {
+      if (ref.sheet !== sheet) continue;
+      const r = parseRange(ref.address);
       if (!r) continue;
       for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) set.add(`${y},${x}`);
     }
@@ -126,9 +126,9 @@ export class PreviewHost implements WorkbookHost {
     const before = this.state.sheets;
     const sheets = before.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
     for (const c of changes) {
-      const m = /^(?:'((?:[^']|'')+)'|([^!]+))!(.+)$/.exec(c.cell);
-      const r = m ? parseRange(m[3]!) : null;
-      const sheet = m ? sheets.find((s) => s.name === (m[1] ?? m[2])) : undefined;
+      const ref = splitRef(c.cell);
+      const r = ref ? parseRange(ref.address) : null;
+      const sheet = ref ? sheets.find((s) => s.name === ref.sheet) : undefined;
       if (!r || !sheet) continue;
       const row = (sheet.values[r.top - sheet.top] ??= []);
       while (row.length < r.left - sheet.left) row.push(null);
