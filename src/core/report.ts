@@ -65,3 +65,28 @@ export function summarize(findings: Finding[]): FileReport['summary'] {
 export function exitStatus(report: Report): number {
   return report.files.some((f) => f.error !== null || f.summary.errors > 0) ? 1 : 0;
 }
+
+/**
+ * A finding a person has looked at and accepted (忽略). It is known by its rule, its first cell and its message
+ * id — not its wording, which changes with the figures.
+ */
+export interface IgnoredItem {
+  key: string;
+  rule: string;
+  cell: string;
+  message: string;
+  at: string;
+}
+
+export function findingKey(f: Pick<Finding, 'rule' | 'cells' | 'messageId'>): string {
+  return `${f.rule}|${f.cells[0] ?? ''}|${f.messageId}`;
+}
+
+export function ignoredItem(f: Finding, now = new Date()): IgnoredItem {
+  return { key: findingKey(f), rule: f.rule, cell: f.cells[0] ?? '', message: f.message, at: now.toISOString() };
+}
+
+export function withoutIgnored(findings: Finding[], ignored: IgnoredItem[]): Finding[] {
+  const keys = new Set(ignored.map((x) => x.key));
+  return findings.filter((f) => !keys.has(findingKey(f)));
+}

@@ -1,11 +1,12 @@
 /** Running the engine for the pane: the report, the computed scores, and the 总分/等次 it read. */
 import { checkWorkbook, FileReport } from '../core';
+import { withoutIgnored } from '../core/report';
 import { sheetCell } from '../core/a1';
 import { Dec, sum } from '../core/decimal';
 import { shown } from '../core/numbers';
 import { ScoreResult } from '../core/scoring/compute';
 import { WorkbookSnapshot } from '../core/snapshot';
-import { CellChange, findingKey, IgnoredItem } from './host';
+import { CellChange, IgnoredItem } from './host';
 import { bandsOf, PaneSettings } from './settings';
 
 export interface CheckView {
@@ -26,12 +27,11 @@ export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSetti
     indicatorValues: values,
     projectCapByRate: settings.capByRate,
   });
-  const keys = new Set(ignored.map((i) => i.key));
   const st = model.scoreTables[0];
   const score = st?.totalRow?.score ?? st?.overall?.num;
   return {
     report,
-    visible: report.findings.filter((f) => !keys.has(findingKey(f))),
+    visible: withoutIgnored(report.findings, ignored),
     scores: model.scores ?? [],
     totalScore: score ? shown(score) : undefined,
     grade: st?.grade?.text,

@@ -2,16 +2,8 @@
  * What the pane needs from the workbook it checks. Two hosts implement it: Excel itself (src/excel/host.ts, the
  * only code that touches Office.js) and the preview host, a bundled sample workbook for a plain browser.
  */
-import { FileReport, Finding } from '../core/report';
+import { FileReport, Finding, IgnoredItem } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
-
-export interface IgnoredItem {
-  key: string;
-  rule: string;
-  cell: string;
-  message: string;
-  at: string;
-}
 
 export interface WorkbookHost {
   kind: 'excel' | 'preview';
@@ -43,9 +35,8 @@ export interface CellChange {
   value: number;
 }
 
-export function findingKey(f: Pick<Finding, 'rule' | 'cells' | 'messageId'>): string {
-  return `${f.rule}|${f.cells[0] ?? ''}|${f.messageId}`;
-}
+/** Ignored findings and their keys are the engine's (core/report.ts). */
+export { findingKey, type IgnoredItem } from '../core/report';
 
 /** The key an indicator value is kept under: its name without spaces and quote marks. */
 export { indicatorKey } from '../core/scoring/indicators';

@@ -4,7 +4,7 @@
  * ignores and exports happen in memory, and undo works as in Excel.
  */
 import { parseRange, splitRef } from '../core/a1';
-import { FileReport, Finding } from '../core/report';
+import { FileReport, Finding, ignoredItem } from '../core/report';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { sampleWorkbook } from '../sample';
 import { CellChange, findingKey, IgnoredItem, WorkbookHost } from './host';
@@ -85,10 +85,9 @@ export class PreviewHost implements WorkbookHost {
   }
 
   async ignore(f: Finding): Promise<void> {
-    const key = findingKey(f);
-    if (this.ignoredList.some((x) => x.key === key)) return;
+    if (this.ignoredList.some((x) => x.key === findingKey(f))) return;
     const before = [...this.ignoredList];
-    this.ignoredList.push({ key, rule: f.rule, cell: f.cells[0] ?? '', message: f.message, at: new Date().toISOString() });
+    this.ignoredList.push(ignoredItem(f));
     this.history.push({ label: '忽略', undo: () => void (this.ignoredList = before) });
     this.changed();
   }

@@ -1,7 +1,8 @@
 import { checkWorkbook } from '../../src/core';
 import { clearMarks, MARK_FILL, markFindings, MARKS_KEY } from '../../src/excel/marks';
 import { exportResults, RESULT_SHEET } from '../../src/excel/export';
-import { findingKey, ignoreFinding, IGNORED_KEY, readIgnored, restoreIgnored, withoutIgnored } from '../../src/excel/ignore';
+import { findingKey, withoutIgnored } from '../../src/core/report';
+import { ignoreFinding, IGNORED_KEY, readIgnored, restoreIgnored } from '../../src/excel/ignore';
 import { selectCells } from '../../src/excel/navigate';
 import { UndoStack } from '../../src/excel/writes';
 import { seed002 } from '../fixtures/seed002';
