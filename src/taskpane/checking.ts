@@ -2,9 +2,8 @@
 import { checkWorkbook, FileReport } from '../core';
 import { withoutIgnored } from '../core/report';
 import { sheetCell } from '../core/a1';
-import { Dec, sum } from '../core/decimal';
 import { shown } from '../core/numbers';
-import { ScoreResult } from '../core/scoring/compute';
+import { recomputedTotal, ScoreResult } from '../core/scoring/compute';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { CellChange, IgnoredItem } from './host';
 import { bandsOf, PaneSettings } from './settings';
@@ -68,8 +67,7 @@ export function planFill(view: CheckView): PlannedChange[] {
     }
     const tr = st.totalRow;
     if (!changed || !tr?.score || st.grid.formula(tr.row, st.cols.score)) continue;
-    const byRow = new Map(mine.filter((s) => s.status === 'computed').map((s) => [s.line.row, s.computed!]));
-    const total = sum(st.lines.map((l) => byRow.get(l.row) ?? l.score?.value ?? new Dec(0)));
+    const total = recomputedTotal(st, view.scores);
     if (total.eq(tr.score.value)) continue;
     out.push({ cell: sheetCell(st.sheet, tr.row, st.cols.score), name: '总分', old: shown(tr.score), next: total.toFixed(), value: total.toNumber() });
   }

@@ -270,3 +270,11 @@ function departmentBalance(model: WorkbookModel): { balance: Figure; carry?: Fig
   return balance ? { balance, carry } : undefined;
 }
 
+
+/** The 总分 a 评分表 would have with its computed scores in place of the self-assessed ones. */
+export function recomputedTotal(st: ScoreTable, results: ScoreResult[]): Dec {
+  const byRow = new Map(results.filter((r) => r.table === st && r.status === 'computed').map((r) => [r.line.row, r.computed!]));
+  let total = ZERO;
+  for (const l of st.lines) total = total.plus(byRow.get(l.row) ?? l.score?.value ?? ZERO);
+  return total;
+}

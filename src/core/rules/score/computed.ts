@@ -2,7 +2,7 @@
  * Rule 6f: a 自评得分 that differs from what the line's own 评分标准 gives for its inputs (seed 002: 财政供养人员
  * 控制率 self-scored 5 with 743 ÷ 426 = 174.41% → 0). And the 总分 and 等次 those computed scores would give.
  */
-import { Dec, sum } from '../../decimal';
+import { recomputedTotal } from '../../scoring/compute';
 import { shown } from '../../numbers';
 import { bandName } from '../../bands';
 import { Rule } from '../types';
@@ -45,8 +45,7 @@ export const scoreComputed: Rule = {
         });
       }
       if (!changed) continue;
-      const byRow = new Map(mine.filter((r) => r.status === 'computed').map((r) => [r.line.row, r.computed!]));
-      const total = sum(st.lines.map((l) => byRow.get(l.row) ?? l.score?.value ?? new Dec(0)));
+      const total = recomputedTotal(st, results);
       const band = bandOf(total.toNumber(), ctx.options.gradeBands);
       const statedTotal = st.totalRow?.score ?? st.overall?.num;
       const cell = st.totalRow ? ref(st.grid, st.totalRow.row, st.cols.score) : st.overall ? ref(st.grid, st.overall.valueCell.row, st.overall.valueCell.col) : ref(st.grid, st.rect.top, st.cols.score);
