@@ -3,7 +3,6 @@
  * one wrong figure there breaks both. It is named first in both findings, and when the value that mends one
  * equation also mends the other, that value is the fix.
  */
-import { parseCell } from './a1';
 import { Dec, fmtFixed } from './decimal';
 import { shown } from './numbers';
 import { Table } from './recognize/model';
@@ -54,8 +53,4 @@ export function nameCulprits(raised: Raised[], tables: Table[]): void {
       }
     }
   }
-}
-
-export function cellOf(refText: string): { row: number; col: number } | null {
-  return parseCell(refText.slice(refText.lastIndexOf('!') + 1).split(':')[0] ?? '');
 }

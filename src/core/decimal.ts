@@ -11,14 +11,10 @@ export const ZERO = new Dec(0);
 export const HUNDRED = new Dec(100);
 
 /**
- * A number Excel holds is an IEEE double, shown and compared by Excel to 15 significant digits. We take the
- * value at those 15 digits, so 5522.5700000000006 (a sum Excel computed) is 5522.57, as Excel itself shows it.
+ * The text of a number at Excel's 15 significant digits ("788.64", not "788.640000000000"). A number Excel holds
+ * is an IEEE double, shown and compared by Excel to 15 significant digits: 5522.5700000000006 (a sum Excel
+ * computed) is 5522.57, as Excel itself shows it.
  */
-export function decFromExcelNumber(n: number): Dec {
-  return new Dec(excelNumberText(n));
-}
-
-/** The text of a number at Excel's 15 significant digits ("788.64", not "788.640000000000"). */
 export function excelNumberText(n: number): string {
   if (!Number.isFinite(n)) throw new RangeError('not a finite number');
   const s = String(n);
@@ -47,9 +43,4 @@ export function halfUnit(decimals: number): Dec {
 /** Fixed-point text with exactly `decimals` decimals, rounded half up ("10" with 2 → "10.00"). */
 export function fmtFixed(d: Dec, decimals: number): string {
   return d.toFixed(Math.max(0, decimals), Dec.ROUND_HALF_UP);
-}
-
-/** Plain text of a value as it is, without trailing zeros and without exponent. */
-export function fmtPlain(d: Dec): string {
-  return d.toFixed();
 }

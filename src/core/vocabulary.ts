@@ -146,7 +146,6 @@ export function measureOf(label: string): Measure | undefined {
 export const isTotalRowLabel = (key: string): boolean => TOTAL_ROW.test(key);
 export const isSubtotalRowLabel = (key: string): boolean => SUBTOTAL_ROW.test(key);
 export const isQizhong = (label: string): boolean => QIZHONG.test(label);
-export const hasQizhongPrefix = (label: string): boolean => QIZHONG_PREFIX.test(label);
 export const isOtherLabel = (label: string): boolean => OTHER.test(coreLabel(label));
 export const isGroupTotalLabel = (label: string): boolean => GROUP_TOTAL.test(label);
 export const isLabelHeader = (label: string): boolean => LABEL_HEADERS.test(coreLabel(label));

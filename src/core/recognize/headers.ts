@@ -111,10 +111,3 @@ export function pathOf(band: HeaderBand, c: number): HeaderNode[] {
   }
   return out;
 }
-
-/** Leaf columns under a node. */
-export function columnsUnder(n: HeaderNode): number[] {
-  const out: number[] = [];
-  for (let c = n.rect.left; c <= n.rect.right; c++) out.push(c);
-  return out;
-}
