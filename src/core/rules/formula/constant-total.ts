@@ -18,8 +18,8 @@ export const constantTotal: Rule = {
   check(ctx) {
     for (const t of ctx.model.tables) {
       const g = t.grid;
+      const cols = summableColumns(t);
       for (const p of parentRows(t)) {
-        const cols = summableColumns(t);
         const withFormula = cols.filter((c) => g.formula(p.row, c));
         if (withFormula.length < 2) continue;
         for (const c of cols) {
