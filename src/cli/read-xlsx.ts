@@ -52,6 +52,7 @@ interface RawCell {
   v: CellValue;
   f: string | null;
   fmt: string | null;
+  indent: number;
 }
 
 function valueOf(v: unknown, date1904: boolean): CellValue {
@@ -86,7 +87,8 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
       const numFmt = cell.numFmt;
       const fmt = numFmt && numFmt !== 'General' ? numFmt : null;
       if (v === null && !f) return;
-      cells.push({ r, c, v, f, fmt });
+      const indent = typeof v === 'string' ? cell.alignment?.indent ?? 0 : 0;
+      cells.push({ r, c, v, f, fmt, indent });
       if (r < top) top = r;
       if (r > bottom) bottom = r;
       if (c < left) left = c;
@@ -112,10 +114,16 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
   const values: CellValue[][] = widths.map((w) => new Array<CellValue>(w).fill(null));
   const formulas: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
   const numberFormats: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
+  let indents: (number | null)[][] | undefined;
   for (const cell of cells) {
     values[cell.r - top]![cell.c - left] = cell.v;
     formulas[cell.r - top]![cell.c - left] = cell.f;
     numberFormats[cell.r - top]![cell.c - left] = cell.fmt;
+    if (cell.indent > 0) {
+      // labels indented with Excel's 增加缩进量 rather than spaces: the rows' breakdown reads them
+      indents ??= widths.map((w) => new Array<number | null>(w).fill(null));
+      indents[cell.r - top]![cell.c - left] = cell.indent;
+    }
   }
-  return { name: ws.name, top, left, values, formulas, numberFormats, merges, hidden };
+  return { name: ws.name, top, left, values, formulas, numberFormats, merges, hidden, ...(indents ? { indents } : {}) };
 }

@@ -44,7 +44,21 @@ export function valueOf(n: Num | null | undefined): Dec {
   return n ? n.value : ZERO;
 }
 
-/** Compare a stated total with signed terms (sign −1 subtracts). Empty cells count as 0. */
+/** The value as the workbook shows it: rounded to the decimals it shows (94.8067…% shown as 94.81% is 0.9481). */
+export function shownValue(n: Num): Dec {
+  return n.value.toDecimalPlaces(n.decimals + (n.percent ? 2 : 0), Dec.ROUND_HALF_UP);
+}
+
+/**
+ * Compare a stated total with signed terms (sign −1 subtracts). Empty cells count as 0.
+ *
+ * The rounding envelope is per figure: each non-zero term's own half-unit plus the stated figure's, each at the
+ * decimals it is taken to be rounded to (a figure in 元 brought to 万元 by `scale` carries 4 more decimals). So
+ * 7,886,449 元 against 788.64 万元, or lines shown with no decimals under a total shown with two, are rounding
+ * differences when they are. When the figures as shown (each rounded to its own shown decimals: a formula
+ * result 9.5885 formatted 0.00 is 9.59) add up exactly, the sum holds: nobody reading the sheet could see a
+ * difference.
+ */
 export function checkSum(
   stated: Num | null | undefined,
   terms: readonly (Num | null | undefined)[],
@@ -52,20 +66,55 @@ export function checkSum(
   signs?: readonly number[],
 ): SumCheck {
   let s = ZERO;
+  let shownSum = ZERO;
+  let envelope = stated ? halfUnit(precisionOf(stated, tol)) : ZERO;
   let d = precisionOf(stated, tol);
-  let n = 0;
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     if (!t) continue;
-    s = signs && signs[i] === -1 ? s.minus(t.value) : s.plus(t.value);
+    const neg = signs && signs[i] === -1;
+    s = neg ? s.minus(t.value) : s.plus(t.value);
+    if (!t.value.isZero()) {
+      const sv = shownValue(t);
+      shownSum = neg ? shownSum.minus(sv) : shownSum.plus(sv);
+      envelope = envelope.plus(halfUnit(precisionOf(t, tol)));
+    }
     d = Math.max(d, precisionOf(t, tol));
-    if (!t.value.isZero()) n++;
   }
   const st = valueOf(stated);
   const diff = st.minus(s);
   const shownD = shownDecimals([stated, ...terms]);
-  const bound = halfUnit(d).times(Math.max(n, 1) + 1).times(tol.factor);
+  if (!stated) envelope = envelope.plus(halfUnit(d));
+  const bound = envelope.times(tol.factor);
   let status: SumStatus = 'ok';
-  if (!diff.isZero()) status = diff.abs().lte(bound) ? 'rounding' : 'mismatch';
+  if (!diff.isZero()) {
+    const asShown = stated ? shownValue(stated) : ZERO;
+    if (tol.factor > 0 && asShown.eq(shownSum)) status = 'ok';
+    else status = diff.abs().lte(bound) ? 'rounding' : 'mismatch';
+  }
   return { stated: st, sum: s, diff, decimals: shownD, bound, status };
+}
+
+/**
+ * Does a stated figure show what a computation gives, at the decimals it shows? A formula result 97.98067…
+ * formatted 0.00 shows 97.98 and agrees with 97.98; so does a typed 97.98.
+ */
+export function agreesShown(stated: Num, expected: Dec): boolean {
+  const places = stated.decimals + (stated.percent ? 2 : 0);
+  return expected.toDecimalPlaces(places, Dec.ROUND_HALF_UP).eq(shownValue(stated)) || expected.eq(stated.value);
+}
+
+/**
+ * Does a stated total of scores agree with its parts as the sheet shows them? Exactly; or the exact sum shown at
+ * the total's decimals; or the parts as shown (a formula score 9.5885 formatted 0.00 is 9.59) adding up to it.
+ * Scores are typed exactly, so there is no rounding envelope beyond what the cells show.
+ */
+export function sumAgreesShown(stated: Num, parts: readonly Num[]): boolean {
+  let exact = ZERO;
+  let asShown = ZERO;
+  for (const p of parts) {
+    exact = exact.plus(p.value);
+    asShown = asShown.plus(shownValue(p));
+  }
+  return agreesShown(stated, exact) || shownValue(stated).eq(asShown);
 }

@@ -69,6 +69,12 @@ export class Grid {
     return this.snap.numberFormats?.[r - this.top]?.[c - this.left] ?? null;
   }
 
+  /** The cell's indent level (Excel's 增加缩进量), 0 when the snapshot does not say. */
+  indent(r: number, c: number): number {
+    const v = this.snap.indents?.[r - this.top]?.[c - this.left];
+    return typeof v === 'number' && v > 0 ? v : 0;
+  }
+
   /** The merged area containing (r, c), if any. */
   merge(r: number, c: number): Rect | undefined {
     return this.mergeAt.size ? this.mergeAt.get(r * KEY_STRIDE + c) : undefined;

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_TOLERANCE } from './arith';
 import { nameCulprits, Raised } from './culprit';
-import { CULPRIT_NOTE, render } from './messages';
+import { CULPRIT_NOTE, CULPRIT_NOTE_MANY, render } from './messages';
 import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
 import { sheetCell } from './a1';
@@ -80,11 +80,14 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   }
   nameCulprits(raised, model.tables);
 
-  const findings: Finding[] = raised.map(({ problem, rule, culprit }) => {
+  const findings: Finding[] = raised.map(({ problem, rule, culprit, culpritVia }) => {
     const msg = rule.meta.messages[problem.messageId] ?? { zh: problem.messageId, en: problem.messageId };
     const setting = opts.severity[rule.meta.id];
     const severity: Severity = msg.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
-    if (culprit) problem.data.culprit = culprit;
+    if (culprit) {
+      problem.data.culprit = culprit;
+      if (culpritVia !== 'cross') problem.data.culpritChecks = culpritVia ?? 2;
+    }
     const message = renderMessage(msg, opts.lang, problem.data);
     const f: Finding = { rule: rule.meta.id, severity, cells: problem.cells, message, messageId: problem.messageId, data: problem.data };
     if (problem.expected !== undefined) f.expected = problem.expected;
@@ -125,7 +128,8 @@ export function renderFinding(f: Finding, lang: CheckOptions['lang'], rules: Rul
 
 function renderMessage(msg: MessageText, lang: CheckOptions['lang'], data: Problem['data']): string {
   const text = render(msg, lang, data);
-  return data.culprit ? text + render(CULPRIT_NOTE, lang, { cell: data.culprit }) : text;
+  if (!data.culprit) return text;
+  return text + render(data.culpritChecks ? CULPRIT_NOTE_MANY : CULPRIT_NOTE, lang, { cell: data.culprit, n: data.culpritChecks ?? 2 });
 }
 
 export type { Problem };

@@ -10,3 +10,8 @@ export const CULPRIT_NOTE: MessageText = {
   zh: '（{cell} 同时处在不成立的列合计与行内关系中，最可能是它填错了）',
   en: ' ({cell} sits in both the failing column total and the failing row identity: it is the most likely culprit)',
 };
+
+export const CULPRIT_NOTE_MANY: MessageText = {
+  zh: '（{cell} 同时处在 {n} 项不成立的校验中，最可能是它填错了）',
+  en: ' ({cell} sits in {n} failing checks: it is the most likely culprit)',
+};

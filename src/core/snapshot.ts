@@ -22,6 +22,8 @@ export interface SheetSnapshot {
   formulas?: (string | null)[][];
   /** Same shape as values: the number format ("0.00", "0.00%", "General"), or null. Absent when unknown. */
   numberFormats?: (string | null)[][];
+  /** Same shape as values: the cell's indent level (alignment), where the reader has it; absent or null for none. */
+  indents?: (number | null)[][];
   /** Merged areas as absolute A1 ranges ("A3:A5"). */
   merges?: string[];
   hidden?: boolean;
@@ -83,6 +85,7 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
     const values: CellValue[] = [];
     const formulas: (string | null)[] = [];
     const formats: (string | null)[] = [];
+    const indents: (number | null)[] = [];
     for (let c = left; c < left + width; c++) {
       const j = c - s.left;
       const v = j >= 0 ? src[j] ?? null : null;
@@ -91,7 +94,13 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
       formulas.push(filled ? s.formulas?.[i]?.[j] ?? null : null);
       const f = filled ? s.numberFormats?.[i]?.[j] ?? null : null;
       formats.push(f === 'General' ? null : f);
+      const ind = filled ? s.indents?.[i]?.[j] ?? null : null;
+      indents.push(ind && ind > 0 ? ind : null);
     }
+    if (indents.some((x) => x !== null)) {
+      out.indents ??= out.values.map((row) => row.map(() => null));
+      out.indents.push(indents);
+    } else out.indents?.push(indents);
     out.values.push(values);
     out.formulas!.push(formulas);
     out.numberFormats!.push(formats);

@@ -13,14 +13,15 @@ export type ConceptId =
   | 'expenditure_total' | 'basic' | 'personnel' | 'public' | 'project' | 'to_superior' | 'operating_exp'
   | 'subsidiary_exp' | 'balance' | 'balance_year' | 'balance_cumulative'
   | 'sangong_total' | 'reception' | 'car_total' | 'car_ops' | 'car_purchase' | 'abroad'
-  | 'assets_total' | 'assets_in_use' | 'assets_leased' | 'assets_idle';
+  | 'assets_total' | 'assets_in_use' | 'assets_leased' | 'assets_idle'
+  | 'funds_total' | 'other_funds';
 
 export interface Concept {
   id: ConceptId;
   zh: string;
   en: string;
   /** Which table kind a column of this concept points to. */
-  kind: 'income' | 'expenditure' | 'sangong' | 'assets';
+  kind: 'income' | 'expenditure' | 'sangong' | 'assets' | 'budget';
   synonyms: string[];
   pattern?: RegExp;
 }
@@ -32,7 +33,7 @@ export const CONCEPTS: Concept[] = [
   { id: 'carryover', zh: '上年结转', en: 'carry-over from last year', kind: 'income',
     synonyms: ['上年结转', '上年结转结余', '年初结转和结余', '上年结余', '年初结转结余', '上年结转资金'], pattern: /^(上年|年初)结(转|余)/ },
   { id: 'fiscal', zh: '公共财政拨款', en: 'general budget appropriation', kind: 'income',
-    synonyms: ['公共财政拨款', '财政拨款收入', '财政拨款', '一般公共预算拨款', '一般公共预算财政拨款', '一般公共预算拨款收入',
+    synonyms: ['公共财政拨款', '财政拨款收入', '财政拨款', '当年财政拨款', '财政拨款资金', '本年财政拨款', '一般公共预算拨款', '一般公共预算财政拨款', '一般公共预算拨款收入',
       '公共财政预算拨款', '一般公共预算收入', '公共预算拨款'], pattern: /^(一般)?公共(财政|预算).*拨款/ },
   { id: 'gov_fund', zh: '政府基金拨款', en: 'government fund appropriation', kind: 'income',
     synonyms: ['政府基金拨款', '政府性基金拨款', '政府性基金预算拨款', '政府性基金预算财政拨款', '政府性基金收入'], pattern: /^政府(性)?基金/ },
@@ -74,6 +75,10 @@ export const CONCEPTS: Concept[] = [
   { id: 'reception', zh: '公务接待费', en: 'official reception', kind: 'sangong', synonyms: ['公务接待费', '公务接待'] },
   { id: 'abroad', zh: '因公出国（境）费', en: 'official travel abroad', kind: 'sangong',
     synonyms: ['因公出国费', '因公出国(境)费', '因公出国(境)费用', '因公出国(境)经费', '因公出国境费', '因公出国'], pattern: /^因公出国/ },
+  // the funds block of a 部门整体 / 项目支出绩效自评表 (年度资金总额 = 基本支出 + 项目支出 = 财政拨款 + 上年结转 + 其他资金)
+  { id: 'funds_total', zh: '年度资金总额', en: 'total funds of the year', kind: 'budget',
+    synonyms: ['年度资金总额', '资金总额', '年度资金合计', '部门年度资金总额', '年度预算资金总额'], pattern: /^(年度)?资金(总额|合计)/ },
+  { id: 'other_funds', zh: '其他资金', en: 'other funds', kind: 'budget', synonyms: ['其他资金', '其它资金', '其他资金来源'] },
   // 固定资产
   { id: 'assets_total', zh: '固定资产合计', en: 'total fixed assets', kind: 'assets',
     synonyms: ['固定资产合计', '固定资产总额', '固定资产总计', '固定资产', '资产合计'], pattern: /^固定资产(合计|总额|总计|原值)/ },
@@ -176,6 +181,8 @@ export const IDENTITIES: Identity[] = [
   { whole: 'sangong_total', parts: ['abroad', 'reception', 'car_total', 'car_ops', 'car_purchase'],
     complete: [['abroad', 'reception', 'car_total'], ['abroad', 'reception', 'car_ops', 'car_purchase']] },
   { whole: 'car_total', parts: ['car_ops', 'car_purchase'], complete: [['car_ops', 'car_purchase']] },
+  { whole: 'funds_total', parts: ['basic', 'project', 'fiscal', 'carryover', 'other_funds', 'other_income', 'gov_fund', 'special_account'],
+    complete: [['basic', 'project'], ['fiscal', 'other_funds'], ['fiscal', 'carryover', 'other_funds']] },
   { whole: 'assets_total', parts: ['assets_in_use', 'assets_leased', 'assets_idle'],
     complete: [['assets_in_use', 'assets_leased', 'assets_idle']], catchAll: true },
 ];

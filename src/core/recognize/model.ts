@@ -27,6 +27,10 @@ export interface Column {
   measure?: Measure;
   /** Values of a rate column are percent figures (94.78) rather than fractions (0.9478). */
   percentPoints?: boolean;
+  /** The year the column stands for: from its header ("2021年", "2021年决算数"), or 上年/本年 resolved against the
+   *  table's other year columns; `period` says which side of a year-over-year pair it is. */
+  year?: number;
+  period?: 'prior' | 'current';
 }
 
 export interface Row {
@@ -36,21 +40,33 @@ export interface Row {
   key: string;
   /** The label began with "其中：" (the prefix is not part of the key). */
   ofWhich?: boolean;
+  /** The label began with "按…分：" ("按收入性质分：财政拨款"): a second breakdown of the same whole begins. */
+  byList?: boolean;
+  /** Leading indentation of the label (spaces, full-width spaces count two; the cell's indent level counts four). */
+  indent?: number;
   /** Outline numbering style of the label ("一、" → "cn", "1、" → "n"), '' when none. */
   numbering?: string;
-  role: 'total' | 'subtotal' | 'detail' | 'part';
+  /** `label`: a group label with no figures ("（一）本级"): neither a term nor a total. `part`: a part of the line
+   *  above (a "其中：" list, an indented line, a known breakdown), not summed again into the total. */
+  role: 'total' | 'subtotal' | 'detail' | 'part' | 'label';
+  /** The figures did not confirm the sum this row's label proposed (see `Note` kind `unconfirmed`). */
+  unconfirmed?: boolean;
   /** Rows this row sums (for total and subtotal rows; for a detail row that heads an outline group). */
   children: Row[];
   parent: Row | null;
 }
 
-/** A whole column equal to (complete) or at least (partial) the sum of groups of part columns. */
+/**
+ * A whole equal to (complete) or at least (partial) the sum of its parts: in `Table.relations` a column and part
+ * columns, checked in every row; in `Table.rowRelations` a row and part rows, checked in every summable column.
+ * `units`: the 汇总 column of a table with the units as columns, and the unit columns.
+ */
 export interface Relation {
   whole: number;
-  /** Each part is one column, or several columns that together make the part. */
+  /** Each part is one column (row), or several that together make the part. */
   parts: number[][];
   complete: boolean;
-  source: 'header' | 'vocabulary';
+  source: 'header' | 'vocabulary' | 'labels' | 'units';
 }
 
 export interface BudgetPair {
@@ -78,9 +94,27 @@ export interface Table {
   rows: Row[];
   total?: Row;
   relations: Relation[];
+  /** Breakdowns down the rows (收入合计 over "其中：财政拨款 / 上年结转 / 其他收入"), checked in every summable column. */
+  rowRelations: Relation[];
   budgetPairs: BudgetPair[];
+  /** Year-over-year column pairs: 上年 | 本年 | 增减额 | 增减率. */
+  changePairs: ChangePair[];
   /** Rows are sub-units (机构/单位) rather than items or lines. */
   unitRows: boolean;
+  /** Columns are sub-units (项目 | 汇总 | 局机关 | 妇幼保健院 …), rows are measures. */
+  unitCols?: boolean;
+  /** The year the table's figures stand for, from its title ("2021年度…"), when it says. */
+  year?: number;
+}
+
+/** 上年 and 本年 columns with the change between them. `sign` 1: 增减 = 本年 − 上年; −1: 上年 − 本年. */
+export interface ChangePair {
+  prior: number;
+  current: number;
+  diff?: number;
+  rate?: number;
+  /** The header states the direction ("增减额（上年-本年）"); otherwise the rows' majority decides. */
+  sign?: 1 | -1;
 }
 
 export interface ScoreGroup {
@@ -139,12 +173,16 @@ export interface Profile {
 
 /** Something the recognizer noticed while reading (a sheet it could not read, numbers stored as text …). */
 export interface Note {
-  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge';
+  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge' | 'unconfirmed';
   sheet: string;
   row?: number;
   col?: number;
   text: string;
   tableId?: number;
+  /** For `unconfirmed`: the cells of the relation, how many lines held and how many did not. */
+  cells?: string[];
+  held?: number;
+  failed?: number;
 }
 
 export interface WorkbookModel {

@@ -1,15 +1,21 @@
 /**
- * The structure of a table's rows: the 汇总/合计 row (first or last), 小计 rows, outline-numbered groups
- * ("一、行政单位" over "1、局机关"), and "其中：" rows that are parts of the row above them.
+ * The structure of a table's rows, proposed by the labels and decided by the figures:
  *
- * Where numbering suggests nesting, the engine keeps the nesting only if the figures agree with it at least as
- * well as with a flat list: a sloppily numbered list must not turn units into subtotals.
+ * - the 汇总/合计 row (first or last) and 小计 rows, heading their group or closing it;
+ * - group label rows that hold no figures ("（一）本级", "二、事业单位"): they bound groups, they are not zeros;
+ * - outline-numbered groups ("一、行政单位" over "1、局机关");
+ * - breakdowns of a line (收入合计 over its parts): a "其中：" list, a "按收入性质分：" list (a second breakdown of the
+ *   same whole), lines indented under it, or lines the vocabulary knows as its parts. These are `rowRelations`,
+ *   their rows are `part`s and are not summed again into the total.
+ *
+ * Where the labels allow several readings, the engine keeps the one the figures agree with best: a sloppily
+ * numbered list must not turn units into subtotals, and a "其中" list ends where its parts stop adding up.
  */
 import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { Num } from '../numbers';
-import { isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
-import { Row } from './model';
+import { conceptOf, Identity, IDENTITIES, isOtherLabel, isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
+import { Relation, Row } from './model';
 
 const HEAD_STYLES = new Set(['cn', '(cn)']);
 
@@ -17,11 +23,34 @@ export interface RowStructure {
   total?: Row;
   /** Rows summed by the total (top level), in order. */
   top: Row[];
+  /** Breakdowns down the rows: a whole row and its part rows. */
+  rowRelations: Relation[];
 }
 
 function numAt(grid: Grid, r: number, c: number): Num | null {
   const i = grid.info(r, c);
   return i.k === 'num' ? i.n : null;
+}
+
+/** How a proposed sum fares over the columns: lines where it holds, where it fails, and where it says nothing
+ *  (every figure empty or zero). */
+export interface Tally {
+  held: number;
+  failed: number;
+}
+
+export function tallySum(grid: Grid, whole: number, parts: number[], cols: number[], tol: ToleranceOptions): Tally {
+  const t: Tally = { held: 0, failed: 0 };
+  for (const c of cols) {
+    const stated = numAt(grid, whole, c);
+    const terms = parts.map((p) => numAt(grid, p, c));
+    // a column where no part has a figure is not broken down (分值, 得分 on the whole's line only)
+    if (terms.every((x) => !x)) continue;
+    if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;
+    if (checkSum(stated, terms, tol).status === 'mismatch') t.failed++;
+    else t.held++;
+  }
+  return t;
 }
 
 /** Share of sum equations (parent = Σ children) that hold within rounding, over the given columns. */
@@ -30,15 +59,164 @@ function agreement(grid: Grid, parents: Row[], cols: number[], tol: ToleranceOpt
   let all = 0;
   for (const p of parents) {
     if (!p.children.length) continue;
-    for (const c of cols) {
-      const stated = numAt(grid, p.row, c);
-      const terms = p.children.map((ch) => numAt(grid, ch.row, c));
-      if (!stated && terms.every((t) => !t)) continue;
-      all++;
-      if (checkSum(stated, terms, tol).status !== 'mismatch') held++;
-    }
+    const t = tallySum(grid, p.row, p.children.map((ch) => ch.row), cols, tol);
+    held += t.held;
+    all += t.held + t.failed;
   }
   return all ? held / all : 1;
+}
+
+/** A row holds no figure in the summable columns (a group label such as "（一）本级"). */
+function isLabelRow(grid: Grid, r: Row, cols: number[]): boolean {
+  for (const c of cols) {
+    const k = grid.info(r.row, c).k;
+    if (k === 'num' || k === 'dash' || k === 'error') return false;
+  }
+  return true;
+}
+
+function identityOf(r: Row): Identity | undefined {
+  const id = conceptOf(r.key)?.id;
+  return id ? IDENTITIES.find((i) => i.whole === id) : undefined;
+}
+
+/** Is row r a part of the breakdown `ident` by its label: a known part, or an "其他…" line where allowed? */
+function knownPart(ident: Identity | undefined, r: Row): boolean | undefined {
+  if (!ident) return undefined;
+  const c = conceptOf(r.key)?.id;
+  if (c && ident.parts.includes(c)) return true;
+  if (isOtherLabel(r.key) && ident.catchAll) return true;
+  if (/^其他/.test(r.key)) return true;
+  return c ? false : undefined;
+}
+
+interface OpenList {
+  whole: Row;
+  ident?: Identity;
+  /** parts the labels are sure of, then parts only the position suggests (the figures decide on those) */
+  parts: Array<{ row: Row; sure: boolean }>;
+  indent?: number;
+}
+
+/**
+ * Breakdown lists down the rows. Each list is a whole and the part rows that follow it; the labels propose
+ * (markers, indentation, vocabulary), then the figures decide how far a list reaches and whether it is complete.
+ */
+function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceOptions): Relation[] {
+  const indented = body.some((r) => (r.indent ?? 0) > 0);
+  const lists: OpenList[] = [];
+  const stack: OpenList[] = [];
+  let prev: Row | undefined;
+  let lastClosed: OpenList | undefined;
+  const close = (): void => {
+    lastClosed = stack.pop();
+  };
+  for (const r of body) {
+    if (r.role === 'label' || r.role === 'subtotal') {
+      stack.length = 0;
+      prev = undefined;
+      lastClosed = undefined;
+      continue;
+    }
+    if (indented) {
+      const ind = r.indent ?? 0;
+      while (stack.length && ind <= (stack[stack.length - 1]!.indent ?? 0)) close();
+      const top = stack[stack.length - 1];
+      if (r.byList && top && top.parts.length) {
+        // 按…分：a second breakdown of the same whole
+        const l: OpenList = { whole: top.whole, ident: top.ident, parts: [{ row: r, sure: true }], indent: top.indent };
+        lists.push(l);
+        stack[stack.length - 1] = l;
+      } else if (top && ind > (top.indent ?? 0) && top.parts.length && ind > (top.parts[0]!.row.indent ?? 0)) {
+        // deeper than the current parts: a breakdown of the last part
+        const whole = top.parts[top.parts.length - 1]!.row;
+        const l: OpenList = { whole, ident: identityOf(whole), parts: [{ row: r, sure: true }], indent: whole.indent ?? 0 };
+        lists.push(l);
+        stack.push(l);
+      } else if (top) top.parts.push({ row: r, sure: true });
+      else if (prev && ind > (prev.indent ?? 0)) {
+        const l: OpenList = { whole: prev, ident: identityOf(prev), parts: [{ row: r, sure: true }], indent: prev.indent ?? 0 };
+        lists.push(l);
+        stack.push(l);
+      }
+      if (!stack.length || stack[stack.length - 1]!.parts.every((p) => p.row !== r)) prev = r;
+      else if (!stack.some((l) => l.whole === prev)) prev = r;
+      continue;
+    }
+    // no indentation: markers and vocabulary
+    const prevIdent = prev ? identityOf(prev) : undefined;
+    if (prev && !r.ofWhich && !r.byList && knownPart(prevIdent, r) === true && !stack.some((l) => l.whole === prev)) {
+      // a line the vocabulary knows as a part of the line above opens its breakdown (nested under a part too)
+      const l: OpenList = { whole: prev, ident: prevIdent, parts: [{ row: r, sure: true }] };
+      lists.push(l);
+      stack.push(l);
+      prev = r;
+      continue;
+    }
+    while (stack.length) {
+      const top = stack[stack.length - 1]!;
+      if (r.ofWhich || r.byList) {
+        close();
+        continue;
+      }
+      const known = knownPart(top.ident, r);
+      if (known === false || identityOf(r) && !known) {
+        close();
+        continue;
+      }
+      break;
+    }
+    const top = stack[stack.length - 1];
+    if (r.byList && (top ?? lastClosed)) {
+      const of = (top ?? lastClosed)!;
+      const l: OpenList = { whole: of.whole, ident: of.ident, parts: [{ row: r, sure: true }] };
+      lists.push(l);
+      stack.push(l);
+    } else if (r.ofWhich && prev) {
+      const l: OpenList = { whole: prev, ident: identityOf(prev), parts: [{ row: r, sure: true }] };
+      lists.push(l);
+      stack.push(l);
+    } else if (top) {
+      top.parts.push({ row: r, sure: knownPart(top.ident, r) === true });
+    }
+    if (!r.byList || !top) prev = r;
+    else prev = r;
+  }
+
+  const out: Relation[] = [];
+  const taken = new Set<Row>();
+  for (const l of lists) {
+    // the figures decide how far the list reaches: the longest prefix that holds best (rows the labels are
+    // sure of always stay)
+    let keep = l.parts.length;
+    const lastSure = l.parts.reduce((k, p, i) => (p.sure ? i + 1 : k), 0);
+    let best: Tally | undefined;
+    for (let k = l.parts.length; k >= Math.max(1, lastSure); k--) {
+      const t = tallySum(grid, l.whole.row, l.parts.slice(0, k).map((p) => p.row.row), cols, tol);
+      if (!best || t.held - t.failed > best.held - best.failed) {
+        best = t;
+        keep = k;
+      }
+    }
+    const parts = l.parts.slice(0, keep).map((p) => p.row);
+    const present = new Set(parts.map((p) => conceptOf(p.key)?.id).filter((x) => !!x));
+    const byVocabulary = !!l.ident && l.ident.complete.some((set) => set.every((c) => present.has(c)));
+    const hasOther = parts.some((p) => /^其他/.test(p.key));
+    const t = best ?? { held: 0, failed: 0 };
+    const byFigures = parts.length >= 2 && t.held >= 2 && t.failed <= Math.max(1, Math.floor(t.held / 4));
+    const complete = byVocabulary || (hasOther && parts.length >= 2 && t.held >= t.failed) || byFigures;
+    // a list that is not complete is checked only for its parts not exceeding the whole: keep only the parts the
+    // labels are sure of, so a line past the end of the list is never taken for a part
+    const kept = complete ? parts : l.parts.slice(0, keep).filter((p, i) => p.sure || i === 0).map((p) => p.row);
+    if (!kept.length) continue;
+    for (const p of kept) {
+      p.role = 'part';
+      p.parent = p.parent ?? l.whole;
+      taken.add(p);
+    }
+    out.push({ whole: l.whole.row, parts: kept.map((p) => [p.row]), complete, source: byVocabulary ? 'vocabulary' : 'labels' });
+  }
+  return out;
 }
 
 export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: ToleranceOptions): RowStructure {
@@ -47,7 +225,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     r.parent = null;
     r.role = 'detail';
   }
-  if (!rows.length) return { top: [] };
+  if (!rows.length) return { top: [], rowRelations: [] };
   let total: Row | undefined;
   const last = rows[rows.length - 1]!;
   const first = rows[0]!;
@@ -56,36 +234,34 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
   if (total) total.role = 'total';
   const totalFirst = total === first;
 
-  // "其中：" rows are parts of the row above them and are not summed again
-  const body: Row[] = [];
-  let prev: Row | undefined = totalFirst ? total : undefined;
+  const all: Row[] = [];
   for (const r of rows) {
     if (r === total) continue;
     // "其中：" right under the total introduces the list itself ("合计 / 其中：局机关 / 妇幼保健院 …")
-    if (r.ofWhich && prev && prev !== total) {
-      r.role = 'part';
-      r.parent = prev;
-      continue;
-    }
-    body.push(r);
-    prev = r;
+    if (r.ofWhich && totalFirst && all.length === 0) r.ofWhich = false;
+    if (isLabelRow(grid, r, sumCols)) r.role = 'label';
+    else if (isSubtotalRowLabel(r.key)) r.role = 'subtotal';
+    all.push(r);
   }
+  const rowRelations = findBreakdowns(grid, all, sumCols, tol);
+  // the unit (or item) rows: what the total and the 小计 rows gather; group label rows are boundaries
+  const body = all.filter((r) => r.role !== 'part');
 
   // outline levels from numbering styles, in order of first appearance
   const styleLevel = new Map<string, number>();
   for (const r of body) {
     const st = r.numbering ?? '';
-    if (st && !styleLevel.has(st) && !isSubtotalRowLabel(r.key)) styleLevel.set(st, styleLevel.size + 1);
+    if (st && r.role === 'detail' && !styleLevel.has(st)) styleLevel.set(st, styleLevel.size + 1);
   }
   const nested: Row[] = [];
   const stack: Array<{ row: Row; level: number; style: string }> = [];
   let lastNumbered: { level: number; style: string } | undefined;
   const subtotals: Row[] = [];
   for (const r of body) {
-    if (isSubtotalRowLabel(r.key)) {
-      r.role = 'subtotal';
-      subtotals.push(r);
+    if (r.role === 'subtotal' || r.role === 'label') {
+      if (r.role === 'subtotal') subtotals.push(r);
       stack.length = 0;
+      lastNumbered = undefined;
       nested.push(r);
       continue;
     }
@@ -105,15 +281,19 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     stack.push({ row: r, level, style: st });
   }
 
-  // 小计 rows gather the top-level rows after them (a 小计 heading its group) or before them (closing it); the
-  // figures decide which, and where they cannot, the position of the total does (total first: heading)
+  // 小计 rows gather the top-level rows after them (a 小计 heading its group) or before them (closing it), never
+  // across a group label row; the figures decide which, and where they cannot, the position of the total does
+  // (total first: heading)
   const gather = (list: Row[], heading: boolean): Row[] => {
-    if (!subtotals.length) return list;
     const out: Row[] = [];
     let pending: Row[] = [];
     let open: Row | undefined;
     for (const r of list) {
-      if (r.role === 'subtotal') {
+      if (r.role === 'label') {
+        out.push(...pending);
+        pending = [];
+        open = undefined;
+      } else if (r.role === 'subtotal') {
         r.children = [];
         if (heading) open = r;
         else {
@@ -128,7 +308,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
       } else if (heading) out.push(r);
       else pending.push(r);
     }
-    return out.concat(pending);
+    return out.concat(pending).filter((r) => r.role !== 'label');
   };
   let heading = totalFirst;
   if (subtotals.length) {
@@ -157,8 +337,10 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     }
     if (b > a) {
       for (const r of body) {
-        r.parent = null;
-        if (r.role === 'detail') r.children = [];
+        if (r.role === 'detail') {
+          r.parent = null;
+          r.children = [];
+        }
       }
       top = gather(body, heading);
     }
@@ -167,5 +349,5 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     total.children = top;
     for (const r of top) if (!r.parent) r.parent = total;
   }
-  return { total, top };
+  return { total, top, rowRelations };
 }

@@ -85,6 +85,18 @@ function isColumnNumbers(grid: Grid, s: RowScan, r: number): boolean {
   return first !== undefined && /^(栏次|行次|序号)$/.test(normLabel(grid.shownText(r, first))) && s.texts.length === 1;
 }
 
+/** A row that may sit inside a table without being data: blank, or one label and no figures. */
+function isBridge(s: RowScan): boolean {
+  return s.blank || (s.texts.length === 1 && !s.nums.length && !s.errors.length);
+}
+
+/** A group label right above the first data row ("（一）本级" under the header): part of the table, not its header. */
+function isGroupLabelRow(grid: Grid, s: RowScan, r: number, labelCol: number): boolean {
+  if (s.texts.length !== 1 || s.nums.length || s.errors.length || s.texts[0] !== labelCol) return false;
+  const l = normLabel(grid.shownText(r, labelCol));
+  return /^(\(?[一二三四五六七八九十]+[)、.]|[一二三四五六七八九十]+、|\d+[、.]|其中[:：]?$)/.test(l) && !isLabelHeader(l);
+}
+
 export interface TableContext {
   nextId: () => number;
   consumed: Set<number>;
@@ -114,10 +126,11 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
         k++;
         continue;
       }
-      // bridge one label-only or blank row when the table goes on after it
-      const s = scan(k);
-      if (!ctx.consumed.has(k) && (s.blank || (s.texts.length === 1 && !s.nums.length)) && data(k + 1)) {
-        k++;
+      // bridge up to three label-only or blank rows ("（二）下属单位", a blank line) when the table goes on after them
+      let j = k;
+      while (j < k + 3 && j <= grid.bottom && !ctx.consumed.has(j) && isBridge(scan(j))) j++;
+      if (j > k && data(j)) {
+        k = j;
         continue;
       }
       break;
@@ -138,6 +151,8 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     dataRight = Math.max(dataRight, s.texts[s.texts.length - 1] ?? 0, s.nums[s.nums.length - 1] ?? 0, s.errors[s.errors.length - 1] ?? 0);
   }
   const width = dataRight - grid.left + 1;
+  const firstText = scan(start).texts[0];
+  while (start - 1 >= grid.top && firstText !== undefined && !ctx.consumed.has(start - 1) && isGroupLabelRow(grid, scan(start - 1), start - 1, firstText)) start--;
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
     const s = scan(h);
     if (isColumnNumbers(grid, s, h) && !headerRows.length) continue;
@@ -227,11 +242,13 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     const numbered = splitNumbering(normLabel(label));
     const full = numbered.rest;
     if (full === '栏次' || isLabelHeader(full)) continue;
-    const ofWhich = /^其中[:：]?./.test(full);
-    const key = ofWhich ? splitNumbering(full.replace(/^其中[:：]?/, '')).rest : full;
-    rows.push({ row: y, label, key, ofWhich, numbering: numbered.style, role: 'detail', children: [], parent: null });
+    const ofWhich = /^其中[:：-]?./.test(full);
+    const byList = /^按.{1,10}分[:：]./.test(full);
+    const key = ofWhich ? splitNumbering(full.replace(/^其中[:：-]?/, '')).rest : byList ? full.replace(/^按.{1,10}分[:：]/, '') : full;
+    const indent = indentOf(grid, y, labelCol);
+    rows.push({ row: y, label, key, ofWhich, byList, indent, numbering: numbered.style, role: 'detail', children: [], parent: null });
   }
-  const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate').map((c) => c.col);
+  const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
   const structure = structureRows(grid, rows, sumCols, ctx.tol);
 
   // title and unit from the lines above the header, else from the header itself
@@ -271,8 +288,23 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   return {
     id, kind, sheet: grid.name, grid, rect, headerRows, title, unit, labelCol, columns, rows,
-    total: structure.total, relations, budgetPairs, unitRows,
+    total: structure.total, relations, rowRelations: structure.rowRelations, budgetPairs, changePairs: [], unitRows,
   };
+}
+
+/** Leading indentation of a label cell: spaces count one, full-width spaces two, the cell's indent level four. */
+function indentOf(grid: Grid, r: number, c: number): number {
+  const raw = grid.raw(r, c);
+  let n = 4 * grid.indent(r, c);
+  if (typeof raw === 'string') {
+    for (const ch of raw) {
+      if (ch === ' ' || ch === '\u00a0') n += 1;
+      else if (ch === '\u3000') n += 2;
+      else if (ch === '\t') n += 4;
+      else break;
+    }
+  }
+  return n;
 }
 
 function columnName(path: HeaderNode[]): string {

@@ -2,12 +2,10 @@
 import { checkSum } from '../arith';
 import { Row, Table } from '../recognize/model';
 import { RuleContext } from './types';
-import { colName, colRefs, numAt, ref, sumData } from './util';
+import { colName, colRefs, numAt, ref, sumData, summableColumns } from './util';
 
-/** Numeric columns that add up down the table (rates and percentages do not). */
-export function summableColumns(t: Table): number[] {
-  return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
-}
+export { summableColumns };
+
 
 export function parentRows(t: Table): Row[] {
   const out: Row[] = [];

@@ -26,6 +26,17 @@ export type Cross =
   | { axis: 'col'; table: number; col: number; totalRow: number; rows: number[]; diff: Dec }
   | { axis: 'row'; table: number; row: number; whole: number; parts: number[]; diff: Dec };
 
+/**
+ * The equation a failing check tested, for naming the culprit across findings: Σ coef × value = 0 is what
+ * should hold and `residual` is what it came to. A check that is not a sum (a rate) lists its cells without
+ * coefficients: it counts towards a culprit but proposes no fix.
+ */
+export interface Equation {
+  kind: 'col' | 'row' | 'other';
+  terms: Array<{ cell: string; coef?: Dec; value: Dec; decimals: number; shown?: string }>;
+  residual?: Dec;
+}
+
 export interface Problem {
   messageId: string;
   data: Record<string, string | number>;
@@ -36,6 +47,7 @@ export interface Problem {
   fix?: string;
   table?: number;
   cross?: Cross;
+  equation?: Equation;
 }
 
 export interface GradeBand {

@@ -4,7 +4,7 @@ import { SumCheck } from '../arith';
 import { Dec, fmtFixed } from '../decimal';
 import { Grid } from '../grid';
 import { Num, shown } from '../numbers';
-import { Column, Table } from '../recognize/model';
+import { Column, Relation, Table } from '../recognize/model';
 
 export function numAt(grid: Grid, r: number, c: number): Num | null {
   const i = grid.info(r, c);
@@ -86,4 +86,44 @@ export function colName(t: Table, c: number): string {
 
 export function tableName(t: Table): string {
   return t.title ?? t.columns.find((c) => c.role === 'number')?.name ?? t.sheet;
+}
+
+/** One line a relation is checked on: the whole's cell and its parts' cells, and what names the line. */
+export interface RelationLine {
+  /** the row label (a column relation) or the column name (a row relation) */
+  name: string;
+  whole: { r: number; c: number };
+  parts: Array<{ r: number; c: number }>;
+  axis: 'row' | 'col';
+}
+
+/**
+ * The lines a relation is checked on. A column relation (whole column = Σ part columns) holds in each row; a row
+ * relation (whole row = Σ part rows) in each summable column where some part has a figure (a column such as 分值
+ * or 得分 that only the whole's line fills is not broken down).
+ */
+export function relationLines(t: Table, rel: Relation, byRows: boolean): RelationLine[] {
+  const g = t.grid;
+  const partIdx = rel.parts.flat();
+  if (!byRows) {
+    return t.rows.filter((r) => r.role !== 'label').map((r) => ({
+      name: r.label, axis: 'row', whole: { r: r.row, c: rel.whole }, parts: partIdx.map((c) => ({ r: r.row, c })),
+    }));
+  }
+  const out: RelationLine[] = [];
+  for (const c of summableColumns(t)) {
+    if (!partIdx.some((r) => g.info(r, c).k === 'num')) continue;
+    out.push({ name: colName(t, c), axis: 'col', whole: { r: rel.whole, c }, parts: partIdx.map((r) => ({ r, c })) });
+  }
+  return out;
+}
+
+/** Numeric columns that add up down the table (rates and percentages do not). */
+export function summableColumns(t: Table): number[] {
+  return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
+}
+
+/** The name of a row (by its row number) for messages. */
+export function rowName(t: Table, r: number): string {
+  return t.rows.find((x) => x.row === r)?.label ?? String(r + 1);
 }

@@ -54,13 +54,13 @@ ruleTester(columnSum, {
       findings: [{ messageId: 'totalRounding', severity: 'info', message: /尾差.*相差 0\.01.*±0\.055/ }],
     },
     {
-      name: 'a wrong 小计 is named, and the total still checks against the 小计 rows',
+      name: 'a wrong 小计 is named first in both findings (it sits in both failing sums), with the value that mends both',
       wb: book(null, ['单位名称', '支出合计'], [
         ['合计', 1139.12], ['行政单位小计', 798.64], ['局机关', 788.64], ['事业单位小计', 350.48], ['妇幼保健院', 350.48],
       ]),
       findings: [
-        { messageId: 'total', cells: ['Sheet1!B2', 'Sheet1!B3', 'Sheet1!B5'], expected: '1149.12' },
-        { messageId: 'subtotal', cells: ['Sheet1!B3', 'Sheet1!B4'], expected: '788.64', actual: '798.64' },
+        { messageId: 'total', cells: ['Sheet1!B3', 'Sheet1!B2', 'Sheet1!B5'], expected: '788.64', fix: '788.64', message: /Sheet1!B3 同时处在 2 项不成立的校验中/ },
+        { messageId: 'subtotal', cells: ['Sheet1!B3', 'Sheet1!B4'], expected: '788.64', actual: '798.64', fix: '788.64' },
       ],
     },
   ],

@@ -49,6 +49,8 @@ export const budgetRate: Rule = {
         points = fraction ? asFraction : s.value;
         dp = fraction ? Math.max(0, s.decimals - 2) : s.decimals;
       }
+      // compared at the decimals the cell shows: a formula =E6/D6 formatted 0.00% is the 94.81% it shows
+      points = points.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
       const rounded = computed.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
       if (rounded.eq(points)) continue;
       const ea = halfUnit(precisionOf(a, tol)).times(tol.factor);

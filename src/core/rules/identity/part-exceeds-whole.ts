@@ -1,7 +1,7 @@
-/** Rule 2b: the parts of a "其中" list that is not a complete breakdown never exceed the whole. */
+/** Rule 2b: the parts of a "其中" list that is not a complete breakdown never exceed the whole (in a row, or down a column). */
 import { checkSum } from '../../arith';
 import { Rule } from '../types';
-import { colName, numAt, ref, show, sumData } from '../util';
+import { colName, numAt, ref, relationLines, rowName, show, sumData } from '../util';
 
 export const partExceedsWhole: Rule = {
   meta: {
@@ -17,36 +17,47 @@ export const partExceedsWhole: Rule = {
         zh: '“{row}”行：其中各项 {partNames} 之和 {terms} = {sum}，超过 {whole} {stated}，多出 {diff}',
         en: 'Row “{row}”: the parts {partNames} add up to {terms} = {sum}, more than {whole} {stated} by {diff}',
       },
+      columnPart: {
+        zh: '“{row}”列：其中“{part}” {partValue} 大于 {whole} {stated}',
+        en: 'Column “{row}”: the part “{part}” {partValue} exceeds {whole} {stated}',
+      },
+      columnParts: {
+        zh: '“{row}”列：其中各项 {partNames} 之和 {terms} = {sum}，超过 {whole} {stated}，多出 {diff}',
+        en: 'Column “{row}”: the parts {partNames} add up to {terms} = {sum}, more than {whole} {stated} by {diff}',
+      },
     },
   },
   check(ctx) {
     for (const t of ctx.model.tables) {
       const g = t.grid;
-      for (const rel of t.relations) {
-        if (rel.complete) continue;
-        const partCols = rel.parts.flat();
-        for (const row of t.rows) {
-          const stated = numAt(g, row.row, rel.whole);
-          if (!stated) continue;
-          const terms = partCols.map((c) => numAt(g, row.row, c));
-          const check = checkSum(stated, terms, ctx.options.tolerance);
-          const base = { row: row.row, whole: colName(t, rel.whole), label: row.label };
-          if (check.status === 'mismatch' && check.diff.isNegative()) {
-            const single = partCols.filter((c, i) => terms[i] && terms[i]!.value.gt(stated.value));
+      for (const [relations, byRows] of [[t.relations, false], [t.rowRelations, true]] as const) {
+        for (const rel of relations) {
+          if (rel.complete) continue;
+          const nameOf = (i: number): string => (byRows ? rowName(t, i) : colName(t, i));
+          for (const line of relationLines(t, rel, byRows)) {
+            const stated = numAt(g, line.whole.r, line.whole.c);
+            if (!stated) continue;
+            const terms = line.parts.map((x) => numAt(g, x.r, x.c));
+            const check = checkSum(stated, terms, ctx.options.tolerance);
+            if (check.status !== 'mismatch' || !check.diff.isNegative()) continue;
+            const idx = rel.parts.flat();
+            const single = line.parts.filter((_, i) => terms[i] && terms[i]!.value.gt(stated.value));
+            const pre = byRows ? 'column' : '';
             if (single.length === 1) {
-              const c = single[0]!;
+              const x = single[0]!;
+              const i = line.parts.indexOf(x);
               ctx.report({
-                messageId: 'part',
-                data: { row: base.label, whole: base.whole, stated: show(stated), part: colName(t, c), partValue: show(numAt(g, row.row, c)) },
-                cells: [ref(g, row.row, c), ref(g, row.row, rel.whole)],
+                messageId: pre ? 'columnPart' : 'part',
+                data: { row: line.name, whole: nameOf(rel.whole), stated: show(stated), part: nameOf(idx[i]!), partValue: show(terms[i]) },
+                cells: [ref(g, x.r, x.c), ref(g, line.whole.r, line.whole.c)],
                 table: t.id,
               });
             } else {
-              const data = { ...sumData(check, terms), row: base.label, whole: base.whole, partNames: partCols.map((c) => colName(t, c)).join('、') };
+              const data = { ...sumData(check, terms), row: line.name, whole: nameOf(rel.whole), partNames: idx.map(nameOf).join('、') };
               ctx.report({
-                messageId: 'parts',
+                messageId: pre ? 'columnParts' : 'parts',
                 data,
-                cells: [ref(g, row.row, rel.whole), ...partCols.map((c) => ref(g, row.row, c))],
+                cells: [ref(g, line.whole.r, line.whole.c), ...line.parts.map((x) => ref(g, x.r, x.c))],
                 expected: `≥ ${data.sum}`,
                 actual: data.stated,
                 table: t.id,

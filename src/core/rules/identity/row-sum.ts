@@ -1,13 +1,17 @@
-/** Rule 2a: within a row, a whole equals the sum of its complete breakdown (支出合计 = 基本支出 + 项目支出). */
+/**
+ * Rule 2a: a whole equals the sum of its complete breakdown — within a row (支出合计 = 基本支出 + 项目支出, read
+ * from the header), and down a column where the rows are the breakdown (收入合计 over "其中：财政拨款 / 上年结转 /
+ * 其他收入"; 年度资金总额 over 基本支出 + 项目支出 and again over 财政拨款 + 其他资金).
+ */
 import { checkSum } from '../../arith';
 import { Rule } from '../types';
-import { colName, numAt, ref, sumData } from '../util';
+import { colName, numAt, ref, relationLines, rowName, sumData } from '../util';
 
 export const rowSum: Rule = {
   meta: {
     id: 'identity/row-sum',
     severity: 'error',
-    description: { zh: '行内：总数等于其完整构成之和（如 支出合计 = 基本支出 + 项目支出）', en: 'Within a row, a whole equals the sum of its complete breakdown' },
+    description: { zh: '总数等于其完整构成之和（如 支出合计 = 基本支出 + 项目支出，行内或列内）', en: 'A whole equals the sum of its complete breakdown, within a row or down a column' },
     messages: {
       mismatch: {
         zh: '“{row}”行：{whole} {stated} ≠ {partNames} {terms} = {sum}，相差 {diff}',
@@ -18,32 +22,48 @@ export const rowSum: Rule = {
         zh: '尾差：“{row}”行 {whole} {stated}，{partNames} 之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
         en: 'Rounding difference: row “{row}”: {whole} {stated}, {partNames} add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
       },
+      columnMismatch: {
+        zh: '“{row}”列：{whole} {stated} ≠ {partNames} {terms} = {sum}，相差 {diff}',
+        en: 'Column “{row}”: {whole} {stated} ≠ {partNames} {terms} = {sum}: off by {diff}',
+      },
+      columnRounding: {
+        severity: 'info',
+        zh: '尾差：“{row}”列 {whole} {stated}，{partNames} 之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
+        en: 'Rounding difference: column “{row}”: {whole} {stated}, {partNames} add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
+      },
     },
   },
   check(ctx) {
     for (const t of ctx.model.tables) {
       const g = t.grid;
-      for (const rel of t.relations) {
-        if (!rel.complete) continue;
-        const partCols = rel.parts.flat();
-        const partNames = partCols.map((c) => colName(t, c)).join(' + ');
-        for (const row of t.rows) {
-          if ([rel.whole, ...partCols].some((c) => g.info(row.row, c).k === 'error')) continue;
-          const stated = numAt(g, row.row, rel.whole);
-          const terms = partCols.map((c) => numAt(g, row.row, c));
-          const check = checkSum(stated, terms, ctx.options.tolerance);
-          if (check.status === 'ok') continue;
-          const data = { ...sumData(check, terms), row: row.label, whole: colName(t, rel.whole), partNames };
-          const mismatch = check.status === 'mismatch';
-          ctx.report({
-            messageId: mismatch ? 'mismatch' : 'rounding',
-            data,
-            cells: [ref(g, row.row, rel.whole), ...partCols.map((c) => ref(g, row.row, c))],
-            expected: data.sum,
-            actual: data.stated,
-            ...(mismatch ? { fix: data.sum, cross: { axis: 'row' as const, table: t.id, row: row.row, whole: rel.whole, parts: partCols, diff: check.diff } } : {}),
-            table: t.id,
-          });
+      const sets: Array<[typeof t.relations, boolean]> = [[t.relations.filter((r) => r.source !== 'units'), false], [t.rowRelations, true]];
+      for (const [relations, byRows] of sets) {
+        for (const rel of relations) {
+          if (!rel.complete) continue;
+          const partNames = rel.parts.flat().map((p) => (byRows ? rowName(t, p) : colName(t, p))).join(' + ');
+          const whole = byRows ? rowName(t, rel.whole) : colName(t, rel.whole);
+          for (const line of relationLines(t, rel, byRows)) {
+            const cells = [line.whole, ...line.parts];
+            if (cells.some((x) => g.info(x.r, x.c).k === 'error')) continue;
+            const stated = numAt(g, line.whole.r, line.whole.c);
+            const terms = line.parts.map((x) => numAt(g, x.r, x.c));
+            const check = checkSum(stated, terms, ctx.options.tolerance);
+            if (check.status === 'ok') continue;
+            const data = { ...sumData(check, terms), row: line.name, whole, partNames };
+            const mismatch = check.status === 'mismatch';
+            const cross = byRows
+              ? { axis: 'col' as const, table: t.id, col: line.whole.c, totalRow: rel.whole, rows: line.parts.map((x) => x.r), diff: check.diff }
+              : { axis: 'row' as const, table: t.id, row: line.whole.r, whole: rel.whole, parts: line.parts.map((x) => x.c), diff: check.diff };
+            ctx.report({
+              messageId: `${byRows ? 'column' : ''}${mismatch ? (byRows ? 'Mismatch' : 'mismatch') : (byRows ? 'Rounding' : 'rounding')}`,
+              data,
+              cells: cells.map((x) => ref(g, x.r, x.c)),
+              expected: data.sum,
+              actual: data.stated,
+              ...(mismatch ? { fix: data.sum, cross } : {}),
+              table: t.id,
+            });
+          }
         }
       }
     }

@@ -5,8 +5,9 @@
  *   values are figures in the same unit (otherwise people score it);
  * - 总分 = the funds score plus the indicators' scores (rule project/total).
  */
+import { agreesShown } from '../../arith';
 import { Dec, HUNDRED } from '../../decimal';
-import { classify, Num, shown } from '../../numbers';
+import { classify, shown } from '../../numbers';
 import { Rule } from '../types';
 import { ref } from '../util';
 
@@ -30,10 +31,6 @@ export function readTarget(text: string, actual = false): Target | null {
 
 const s2 = (x: Dec): string => x.toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed();
 
-/** Does a stated score show the expected one at the decimals it shows? */
-function agrees(stated: Num, expected: Dec): boolean {
-  return expected.toDecimalPlaces(stated.decimals, Dec.ROUND_HALF_UP).eq(stated.value);
-}
 
 export const projectScore: Rule = {
   meta: {
@@ -60,7 +57,7 @@ export const projectScore: Rule = {
         const rate = f.actual.value.div(f.budget.value);
         const raw = f.max.value.times(rate);
         const expected = raw.gt(f.max.value) ? f.max.value : raw;
-        if (!agrees(f.score, expected)) {
+        if (!agreesShown(f.score, expected)) {
           ctx.report({
             messageId: 'funds',
             data: { project, stated: shown(f.score), max: shown(f.max), actual: shown(f.actual), budget: shown(f.budget), rate: `${rate.times(HUNDRED).toFixed(2)}%`, expected: s2(expected) },
@@ -77,7 +74,7 @@ export const projectScore: Rule = {
         const ratio = target.dir === 'higher' ? actual.value.div(target.value) : target.value.div(actual.value);
         const raw = l.max.value.times(ratio);
         const expected = raw.gt(l.max.value) ? l.max.value : raw;
-        if (agrees(l.score, expected)) continue;
+        if (agreesShown(l.score, expected)) continue;
         const working = target.dir === 'higher'
           ? `实际 ${l.actual} ÷ 指标值 ${l.target} × ${shown(l.max)}`
           : `指标值 ${l.target} ÷ 实际 ${l.actual} × ${shown(l.max)}`;

@@ -1,5 +1,6 @@
 /** The project self-evaluation table's 总分 is the budget execution score plus the indicators' scores. */
 import { Dec, sum } from '../../decimal';
+import { sumAgreesShown } from '../../arith';
 import { shown } from '../../numbers';
 import { bandName } from '../../bands';
 import { Rule } from '../types';
@@ -37,10 +38,11 @@ export const projectTotal: Rule = {
       if (!t) continue;
       const g = p.grid;
       const project = p.name ?? '项目';
+      const scored = [...(p.funds?.score ? [p.funds.score] : []), ...p.lines.filter((l) => l.score).map((l) => l.score!)];
       const lineScores = p.lines.filter((l) => l.score).map((l) => l.score!.value);
       const funds = p.funds?.score?.value ?? new Dec(0);
       const total = funds.plus(sum(lineScores));
-      if (t.score && !total.eq(t.score.value)) {
+      if (t.score && !sumAgreesShown(t.score, scored)) {
         ctx.report({
           messageId: 'score',
           data: { project, stated: shown(t.score), funds: funds.toFixed(), lines: sum(lineScores).toFixed(), sum: total.toFixed() },
@@ -50,7 +52,8 @@ export const projectTotal: Rule = {
       }
       const maxes = p.lines.filter((l) => l.max).map((l) => l.max!.value);
       const maxTotal = (p.funds?.max?.value ?? new Dec(0)).plus(sum(maxes));
-      if (t.max && !maxTotal.eq(t.max.value)) {
+      const maxNums = [...(p.funds?.max ? [p.funds.max] : []), ...p.lines.filter((l) => l.max).map((l) => l.max!)];
+      if (t.max && !sumAgreesShown(t.max, maxNums)) {
         ctx.report({
           messageId: 'max',
           data: { project, stated: shown(t.max), sum: maxTotal.toFixed() },

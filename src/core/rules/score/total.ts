@@ -1,4 +1,5 @@
 /** Rule 6c: the 总分 row (and a separate 综合得分 cell) equals the sum of the 自评得分; its 分值 the sum of 分值. */
+import { agreesShown, sumAgreesShown } from '../../arith';
 import { shown } from '../../numbers';
 import { Rule } from '../types';
 import { ref } from '../util';
@@ -29,7 +30,7 @@ export const scoreTotal: Rule = {
       const scored = st.lines.filter((l) => l.score);
       const total = totalScore(st);
       const tr = st.totalRow;
-      if (tr?.score && !tr.score.value.eq(total)) {
+      if (tr?.score && !sumAgreesShown(tr.score, scored.map((l) => l.score!))) {
         ctx.report({
           messageId: 'score',
           data: { stated: shown(tr.score), parts: listText(scored.map((l) => l.score!)), total: fmtScore(total) },
@@ -38,7 +39,7 @@ export const scoreTotal: Rule = {
         });
       }
       const maxTotal = sumNums(distinctMaxes(st.lines).map((x) => x.max));
-      if (tr?.max && !tr.max.value.eq(maxTotal)) {
+      if (tr?.max && !sumAgreesShown(tr.max, distinctMaxes(st.lines).map((x) => x.max))) {
         ctx.report({
           messageId: 'max',
           data: { stated: shown(tr.max), total: fmtScore(maxTotal) },
@@ -49,7 +50,7 @@ export const scoreTotal: Rule = {
       const ov = st.overall;
       if (ov?.num && scored.length) {
         const reference = tr?.score?.value ?? total;
-        if (!ov.num.value.eq(reference)) {
+        if (!ov.num.value.eq(reference) && !agreesShown(ov.num, reference)) {
           ctx.report({
             messageId: 'overall',
             data: { key: ov.key, stated: shown(ov.num), total: fmtScore(reference) },
