@@ -51,7 +51,7 @@ ruleTester(rowSum, {
       wb: workbook(sangongGroups(4)),
       findings: [
         { messageId: 'mismatch', cells: ['三公!E4', '三公!B4', '三公!C4', '三公!D4'], expected: '3.00', fix: '3.00' },
-        { messageId: 'mismatch', cells: ['三公!E4', '三公!F4', '三公!G4'], expected: '3.00', actual: '4.00' },
+        { messageId: 'mismatch', cells: ['三公!E4', '三公!F4', '三公!G4'], expected: '3.00', actual: '4' },
       ],
     },
   ],
