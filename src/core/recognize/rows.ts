@@ -315,7 +315,17 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     const score = (h: boolean): number => {
       for (const r of nested) if (r.role !== 'subtotal') r.parent = null;
       gather(nested, h);
-      return agreement(grid, subtotals, sumCols, tol) + (subtotals.every((x) => x.children.length) ? 0.001 : 0);
+      // a 小计 that gathers nothing holds nowhere: each of its figures counts against the reading
+      let net = 0;
+      for (const x of subtotals) {
+        if (!x.children.length) {
+          net -= sumCols.filter((c) => numAt(grid, x.row, c)).length;
+          continue;
+        }
+        const t = tallySum(grid, x.row, x.children.map((ch) => ch.row), sumCols, tol);
+        net += t.held - t.failed;
+      }
+      return net;
     };
     const a = score(true);
     const b = score(false);

@@ -4,15 +4,15 @@
  * Tables may be stacked on one sheet or stand one per sheet, with blank columns between their columns.
  */
 import { Rect } from '../a1';
-import { ToleranceOptions } from '../arith';
+import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { displayLabel, normLabel, splitNumbering } from '../text';
 import {
-  ConceptId, conceptById, conceptOf, IDENTITIES, isGroupTotalLabel, isIndexHeader, isLabelHeader, isOtherLabel, isQizhong,
-  isRateHeader, isTextHeader, isUnitLabelHeader, Measure, measureOf, unitIn,
+  Concept, ConceptId, conceptById, conceptOf, IDENTITIES, isGroupTotalLabel, isIndexHeader, isLabelHeader, isOtherLabel, isQizhong,
+  isRateHeader, isSubtotalRowLabel, isTextHeader, isTotalRowLabel, isUnitLabelHeader, Measure, measureOf, unitIn,
 } from '../vocabulary';
 import { HeaderBand, pathOf, readHeaderBand } from './headers';
-import { BudgetPair, Column, HeaderNode, Note, Relation, Row, Table, TableKind } from './model';
+import { BudgetPair, ChangePair, Column, HeaderNode, Note, Relation, Row, Table, TableKind } from './model';
 import { structureRows } from './rows';
 
 interface RowScan {
@@ -268,9 +268,13 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   if (!unit) for (const c of columns) for (const n of c.path) unit = unit ?? unitIn(n.label);
 
   const relations = findRelations(band, columns);
+  const units = unitColumns(grid, columns, rows, sumCols, ctx.tol);
+  if (units) relations.push(units);
   const budgetPairs = findBudgetPairs(columns);
+  const changePairs = findChangePairs(columns);
   const labelLeaf = columns.find((c) => c.col === labelCol)!.path.at(-1)?.label ?? '';
-  const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0);
+  const rowKinds = rows.map((w) => conceptOf(w.key)).filter((c) => !!c).map((c) => c!.kind);
+  const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0 || structure.rowRelations.length > 0, rowKinds);
   if (!kind) return null;
   // rows are sub-units when the label column says so (机构名称, 单位名称 …), or, in a 收支 table whose label
   // header names nothing else, when no row is a line such as 基本支出
@@ -288,8 +292,86 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   return {
     id, kind, sheet: grid.name, grid, rect, headerRows, title, unit, labelCol, columns, rows,
-    total: structure.total, relations, rowRelations: structure.rowRelations, budgetPairs, changePairs: [], unitRows,
+    total: structure.total, relations, rowRelations: structure.rowRelations, budgetPairs, changePairs, unitRows: unitRows && !units,
+    unitCols: !!units, year: yearIn(title ?? ''),
   };
+}
+
+/** The year a title names: "2021年度“三公”经费预算执行情况" → 2021. */
+export function yearIn(text: string): number | undefined {
+  const m = /(20\d{2}|19\d{2})\s*年/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Units as columns (项目 | 汇总 | 局机关 | 妇幼保健院 …, the measures as rows): the rows are measures (收入合计,
+ * 基本支出 …), the figure columns are named by no measure, and one of them is a 汇总/合计/总计 column. Its relation
+ * to the unit columns is proposed here and decided by the figures (see confirm.ts); 小计 columns among the units
+ * gather the units before them or after them, whichever the figures agree with.
+ */
+function unitColumns(grid: Grid, columns: Column[], rows: Row[], sumCols: number[], tol: ToleranceOptions): Relation | undefined {
+  const measureRows = rows.filter((r) => conceptOf(r.key)).length;
+  if (measureRows < 2 || measureRows * 2 < rows.length) return undefined;
+  const cols = columns.filter((c) => c.role === 'number' && sumCols.includes(c.col));
+  if (cols.length < 3 || cols.some((c) => c.concept || c.measure)) return undefined;
+  const leaf = (c: Column): string => c.path.at(-1)?.label ?? '';
+  const totals = cols.filter((c) => isTotalRowLabel(leaf(c)) || /^(全部|部门|全局)?(合计|汇总|总计)$/.test(leaf(c)));
+  if (totals.length !== 1) return undefined;
+  const total = totals[0]!;
+  const unitCols = cols.filter((c) => c !== total);
+  const subs = unitCols.filter((c) => isSubtotalRowLabel(leaf(c)));
+  if (!subs.length) return { whole: total.col, parts: unitCols.map((c) => [c.col]), complete: true, source: 'units' };
+  // with 小计 columns: the total is the sum of the 小计 columns and the units outside any group
+  const tallyOf = (heading: boolean): { parts: number[]; score: number } => {
+    const parts: number[] = [];
+    let score = 0;
+    let pending: number[] = [];
+    let open: number | undefined;
+    let members: number[] = [];
+    const closeOpen = (): void => {
+      if (open !== undefined) {
+        const t = tallyRows(grid, rows, open, members, tol);
+        score += t.held - t.failed;
+      }
+    };
+    for (const c of unitCols) {
+      if (subs.includes(c)) {
+        if (heading) {
+          closeOpen();
+          open = c.col;
+          members = [];
+        } else {
+          const t = tallyRows(grid, rows, c.col, pending, tol);
+          score += t.held - t.failed;
+          pending = [];
+        }
+        parts.push(c.col);
+      } else if (heading && open !== undefined) members.push(c.col);
+      else if (heading) parts.push(c.col);
+      else pending.push(c.col);
+    }
+    closeOpen();
+    return { parts: [...parts, ...pending], score };
+  };
+  const a = tallyOf(false);
+  const b = tallyOf(true);
+  return { whole: total.col, parts: (b.score > a.score ? b : a).parts.map((c) => [c]), complete: true, source: 'units' };
+}
+
+/** How a column = Σ columns fares over the rows. */
+function tallyRows(grid: Grid, rows: Row[], whole: number, parts: number[], tol: ToleranceOptions): { held: number; failed: number } {
+  let held = 0;
+  let failed = 0;
+  for (const r of rows) {
+    if (r.role === 'label') continue;
+    const at = (c: number) => { const i = grid.info(r.row, c); return i.k === 'num' ? i.n : null; };
+    const stated = at(whole);
+    const terms = parts.map(at);
+    if (!stated && terms.every((x) => !x)) continue;
+    if (checkSum(stated, terms, tol).status === 'mismatch') failed++;
+    else held++;
+  }
+  return { held, failed };
 }
 
 /** Leading indentation of a label cell: spaces count one, full-width spaces two, the cell's indent level four. */
@@ -319,10 +401,13 @@ function columnName(path: HeaderNode[]): string {
 
 function classify(
   columns: Column[], pairs: BudgetPair[], title: string, labelLeaf: string, hasTotal: boolean, hasRelations: boolean,
+  rowKinds: Array<Concept['kind']>,
 ): TableKind | null {
   const votes = new Map<TableKind, number>();
   const vote = (k: TableKind, w: number): void => void votes.set(k, (votes.get(k) ?? 0) + w);
   for (const c of columns) if (c.role === 'number' && c.concept) vote(conceptKind(c.concept), 1);
+  // rows that are measures (收入合计, 基本支出 …) vote too, for less than a column does
+  for (const k of rowKinds) vote(k, 0.5);
   const t = normLabel(title);
   if (/三公/.test(t)) vote('sangong', 2);
   else if (/固定资产/.test(t)) vote('assets', 2);
@@ -332,7 +417,7 @@ function classify(
   let bestVotes = 0;
   for (const [k, v] of votes) if (v > bestVotes) [best, bestVotes] = [k, v];
   const columnVotes = columns.some((c) => c.role === 'number' && c.concept);
-  if (/^(项目|项目名称|项目内容|专项名称|专项)$/.test(labelLeaf) && !columnVotes) return 'projects';
+  if (/^(项目|项目名称|项目内容|专项名称|专项)$/.test(labelLeaf) && !columnVotes && rowKinds.length < 2) return 'projects';
   if (pairs.length && !columnVotes) return 'budget';
   if (best) return best;
   if (hasTotal || hasRelations) return 'items';
@@ -449,4 +534,53 @@ export function findBudgetPairs(columns: Column[]): BudgetPair[] {
     }
   }
   return pairs;
+}
+
+const PRIOR = /^(上年|上一年度?|上年度|去年|上年同期)(数|决算数?|预算数?|实际数?|支出数?|金额|执行数?|完成数?)?$/;
+const CURRENT = /^(本年|当年|本年度|今年|本期)(数|决算数?|预算数?|实际数?|支出数?|金额|执行数?|完成数?)?$/;
+const CHANGE = /^(增减|增减额|增减数|增减金额|变动|变动额|变动数|增加额|增长额|比上年增减|比上年增减额|同比增减|同比增减额)(\(.*\))?$/;
+const CHANGE_RATE = /^(增减率|增长率|增减幅度|增幅|变动率|增减%|增减比例|增减百分比|比上年增减%|比上年增长%?|同比增减%?|同比增长%?|同比增长率|增减\(%\)|增减幅度%)$/;
+
+/**
+ * Year-over-year columns: two columns for different years (2020年 | 2021年, or 上年数 | 本年数) and the change
+ * between them (增减额, 增减率). Each column learns the year it stands for; the later is `current`.
+ */
+export function findChangePairs(columns: Column[]): ChangePair[] {
+  const nums = columns.filter((c) => c.role === 'number');
+  for (const c of nums) {
+    for (const n of c.path) {
+      const y = /^(19|20)(\d{2})年(度)?/.exec(n.label);
+      if (y) c.year = Number(y[1]! + y[2]!);
+      else if (PRIOR.test(n.label)) c.period = 'prior';
+      else if (CURRENT.test(n.label)) c.period = 'current';
+    }
+  }
+  const years = [...new Set(nums.filter((c) => c.year !== undefined && c.measure !== 'rate' && c.measure !== 'diff').map((c) => c.year!))].sort((a, b) => a - b);
+  let prior = nums.find((c) => c.period === 'prior' && c.measure !== 'rate');
+  let current = nums.find((c) => c.period === 'current' && c.measure !== 'rate');
+  if ((!prior || !current) && years.length >= 2) {
+    const [py, cy] = [years[years.length - 2]!, years[years.length - 1]!];
+    const byYear = (y: number): Column | undefined => {
+      const list = nums.filter((c) => c.year === y && c.measure !== 'rate' && c.measure !== 'diff' && c.measure !== 'budget');
+      return list.length === 1 ? list[0] : undefined;
+    };
+    prior = byYear(py);
+    current = byYear(cy);
+    if (prior) prior.period = 'prior';
+    if (current) current.period = 'current';
+  }
+  if (!prior || !current) return [];
+  const leaf = (c: Column): string => c.path.at(-1)?.label ?? '';
+  const diff = nums.find((c) => c.col > current!.col && CHANGE.test(leaf(c)));
+  const rate = nums.find((c) => c.col > current!.col && (CHANGE_RATE.test(leaf(c)) || (/增减|增长|变动/.test(leaf(c)) && /率|%/.test(leaf(c)))));
+  if (!diff && !rate) return [];
+  if (diff) diff.measure = undefined;
+  if (rate) {
+    rate.measure = 'rate';
+    rate.percentPoints = rate.percentPoints ?? true;
+  }
+  const head = diff ? diff.path.map((n) => n.label).join('') : '';
+  const sign = /(上年|上年数|上年度|\d{4}年)[-−减](本年|本年数|当年|\d{4}年)/.test(head) && !/(本年|本年数|当年)[-−减]/.test(head) ? -1
+    : /(本年|本年数|当年)[-−减](上年|上年数)/.test(head) ? 1 : undefined;
+  return [{ prior: prior.col, current: current.col, diff: diff?.col, rate: rate?.col, ...(sign ? { sign } : {}) }];
 }

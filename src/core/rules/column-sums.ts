@@ -22,6 +22,7 @@ export function checkColumnSums(ctx: RuleContext, t: Table): void {
   const g = t.grid;
   const cols = summableColumns(t).filter((c) => !percentColumn(t, c));
   for (const p of parentRows(t)) {
+    if (p.unconfirmed) continue;
     const rows = p.children.map((ch) => ch.row);
     for (const c of cols) {
       const si = g.info(p.row, c);
@@ -57,4 +58,32 @@ function percentColumn(t: Table, c: number): boolean {
     if (i.n.percent) pct++;
   }
   return all > 0 && pct * 2 > all;
+}
+
+/** Units as columns: in each row, the 汇总 column equals the sum of the unit columns (小计 columns in their place). */
+export function checkUnitColumns(ctx: RuleContext, t: Table): void {
+  const g = t.grid;
+  for (const rel of t.relations) {
+    if (rel.source !== 'units') continue;
+    const cols = rel.parts.flat();
+    for (const r of t.rows) {
+      if (r.role === 'label') continue;
+      if ([rel.whole, ...cols].some((c) => g.info(r.row, c).k === 'error')) continue;
+      const stated = numAt(g, r.row, rel.whole);
+      const terms = cols.map((c) => numAt(g, r.row, c));
+      const check = checkSum(stated, terms, ctx.options.tolerance);
+      if (check.status === 'ok') continue;
+      const data = { ...sumData(check, terms), row: r.label, column: colName(t, rel.whole) };
+      const mismatch = check.status === 'mismatch';
+      ctx.report({
+        messageId: mismatch ? 'unitColumns' : 'unitColumnsRounding',
+        data,
+        cells: [ref(g, r.row, rel.whole), ...cols.map((c) => ref(g, r.row, c))],
+        expected: data.sum,
+        actual: data.stated,
+        ...(mismatch ? { fix: data.sum, cross: { axis: 'row' as const, table: t.id, row: r.row, whole: rel.whole, parts: cols, diff: check.diff } } : {}),
+        table: t.id,
+      });
+    }
+  }
 }

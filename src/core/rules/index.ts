@@ -3,6 +3,8 @@ import { budgetDifference } from './budget/difference';
 import { overBudget } from './budget/over-budget';
 import { budgetRate } from './budget/rate';
 import { sangongOverBudget } from './budget/sangong-over-budget';
+import { changeAmount } from './change/amount';
+import { changeRate } from './change/rate';
 import { incomeBalance } from './cross/income-balance';
 import { unitSet } from './cross/unit-set';
 import { constantTotal } from './formula/constant-total';
@@ -31,6 +33,8 @@ export const RULES: Rule[] = [
   unitSet,
   incomeBalance,
   budgetDifference,
+  changeAmount,
+  changeRate,
   budgetRate,
   overBudget,
   sangongOverBudget,

@@ -3,9 +3,10 @@
  * the two rounded inputs could stand for would give it (15.70 may be 15.695 … 15.705), it is a warning: a
  * reviewer will recompute it from the figures shown. Beyond that it is an error.
  */
-import { precisionOf } from '../../arith';
-import { Dec, halfUnit, HUNDRED } from '../../decimal';
+import { Dec } from '../../decimal';
+import { checkRatio } from '../ratio';
 import { Rule } from '../types';
+import { shown } from '../../numbers';
 import { ref, show } from '../util';
 import { budgetLines } from './lines';
 
@@ -19,6 +20,10 @@ export const budgetRate: Rule = {
         zh: '“{name}”{rateName}填报为 {stated}，而 {actual} ÷ {budget} = {computed}，不符',
         en: '“{name}”: {rateName} is stated as {stated}, but {actual} ÷ {budget} = {computed}',
       },
+      noInputs: {
+        zh: '“{name}”执行率填报为 {stated}，但其依据的数字为空或为零（决算/执行数 {actual}，预算数 {budget}）：请补填数字或更正执行率',
+        en: '“{name}”: the rate is stated as {stated}, but a figure it is computed from is blank or zero (actual {actual}, budget {budget}): fill in the figure or correct the rate',
+      },
       roundingExplains: {
         severity: 'warning',
         zh: '“{name}”{rateName}填报为 {stated}，按表中数字 {actual} ÷ {budget} = {computed}；差异可由两数自身的舍入解释（可能范围 {min}–{max}），但审核时会按表中数字重新计算，建议填 {computed}',
@@ -30,42 +35,32 @@ export const budgetRate: Rule = {
     const tol = ctx.options.tolerance;
     for (const line of budgetLines(ctx.model)) {
       const { table: t, row, pair, budget: b, actual: a } = line;
-      if (pair.rate === undefined || !a || !b || b.value.isZero()) continue;
+      if (pair.rate === undefined) continue;
       const g = t.grid;
       const si = g.info(row.row, pair.rate);
       if (si.k !== 'num') continue;
       const s = si.n;
-      const computed = a.value.div(b.value).times(HUNDRED);
-      // the stated figure in percent points, and how many decimals of a percent it shows
-      let points: Dec;
-      let dp: number;
-      let fraction = false;
-      if (s.percent) {
-        points = s.value.times(HUNDRED);
-        dp = s.decimals;
-      } else {
-        const asFraction = s.value.times(HUNDRED);
-        fraction = asFraction.minus(computed).abs().lt(s.value.minus(computed).abs());
-        points = fraction ? asFraction : s.value;
-        dp = fraction ? Math.max(0, s.decimals - 2) : s.decimals;
+      const rateCell = ref(g, row.row, pair.rate);
+      const actualCell = ref(g, row.row, pair.actual);
+      const budgetCell = ref(g, row.row, pair.budget);
+      const equation = { kind: 'other' as const, terms: [rateCell, actualCell, budgetCell].map((cell) => ({ cell, value: s.value, decimals: 0 })) };
+      if (!b || b.value.isZero() || (!a && !s.value.isZero())) {
+        // a rate stated over a blank or zero figure: the figure it divides is missing (or the rate is made up)
+        if (s.value.isZero() && (!a || a.value.isZero())) continue;
+        const missing = !b || b.value.isZero() ? budgetCell : actualCell;
+        ctx.report({
+          messageId: 'noInputs',
+          data: { name: line.name, stated: shown(s), actual: a ? show(a) : '（空）', budget: b ? show(b) : '（空）' },
+          cells: [missing, rateCell, ...[actualCell, budgetCell].filter((c) => c !== missing)],
+          table: t.id,
+          equation,
+        });
+        continue;
       }
-      // compared at the decimals the cell shows: a formula =E6/D6 formatted 0.00% is the 94.81% it shows
-      points = points.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
-      const rounded = computed.toDecimalPlaces(dp, Dec.ROUND_HALF_UP);
-      if (rounded.eq(points)) continue;
-      const ea = halfUnit(precisionOf(a, tol)).times(tol.factor);
-      const eb = halfUnit(precisionOf(b, tol)).times(tol.factor);
-      let explains = false;
-      let lo = computed;
-      let hi = computed;
-      if (b.value.abs().gt(eb)) {
-        const corners = [a.value.minus(ea), a.value.plus(ea)].flatMap((x) => [b.value.minus(eb), b.value.plus(eb)].map((y) => x.div(y).times(HUNDRED)));
-        lo = Dec.min(...corners);
-        hi = Dec.max(...corners);
-        const h = halfUnit(dp);
-        explains = points.plus(h).gte(lo) && points.minus(h).lte(hi);
-      }
-      const pct = (d: Dec): string => `${d.toFixed(dp, Dec.ROUND_HALF_UP)}%`;
+      if (!a) continue;
+      const r = checkRatio(s, a.value, b.value, [a, b], tol);
+      if (r.ok) continue;
+      const { explains, points, rounded, lo, hi, dp, pct } = r;
       const rateName = t.columns.find((c) => c.col === pair.rate)?.path.at(-1)?.text ?? '执行率';
       ctx.report({
         messageId: explains ? 'roundingExplains' : 'mismatch',
@@ -73,10 +68,11 @@ export const budgetRate: Rule = {
           name: line.name, rateName, stated: pct(points), actual: show(a), budget: show(b), computed: pct(rounded),
           min: pct(lo.toDecimalPlaces(dp, Dec.ROUND_FLOOR)), max: pct(hi.toDecimalPlaces(dp, Dec.ROUND_CEIL)),
         },
-        cells: [ref(g, row.row, pair.rate), ref(g, row.row, pair.actual), ref(g, row.row, pair.budget)],
+        cells: [rateCell, actualCell, budgetCell],
+        equation,
         expected: pct(rounded),
         actual: pct(points),
-        fix: s.percent ? pct(rounded) : fraction ? rounded.div(HUNDRED).toFixed(dp + 2) : rounded.toFixed(dp),
+        fix: r.fix,
         table: t.id,
       });
     }

@@ -6,7 +6,8 @@ import { sheetRef } from '../../a1';
 
 export function unitRows(t: Table): Map<string, number> {
   const out = new Map<string, number>();
-  for (const r of t.rows) if (r.role !== 'total' && r.role !== 'part' && r.key) out.set(r.key, r.row);
+  // units only: not the total, a 小计, a group label ("（一）本级"), a group head with rows under it, or a part
+  for (const r of t.rows) if (r.role === 'detail' && !r.children.length && r.key) out.set(r.key, r.row);
   return out;
 }
 

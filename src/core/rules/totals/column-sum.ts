@@ -1,12 +1,15 @@
-/** Rule 1: in a table of sub-units, the 汇总 row equals the sum of the unit rows, column by column. */
-import { checkColumnSums } from '../column-sums';
+/**
+ * Rule 1: in a table of sub-units, the 汇总 equals the sum of the units: the 汇总 row the unit rows, column by
+ * column; or, with the units as columns, the 汇总 column the unit columns, row by row.
+ */
+import { checkColumnSums, checkUnitColumns } from '../column-sums';
 import { Rule } from '../types';
 
 export const columnSum: Rule = {
   meta: {
     id: 'totals/column-sum',
     severity: 'error',
-    description: { zh: '汇总行等于各单位行之和（逐列，允许嵌套小计）', en: 'The total row equals the sum of the unit rows, column by column' },
+    description: { zh: '汇总等于各单位之和（单位为行时逐列，单位为列时逐行；允许嵌套小计）', en: 'The total equals the sum of the units: the total row column by column, or the total column row by row' },
     messages: {
       total: {
         zh: '“{row}”行“{column}”为 {stated}，不等于各单位之和 {terms} = {sum}，相差 {diff}',
@@ -15,6 +18,15 @@ export const columnSum: Rule = {
       subtotal: {
         zh: '小计行“{row}”的“{column}”为 {stated}，不等于其下各行之和 {terms} = {sum}，相差 {diff}',
         en: 'Subtotal row “{row}”, “{column}” is {stated}, but its rows add up to {terms} = {sum}: off by {diff}',
+      },
+      unitColumns: {
+        zh: '“{row}”行：“{column}”为 {stated}，不等于各单位之和 {terms} = {sum}，相差 {diff}',
+        en: 'Row “{row}”: “{column}” is {stated}, but the units add up to {terms} = {sum}: off by {diff}',
+      },
+      unitColumnsRounding: {
+        severity: 'info',
+        zh: '尾差：“{row}”行“{column}”为 {stated}，各单位之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
+        en: 'Rounding difference: row “{row}”: “{column}” is {stated}, the units add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
       },
       totalRounding: {
         severity: 'info',
@@ -29,6 +41,9 @@ export const columnSum: Rule = {
     },
   },
   check(ctx) {
-    for (const t of ctx.model.tables) if (t.unitRows) checkColumnSums(ctx, t);
+    for (const t of ctx.model.tables) {
+      if (t.unitRows) checkColumnSums(ctx, t);
+      if (t.unitCols) checkUnitColumns(ctx, t);
+    }
   },
 };
