@@ -6,6 +6,8 @@
  * cells tie, none is named: the engine does not guess. When every linear equation through the culprit agrees
  * on the value that mends it, that value is the fix.
  */
+import { parseCell, splitRef } from './a1';
+import { checkSum, ToleranceOptions } from './arith';
 import { Dec, fmtFixed } from './decimal';
 import { Cross, Equation, Problem } from './rules/types';
 import { Table } from './recognize/model';
@@ -15,7 +17,7 @@ export interface Raised {
   problem: Problem;
   culprit?: string;
   /** how the culprit was found: 'cross' (a column total and a row identity) or the number of failing checks */
-  culpritVia?: 'cross' | number;
+  culpritVia?: 'cross' | 'isolated' | number;
 }
 
 /** The equation of a column total or row identity, from its `cross`. */
@@ -32,7 +34,33 @@ function crossEquation(cross: Cross, tables: Table[]): Equation | undefined {
   return { kind: 'row', terms: [cell(cross.row, cross.whole, 1), ...cross.parts.map((c) => cell(cross.row, c, -1))], residual: cross.diff };
 }
 
-export function nameCulprits(raised: Raised[], tables: Table[]): void {
+/** Does some other sum through cell (r, c) of table t hold there (with figures in it)? Then the cell is vouched for. */
+function vouchedFor(t: Table, r: number, c: number, tol: ToleranceOptions): boolean {
+  const g = t.grid;
+  const holds = (whole: { r: number; c: number }, parts: Array<{ r: number; c: number }>): boolean => {
+    const stated = numAt(g, whole.r, whole.c);
+    const terms = parts.map((x) => numAt(g, x.r, x.c));
+    if (!stated || terms.every((x) => !x)) return false;
+    return checkSum(stated, terms, tol).status !== 'mismatch';
+  };
+  for (const rel of t.relations) {
+    const cols = rel.parts.flat();
+    if (rel.whole !== c && !cols.includes(c)) continue;
+    if (holds({ r, c: rel.whole }, cols.map((x) => ({ r, c: x })))) return true;
+  }
+  for (const rel of t.rowRelations) {
+    const rows = rel.parts.flat();
+    if (rel.whole !== r && !rows.includes(r)) continue;
+    if (holds({ r: rel.whole, c }, rows.map((x) => ({ r: x, c })))) return true;
+  }
+  const row = t.rows.find((x) => x.row === r);
+  for (const p of [row, row?.parent]) {
+    if (p && p.children.length && holds({ r: p.row, c }, p.children.map((ch) => ({ r: ch.row, c })))) return true;
+  }
+  return false;
+}
+
+export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOptions): void {
   const withEq: Array<{ x: Raised; eq: Equation }> = [];
   for (const x of raised) {
     const eq = x.problem.equation ?? (x.problem.cross ? crossEquation(x.problem.cross, tables) : undefined);
@@ -52,7 +80,12 @@ export function nameCulprits(raised: Raised[], tables: Table[]): void {
         cands = [cell];
       } else if (n === best && best > 1) cands.push(cell);
     }
-    if (cands.length !== 1) continue;
+    if (cands.length !== 1) {
+      // no cell sits in more failing checks than the others: the cells that another check vouches for go last,
+      // and if one cell alone is left, it is named
+      if (best === 1) isolate(x, eq, tables, tol);
+      continue;
+    }
     const cell = cands[0]!;
     const eqs = through.get(cell)!;
     x.culprit = cell;
@@ -75,6 +108,36 @@ export function nameCulprits(raised: Raised[], tables: Table[]): void {
       x.problem.fix = text;
       x.problem.expected = text;
       x.problem.actual = term.shown ?? fmtFixed(term.value, term.decimals);
+    }
+  }
+}
+
+/** Within one failing check, the cells that other checks vouch for are the least likely culprits. */
+function isolate(x: Raised, eq: Equation, tables: Table[], tol: ToleranceOptions): void {
+  const cells = [...new Set(eq.terms.map((t) => t.cell))];
+  if (cells.length < 2) return;
+  const vouched = new Set<string>();
+  for (const cell of cells) {
+    const a = splitRef(cell);
+    const at = a ? parseCell(a.address) : null;
+    if (!a || !at) continue;
+    const t = tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right);
+    if (t && vouchedFor(t, at.row, at.col, tol)) vouched.add(cell);
+  }
+  // reorder only when it says something: one or two cells left that nothing vouches for
+  if (!vouched.size || cells.length - vouched.size > 2) return;
+  const rest = cells.filter((c) => !vouched.has(c));
+  if (rest[0] === x.problem.cells[0]) return;
+  x.problem.cells = [...rest, ...x.problem.cells.filter((c) => !rest.includes(c))];
+  if (rest.length === 1) {
+    x.culprit = rest[0]!;
+    x.culpritVia = 'isolated';
+    const t = eq.terms.find((y) => y.cell === x.culprit);
+    if (t?.coef && eq.residual && !t.coef.isZero()) {
+      const text = fmtFixed(t.value.minus(eq.residual.div(t.coef)), Math.max(t.decimals, 2));
+      x.problem.fix = text;
+      x.problem.expected = text;
+      x.problem.actual = t.shown ?? fmtFixed(t.value, t.decimals);
     }
   }
 }

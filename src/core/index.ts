@@ -4,7 +4,7 @@
  */
 import { DEFAULT_TOLERANCE } from './arith';
 import { nameCulprits, Raised } from './culprit';
-import { CULPRIT_NOTE, CULPRIT_NOTE_MANY, render } from './messages';
+import { CULPRIT_NOTE, CULPRIT_NOTE_ISOLATED, CULPRIT_NOTE_MANY, render } from './messages';
 import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
 import { sheetCell } from './a1';
@@ -78,7 +78,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
       });
     }
   }
-  nameCulprits(raised, model.tables);
+  nameCulprits(raised, model.tables, opts.tolerance);
 
   const findings: Finding[] = raised.map(({ problem, rule, culprit, culpritVia }) => {
     const msg = rule.meta.messages[problem.messageId] ?? { zh: problem.messageId, en: problem.messageId };
@@ -86,7 +86,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     const severity: Severity = msg.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
     if (culprit) {
       problem.data.culprit = culprit;
-      if (culpritVia !== 'cross') problem.data.culpritChecks = culpritVia ?? 2;
+      if (culpritVia === 'isolated') problem.data.culpritIsolated = 1;
+      else if (culpritVia !== 'cross') problem.data.culpritChecks = culpritVia ?? 2;
     }
     const message = renderMessage(msg, opts.lang, problem.data);
     const f: Finding = { rule: rule.meta.id, severity, cells: problem.cells, message, messageId: problem.messageId, data: problem.data };
@@ -102,7 +103,10 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
     ...model.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: tableRange(t), unit: t.unit ?? null, id: t.id, title: t.title })),
     ...model.scoreTables.map((t) => ({ kind: 'score', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: '评分表' })),
-    ...model.projects.map((t) => ({ kind: 'project', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: t.name ? `项目支出绩效自评表：${t.name}` : '项目支出绩效自评表' })),
+    ...model.projects.map((t) => {
+      const form = t.form === 'department' ? '部门整体支出绩效自评表' : '项目支出绩效自评表';
+      return { kind: t.form === 'department' ? 'department' : 'project', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: t.name ? `${form}：${t.name}` : form };
+    }),
   ].sort((a, b) => a.id - b.id) as TableInfo[];
   for (const t of tables) if (t.title === undefined) delete t.title;
 
@@ -129,7 +133,8 @@ export function renderFinding(f: Finding, lang: CheckOptions['lang'], rules: Rul
 function renderMessage(msg: MessageText, lang: CheckOptions['lang'], data: Problem['data']): string {
   const text = render(msg, lang, data);
   if (!data.culprit) return text;
-  return text + render(data.culpritChecks ? CULPRIT_NOTE_MANY : CULPRIT_NOTE, lang, { cell: data.culprit, n: data.culpritChecks ?? 2 });
+  const note = data.culpritIsolated ? CULPRIT_NOTE_ISOLATED : data.culpritChecks ? CULPRIT_NOTE_MANY : CULPRIT_NOTE;
+  return text + render(note, lang, { cell: data.culprit, n: data.culpritChecks ?? 2 });
 }
 
 export type { Problem };

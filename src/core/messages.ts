@@ -15,3 +15,8 @@ export const CULPRIT_NOTE_MANY: MessageText = {
   zh: '（{cell} 同时处在 {n} 项不成立的校验中，最可能是它填错了）',
   en: ' ({cell} sits in {n} failing checks: it is the most likely culprit)',
 };
+
+export const CULPRIT_NOTE_ISOLATED: MessageText = {
+  zh: '（其余各数均与其他校验相符，最可能是 {cell} 填错了）',
+  en: ' (the other figures agree with the other checks: {cell} is the most likely culprit)',
+};

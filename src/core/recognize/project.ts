@@ -25,6 +25,8 @@ export interface ProjectTable {
   grid: Grid;
   rect: Rect;
   name?: string;
+  /** 项目支出绩效自评表 (one project) or 部门整体支出绩效自评表 (the department's whole spending) */
+  form: 'project' | 'department';
   funds?: { row: number; budget?: Num; actual?: Num; max?: Num; rate?: Num; score?: Num; cols: { budget: number; actual: number; max: number; rate: number; score: number } };
   lines: ProjectLine[];
   total?: { row: number; max?: Num; score?: Num; maxCol: number; scoreCol: number };
@@ -57,7 +59,7 @@ export function findProjectTables(grid: Grid, nextId: () => number, consumed: Se
     const score = find(grid, r, /^得分$/);
     if (target === undefined || actual === undefined || max === undefined || score === undefined) continue;
     const name3 = find(grid, r, /^三级指标$/) ?? Math.max(grid.left, target - 1);
-    const table: ProjectTable = { id: nextId(), kind: 'project', sheet: grid.name, grid, rect: { top: r, left: grid.left, bottom: r, right: Math.max(score, actual) }, lines: [] };
+    const table: ProjectTable = { id: nextId(), kind: 'project', form: 'project', sheet: grid.name, grid, rect: { top: r, left: grid.left, bottom: r, right: Math.max(score, actual) }, lines: [] };
     consumed.add(r);
     // the funds block above: its header row, then the 年度资金总额 row
     for (let y = r - 1; y >= Math.max(grid.top, r - 15); y--) {
@@ -68,17 +70,21 @@ export function findProjectTables(grid: Grid, nextId: () => number, consumed: Se
       const s = find(grid, y, /^得分$/);
       if (b === undefined || a === undefined || rate === undefined || m === undefined || s === undefined) continue;
       for (let z = y + 1; z < r; z++) {
-        if (num(grid, z, a) === undefined) continue;
+        // the 年度资金总额 line: named so, or the first line with a figure (its 执行数 may be the blank being sought)
+        const named = /^(年度)?资金(总额|合计)/.test(grid.label(z, grid.left)) || /^(年度)?资金(总额|合计)/.test(grid.label(z, grid.left + 1));
+        if (!named && [b, a, m, s].every((c) => num(grid, z, c) === undefined)) continue;
         table.funds = { row: z, budget: num(grid, z, b), actual: num(grid, z, a), max: num(grid, z, m), rate: num(grid, z, rate), score: num(grid, z, s), cols: { budget: b, actual: a, max: m, rate, score: s } };
         break;
       }
       table.rect.top = y;
       break;
     }
-    // the nearest 项目名称 above; the form lines (项目名称, 主管部门 …) down to the funds header are no table's header
+    // the nearest 项目名称 (部门名称 on a 部门整体 form) above; the form lines (项目名称, 主管部门 …) down to the funds
+    // header are no table's header
     for (let y = table.rect.top - 1; y >= Math.max(grid.top, floor); y--) {
-      const c = find(grid, y, /^项目名称$/);
+      const c = find(grid, y, /^(项目名称|部门名称|单位名称|部门\(单位\)名称)$/);
       if (c === undefined) continue;
+      if (!/^项目名称$/.test(grid.label(y, c))) table.form = 'department';
       for (let z = y; z < table.rect.top; z++) consumed.add(z);
       for (let x = c + 1; x <= grid.rowRight(y); x++) {
         if (grid.shownText(y, x)) {
@@ -108,6 +114,9 @@ export function findProjectTables(grid: Grid, nextId: () => number, consumed: Se
       });
     }
     table.rect.bottom = Math.min(y, grid.bottom);
+    for (let k = Math.max(grid.top, table.rect.top - 6); k < table.rect.top; k++) {
+      for (let c = grid.left; c <= grid.rowRight(k); c++) if (/部门(\(单位\))?整体(支出)?绩效/.test(grid.label(k, c))) table.form = 'department';
+    }
     out.push(table);
     floor = table.rect.bottom + 1;
   }

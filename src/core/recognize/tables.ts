@@ -257,7 +257,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   for (let y = headerRows[0]! - 1; y >= Math.max(grid.top, headerRows[0]! - 3); y--) {
     const s = scan(y);
     if (s.blank) continue;
-    if (isDataRow(grid, s, y) || !isTitleRow(grid, s, y, right - left + 1)) break;
+    if (ctx.consumed.has(y) || isDataRow(grid, s, y) || !isTitleRow(grid, s, y, right - left + 1)) break;
     for (let c = grid.left, end = grid.rowRight(y); c <= end; c++) {
       const t = grid.info(y, c).k === 'text' ? grid.shownText(y, c) : '';
       if (!t) continue;

@@ -44,8 +44,13 @@ ruleTester(columnSum, {
       }, { messageId: 'total', cells: ['Sheet1!D3'] }],
     },
     {
-      name: 'one unit typed wrong: the total is named first, the units follow',
+      name: 'one unit typed wrong: every other unit agrees with its own row, so that unit is named first, with its fix',
       wb: book(null, header, incomeRows(5522.57, [3, 265.89])),
+      findings: [{ messageId: 'total', cells: ['Sheet1!B5', 'Sheet1!B2'], expected: '255.89', actual: '265.89', fix: '255.89', message: /其余各数均与其他校验相符，最可能是 Sheet1!B5 填错了/ }],
+    },
+    {
+      name: 'one unit typed wrong with nothing else to go by: the total is named first, the units follow',
+      wb: book(null, ['单位名称', '支出合计'], incomeRows(5522.57, [3, 265.89]).map((r) => [r[0]!, r[1]!])),
       findings: [{ messageId: 'total', cells: ['Sheet1!B2', 'Sheet1!B3:B12'], expected: '5532.57', actual: '5522.57' }],
     },
     {
@@ -72,7 +77,10 @@ test('seed 002 with one unit figure changed names that column and the 汇总 row
   const f = checkWorkbook(wb, 'x', {}, [columnSum]).report.findings;
   expect(f).toHaveLength(1);
   const p = placed.sangong;
-  expect(f[0]!.cells[0]).toBe(`收支表!C${p.rowOf(0) + 1}`);
+  // the changed unit is the one figure no other check vouches for: named first, with the value that mends it
+  expect(f[0]!.cells[0]).toBe(`收支表!C${p.rowOf(4) + 1}`);
+  expect(f[0]!.cells[1]).toBe(`收支表!C${p.rowOf(0) + 1}`);
   expect(f[0]!.message).toContain('“公务接待费”为 2.93');
-  expect(f[0]!.expected).toBe('3.93');
+  expect(f[0]!.expected).toBe('2.50');
+  expect(f[0]!.actual).toBe('3.5');
 });

@@ -42,6 +42,15 @@ export const projectScore: Rule = {
         zh: '“{project}”预算执行得分 {stated}，按 分值 {max} × 执行率 {actual} ÷ {budget} = {rate} 应得 {expected} 分',
         en: '“{project}”: the budget execution score is {stated}, but {max} × execution rate {actual} ÷ {budget} = {rate} gives {expected}',
       },
+      above: {
+        severity: 'error',
+        zh: '“{name}”得分 {stated} 超过其分值 {max}',
+        en: '“{name}”: the score {stated} is above its points {max}',
+      },
+      missing: {
+        zh: '“{name}”有分值 {max}，但得分为空',
+        en: '“{name}” has {max} points but no score',
+      },
       indicator: {
         zh: '“{name}”得分 {stated}，按 {working} 应得 {expected} 分',
         en: '“{name}” scores {stated}, but {working} gives {expected}',
@@ -63,10 +72,31 @@ export const projectScore: Rule = {
             data: { project, stated: shown(f.score), max: shown(f.max), actual: shown(f.actual), budget: shown(f.budget), rate: `${rate.times(HUNDRED).toFixed(2)}%`, expected: s2(expected) },
             cells: [ref(g, f.row, f.cols.score), ref(g, f.row, f.cols.actual), ref(g, f.row, f.cols.budget), ref(g, f.row, f.cols.max)],
             expected: s2(expected), actual: shown(f.score), fix: s2(expected), table: p.id,
+            equation: { kind: 'other', terms: [f.cols.score, f.cols.actual, f.cols.budget].map((c) => ({ cell: ref(g, f.row, c), value: expected, decimals: 2 })) },
           });
         }
       }
       for (const l of p.lines) {
+        if (l.max && l.score && l.score.value.gt(l.max.value)) {
+          ctx.report({
+            messageId: 'above',
+            data: { name: l.name, stated: shown(l.score), max: shown(l.max) },
+            cells: [ref(g, l.row, l.cells.score), ref(g, l.row, l.cells.max)],
+            expected: `≤ ${shown(l.max)}`, actual: shown(l.score), fix: shown(l.max), table: p.id,
+            equation: { kind: 'other', terms: [{ cell: ref(g, l.row, l.cells.score), value: l.score.value, decimals: l.score.decimals }] },
+          });
+          continue;
+        }
+        if (l.max && !l.score && !l.max.value.isZero() && g.info(l.row, l.cells.score).k === 'empty') {
+          ctx.report({
+            messageId: 'missing',
+            data: { name: l.name, max: shown(l.max) },
+            cells: [ref(g, l.row, l.cells.score), ref(g, l.row, l.cells.max)],
+            table: p.id,
+            equation: { kind: 'other', terms: [{ cell: ref(g, l.row, l.cells.score), value: l.max.value, decimals: 2 }] },
+          });
+          continue;
+        }
         if (!l.max || !l.score) continue;
         const target = readTarget(l.target);
         const actual = readTarget(l.actual, true);

@@ -1,5 +1,5 @@
 /** The project self-evaluation table's 总分 is the budget execution score plus the indicators' scores. */
-import { Dec, sum } from '../../decimal';
+import { Dec, fmtFixed, sum } from '../../decimal';
 import { sumAgreesShown } from '../../arith';
 import { shown } from '../../numbers';
 import { bandName } from '../../bands';
@@ -20,6 +20,10 @@ export const projectTotal: Rule = {
       max: {
         zh: '“{project}”总分栏分值 {stated} ≠ 各项分值之和 {sum}',
         en: '“{project}”: the total row’s points {stated} ≠ the sum of points {sum}',
+      },
+      points100: {
+        zh: '“{project}”各项分值之和为 {sum}，应为 100',
+        en: '“{project}”: the points add up to {sum}, not 100',
       },
       grade: {
         zh: '“{project}”等次填报为“{stated}”，而总分 {total} 对应“{expected}”',
@@ -42,12 +46,23 @@ export const projectTotal: Rule = {
       const lineScores = p.lines.filter((l) => l.score).map((l) => l.score!.value);
       const funds = p.funds?.score?.value ?? new Dec(0);
       const total = funds.plus(sum(lineScores));
+      // shown at the decimals the scores show (a formula score 9.5885 formatted 0.00 is 9.59)
+      const d = Math.max(0, ...scored.map((n) => n.decimals), t.score?.decimals ?? 0);
       if (t.score && !sumAgreesShown(t.score, scored)) {
         ctx.report({
           messageId: 'score',
-          data: { project, stated: shown(t.score), funds: funds.toFixed(), lines: sum(lineScores).toFixed(), sum: total.toFixed() },
+          data: { project, stated: shown(t.score), funds: fmtFixed(funds, d), lines: fmtFixed(sum(lineScores), d), sum: fmtFixed(total, d) },
           cells: [ref(g, t.row, t.scoreCol)],
-          expected: total.toFixed(), actual: shown(t.score), fix: total.toFixed(), table: p.id,
+          expected: fmtFixed(total, d), actual: shown(t.score), fix: fmtFixed(total, d), table: p.id,
+          equation: {
+            kind: 'other',
+            terms: [
+              { cell: ref(g, t.row, t.scoreCol), coef: new Dec(1), value: t.score.value, decimals: t.score.decimals },
+              ...(p.funds?.score ? [{ cell: ref(g, p.funds.row, p.funds.cols.score), coef: new Dec(-1), value: p.funds.score.value, decimals: p.funds.score.decimals }] : []),
+              ...p.lines.filter((l) => l.score || l.max).map((l) => ({ cell: ref(g, l.row, l.cells.score), coef: new Dec(-1), value: l.score?.value ?? new Dec(0), decimals: l.score?.decimals ?? 2 })),
+            ],
+            residual: t.score.value.minus(total),
+          },
         });
       }
       const maxes = p.lines.filter((l) => l.max).map((l) => l.max!.value);
@@ -59,6 +74,14 @@ export const projectTotal: Rule = {
           data: { project, stated: shown(t.max), sum: maxTotal.toFixed() },
           cells: [ref(g, t.row, t.maxCol)],
           expected: maxTotal.toFixed(), actual: shown(t.max), table: p.id,
+        });
+      }
+      if ((!t.max || t.max.value.eq(maxTotal)) && maxNums.length >= 2 && !maxTotal.eq(100)) {
+        ctx.report({
+          messageId: 'points100',
+          data: { project, sum: maxTotal.toFixed() },
+          cells: [...(p.funds?.max ? [ref(g, p.funds.row, p.funds.cols.max)] : []), ...p.lines.filter((l) => l.max).map((l) => ref(g, l.row, l.cells.max))],
+          expected: '100', actual: maxTotal.toFixed(), table: p.id,
         });
       }
       if (p.grade?.text && t.score) {
