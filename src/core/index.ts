@@ -10,7 +10,7 @@ import { WorkbookModel } from './recognize/model';
 import { sheetCell } from './a1';
 import { shown } from './numbers';
 import { FileReport, Finding, ScoreEntry, summarize, TableInfo } from './report';
-import { computeScores } from './scoring/compute';
+import { computeScores, ScoreResult } from './scoring/compute';
 import { RULES } from './rules';
 import { CheckOptions, DEFAULT_GRADE_BANDS, MessageText, Problem, Rule, Severity } from './rules/types';
 import { WorkbookSnapshot } from './snapshot';
@@ -34,10 +34,13 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const ENGINE_RULE: Rule = {
   meta: {
     id: 'engine/rule-failed',
-    severity: 'info',
+    severity: 'error',
     description: { zh: '某条规则无法处理此工作簿', en: 'A rule could not process this workbook' },
     messages: {
-      failed: { zh: '规则 {rule} 未能完成校验：{error}', en: 'Rule {rule} could not finish: {error}' },
+      failed: {
+        zh: '规则 {rule} 未能完成校验（{error}），工作簿未完整校验：请把文件发给维护人员',
+        en: 'Rule {rule} could not finish ({error}); the workbook was not fully checked: please send the file to the maintainers',
+      },
     },
   },
   check: () => undefined,
@@ -55,27 +58,32 @@ export function withDefaults(options?: Partial<CheckOptions>): CheckOptions {
 export interface CheckResult {
   report: FileReport;
   model: WorkbookModel;
+  /** every 评分表 line with its computed score, or why there is none */
+  scores: ScoreResult[];
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?: Partial<CheckOptions>, rules: Rule[] = RULES): CheckResult {
   const opts = withDefaults(options);
   const model = recognize(snapshot, opts.tolerance);
-  try {
-    model.scores = computeScores(model, opts.indicatorValues);
-  } catch {
-    model.scores = [];
-  }
   const raised: Array<Raised & { rule: Rule }> = [];
+  const failed = (id: string, e: unknown): void => void raised.push({
+    rule: ENGINE_RULE,
+    problem: { messageId: 'failed', data: { rule: id, error: e instanceof Error ? e.message : String(e) }, cells: [] },
+  });
+  let scores: ScoreResult[] = [];
+  try {
+    scores = computeScores(model, opts.indicatorValues);
+  } catch (e) {
+    // never swallowed: a workbook whose scores could not be computed is not reported as clean
+    failed('scoring', e);
+  }
   for (const rule of rules) {
     const setting = opts.severity[rule.meta.id];
     if (setting === 'off') continue;
     try {
-      rule.check({ model, options: opts, report: (problem) => raised.push({ problem, rule }) });
+      rule.check({ model, options: opts, scores, report: (problem) => raised.push({ problem, rule }) });
     } catch (e) {
-      raised.push({
-        rule: ENGINE_RULE,
-        problem: { messageId: 'failed', data: { rule: rule.meta.id, error: e instanceof Error ? e.message : String(e) }, cells: [] },
-      });
+      failed(rule.meta.id, e);
     }
   }
   nameCulprits(raised, model.tables, opts.tolerance);
@@ -102,6 +110,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   const tables: TableInfo[] = [
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
     ...model.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: tableRange(t), unit: t.unit ?? null, id: t.id, title: t.title })),
+    ...model.formLines.map((f) => ({ kind: 'budget', sheet: f.grid.name, range: tableRange(f), unit: f.unit ?? null, id: f.tableId, title: f.name })),
     ...model.scoreTables.map((t) => ({ kind: 'score', sheet: t.sheet, range: tableRange(t), unit: null, id: t.id, title: '评分表' })),
     ...model.projects.map((t) => {
       const form = t.form === 'department' ? '部门整体支出绩效自评表' : '项目支出绩效自评表';
@@ -110,7 +119,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   ].sort((a, b) => a.id - b.id) as TableInfo[];
   for (const t of tables) if (t.title === undefined) delete t.title;
 
-  const scores: ScoreEntry[] = (model.scores ?? []).filter((r) => r.status === 'computed').map((r) => ({
+  const scoreEntries: ScoreEntry[] = scores.filter((r) => r.status === 'computed').map((r) => ({
     indicator: r.line.name,
     cell: sheetCell(r.table.sheet, r.line.scoreCell.row, r.line.scoreCell.col),
     max: r.line.max ? shown(r.line.max) : '',
@@ -120,7 +129,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     inputs: r.inputCells,
     rule: r.ruleText?.[opts.lang] ?? '',
   }));
-  return { report: { file, error: null, tables, findings, scores, summary: summarize(findings) }, model };
+  return { report: { file, error: null, tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
 }
 
 /** Re-render findings in another language without checking again. */

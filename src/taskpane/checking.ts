@@ -19,7 +19,7 @@ export interface CheckView {
 }
 
 export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSettings, ignored: IgnoredItem[], values: Record<string, string> = {}): CheckView {
-  const { report, model } = checkWorkbook(wb, file, {
+  const { report, model, scores } = checkWorkbook(wb, file, {
     lang: settings.lang,
     tolerance: { factor: settings.tolerance, minDecimals: 2 },
     gradeBands: bandsOf(settings),
@@ -31,7 +31,7 @@ export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSetti
   return {
     report,
     visible: withoutIgnored(report.findings, ignored),
-    scores: model.scores ?? [],
+    scores,
     totalScore: score ? shown(score) : undefined,
     grade: st?.grade?.text,
     at: new Date(),

@@ -56,7 +56,10 @@ test('a rule that throws becomes a note; the other rules still run', () => {
   const boom = { meta: { id: 'test/boom', severity: 'error' as const, description: { zh: '', en: '' }, messages: {} }, check: () => { throw new Error('kaput'); } };
   const { wb } = seed002({ edit: (t, r, c, v) => (t === 'income' && r === 0 && c === 0 ? 5532.57 : v) });
   const { report } = checkWorkbook(wb, 'x', {}, [boom, ...RULES]);
-  expect(report.findings.find((f) => f.rule === 'engine/rule-failed')?.message).toBe('规则 test/boom 未能完成校验：kaput');
+  const failed = report.findings.find((f) => f.rule === 'engine/rule-failed');
+  expect(failed?.message).toBe('规则 test/boom 未能完成校验（kaput），工作簿未完整校验：请把文件发给维护人员');
+  // a workbook that could not be fully checked is never reported clean
+  expect(failed?.severity).toBe('error');
   expect(report.summary.errors).toBeGreaterThan(0);
 });
 

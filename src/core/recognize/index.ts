@@ -3,6 +3,7 @@ import { sheetRef } from '../a1';
 import { ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
+import { findFormLines, tableBudgetLines } from './derived';
 import { findKeyValues } from './keyvalue';
 import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
 import { findProjectTables } from './project';
@@ -10,7 +11,7 @@ import { findScoreTables } from './score';
 import { findTables } from './tables';
 
 export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
-  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [] };
+  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [] };
   let id = 0;
   const nextId = (): number => id++;
   const grades: Array<{ grid: Grid; kv: KeyValue }> = [];
@@ -44,11 +45,13 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       }
       for (const g of kv.grade) if (g.text) grades.push({ grid, kv: g });
       for (const o of kv.overall) if (o.num) overalls.push({ grid, kv: o });
+      model.formLines.push(...findFormLines(grid, consumed, nextId));
       model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
     } catch (e) {
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }
   }
+  model.budgetLines = [...model.tables.flatMap(tableBudgetLines), ...model.formLines];
   // a 等次 cell within a few rows below a project table is that project's
   for (const p of model.projects) {
     const g = grades.find((x) => x.grid === p.grid && x.kv.cell.row > p.rect.top && x.kv.cell.row <= p.rect.bottom + 3);
@@ -67,6 +70,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
   return model;
 }
 
-export function tableRange(t: Table | ScoreTable | Profile | import('./project').ProjectTable): string {
+export function tableRange(t: Table | ScoreTable | Profile | import('./project').ProjectTable | import('./derived').FormLine): string {
+  if ('cells' in t) return sheetRef(t.grid.name, t.rect);
   return sheetRef(t.sheet, t.rect);
 }

@@ -186,10 +186,12 @@ export interface Note {
 }
 
 export interface WorkbookModel {
-  /** 项目支出绩效自评表 (see recognize/project.ts) */
+  /** 项目支出绩效自评表 and 部门整体支出绩效自评表 (see recognize/project.ts) */
   projects: import('./project').ProjectTable[];
-  /** Computed scores of the 评分表 lines (filled by the engine after recognition; see scoring/compute.ts). */
-  scores?: import('../scoring/compute').ScoreResult[];
+  /** Budget-against-actual lines of every table and form (derived facts, see recognize/derived.ts). */
+  budgetLines: import('./derived').BudgetLine[];
+  /** Budget lines written as a form ("预算数：16.56万元  执行数：15.70万元"), also among `budgetLines`. */
+  formLines: import('./derived').FormLine[];
   grids: Grid[];
   tables: Table[];
   scoreTables: ScoreTable[];

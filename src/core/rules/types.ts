@@ -2,6 +2,7 @@
 import { ToleranceOptions } from '../arith';
 import { Dec } from '../decimal';
 import { WorkbookModel } from '../recognize/model';
+import type { ScoreResult } from '../scoring/compute';
 
 export type Severity = 'error' | 'warning' | 'info';
 export type Lang = 'zh' | 'en';
@@ -78,6 +79,8 @@ export const DEFAULT_GRADE_BANDS: GradeBand[] = [
 
 export interface RuleContext {
   model: WorkbookModel;
+  /** The scores the 评分表 criteria give (computed before the rules run; see scoring/compute.ts). */
+  scores: ScoreResult[];
   options: CheckOptions;
   report(problem: Problem): void;
 }

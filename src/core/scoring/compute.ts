@@ -10,7 +10,6 @@ import { sheetCell } from '../a1';
 import { Dec, HUNDRED } from '../decimal';
 import { classify, Num, shown } from '../numbers';
 import { ScoreLine, ScoreTable, Table, WorkbookModel } from '../recognize/model';
-import { budgetLines } from '../rules/budget/lines';
 import { ConceptId } from '../vocabulary';
 import { IndicatorDef, indicatorKey, indicatorOf } from './indicators';
 import { applyRate, describeRule, parseRule, ScoreRule } from './rule-text';
@@ -55,9 +54,12 @@ function figureOf(t: Table, row: number, col: number): Figure | undefined {
 
 /** A figure of the whole department: a budget line's budget or actual, else a total row's cell. */
 function departmentFigure(model: WorkbookModel, concept: ConceptId, measure: 'budget' | 'actual'): Figure | undefined {
-  const lines = budgetLines(model).filter((l) => l.concept === concept);
-  const line = lines.find((l) => l.row.role === 'total') ?? lines[0];
-  if (line) return figureOf(line.table, line.row.row, measure === 'budget' ? line.pair.budget : line.pair.actual);
+  const lines = model.budgetLines.filter((l) => l.concept === concept && l.table);
+  const line = lines.find((l) => l.total) ?? lines[0];
+  if (line) {
+    const at = measure === 'budget' ? line.cells.budget : line.cells.actual;
+    return figureOf(line.table!, at.row, at.col);
+  }
   if (measure === 'budget') return undefined;
   for (const t of model.tables) {
     const c = t.columns.find((x) => x.role === 'number' && x.concept === concept && (!x.measure || x.measure === 'actual'));

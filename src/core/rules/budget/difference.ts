@@ -1,8 +1,8 @@
 /** Rule 4a: 差额 = 决算数 − 预算数 (or 预算 − 决算 where the header says so). */
 import { checkSum } from '../../arith';
+import { Dec } from '../../decimal';
 import { Rule } from '../types';
-import { numAt, ref, show, sumData } from '../util';
-import { budgetLines } from './lines';
+import { ref, show, sumData } from '../util';
 
 export const budgetDifference: Rule = {
   meta: {
@@ -27,13 +27,13 @@ export const budgetDifference: Rule = {
     },
   },
   check(ctx) {
-    for (const line of budgetLines(ctx.model)) {
-      const { table: t, row, pair } = line;
-      if (pair.diff === undefined) continue;
-      const g = t.grid;
-      if (g.info(row.row, pair.diff).k === 'error') continue;
-      const stated = numAt(g, row.row, pair.diff);
-      const header = t.columns.find((c) => c.col === pair.diff)?.path.map((n) => n.label).join('') ?? '';
+    for (const line of ctx.model.budgetLines) {
+      const at = line.cells;
+      if (!at.diff) continue;
+      const g = line.grid;
+      if (g.info(at.diff.row, at.diff.col).k === 'error') continue;
+      const stated = line.diff;
+      const header = line.diffHeader ?? '';
       const budgetFirst = /预算(数)?[-−减]决算|预算(数)?[-−减]执行|预算(数)?[-−减]实际/.test(header);
       const terms = budgetFirst ? [line.budget, line.actual] : [line.actual, line.budget];
       const check = checkSum(stated, terms, ctx.options.tolerance, [1, -1]);
@@ -44,11 +44,19 @@ export const budgetDifference: Rule = {
       ctx.report({
         messageId: flipped ? 'signFlipped' : check.status === 'mismatch' ? 'mismatch' : 'rounding',
         data: { ...data, name: line.name, formula },
-        cells: [ref(g, row.row, pair.diff), ref(g, row.row, pair.actual), ref(g, row.row, pair.budget)],
+        cells: [ref(g, at.diff.row, at.diff.col), ref(g, at.actual.row, at.actual.col), ref(g, at.budget.row, at.budget.col)],
         expected: data.sum,
         actual: data.stated,
-        ...(check.status === 'mismatch' ? { fix: data.sum } : {}),
-        table: t.id,
+        ...(check.status === 'mismatch' ? {
+          fix: data.sum,
+          equation: {
+            kind: 'other' as const,
+            terms: ([[at.diff, stated, 1], [budgetFirst ? at.budget : at.actual, terms[0], -1], [budgetFirst ? at.actual : at.budget, terms[1], 1]] as const)
+              .map(([c, n, coef]) => ({ cell: ref(g, c.row, c.col), coef: new Dec(coef), value: n?.value ?? new Dec(0), decimals: n?.decimals ?? 2 })),
+            residual: check.diff,
+          },
+        } : {}),
+        table: line.tableId,
       });
     }
   },

@@ -1,7 +1,7 @@
 /** Rule 4c: actual spending above budget needs a look (a warning); "三公" lines are handled by their own rule. */
 import { SANGONG } from '../../vocabulary';
 import { Rule } from '../types';
-import { budgetLines, reportOverBudget } from './lines';
+import { reportOverBudget } from './lines';
 
 export const overBudget: Rule = {
   meta: {
@@ -20,6 +20,6 @@ export const overBudget: Rule = {
     },
   },
   check(ctx) {
-    for (const line of budgetLines(ctx.model)) if (!line.concept || !SANGONG.has(line.concept)) reportOverBudget(ctx, line);
+    for (const line of ctx.model.budgetLines) if (!line.concept || !SANGONG.has(line.concept)) reportOverBudget(ctx, line);
   },
 };

@@ -8,7 +8,6 @@ import { checkRatio } from '../ratio';
 import { Rule } from '../types';
 import { shown } from '../../numbers';
 import { ref, show } from '../util';
-import { budgetLines } from './lines';
 
 export const budgetRate: Rule = {
   meta: {
@@ -33,16 +32,13 @@ export const budgetRate: Rule = {
   },
   check(ctx) {
     const tol = ctx.options.tolerance;
-    for (const line of budgetLines(ctx.model)) {
-      const { table: t, row, pair, budget: b, actual: a } = line;
-      if (pair.rate === undefined) continue;
-      const g = t.grid;
-      const si = g.info(row.row, pair.rate);
-      if (si.k !== 'num') continue;
-      const s = si.n;
-      const rateCell = ref(g, row.row, pair.rate);
-      const actualCell = ref(g, row.row, pair.actual);
-      const budgetCell = ref(g, row.row, pair.budget);
+    for (const line of ctx.model.budgetLines) {
+      const { budget: b, actual: a, rate: s, cells: at } = line;
+      if (!at.rate || !s) continue;
+      const g = line.grid;
+      const rateCell = ref(g, at.rate.row, at.rate.col);
+      const actualCell = ref(g, at.actual.row, at.actual.col);
+      const budgetCell = ref(g, at.budget.row, at.budget.col);
       const equation = { kind: 'other' as const, terms: [rateCell, actualCell, budgetCell].map((cell) => ({ cell, value: s.value, decimals: 0 })) };
       if (!b || b.value.isZero() || (!a && !s.value.isZero())) {
         // a rate stated over a blank or zero figure: the figure it divides is missing (or the rate is made up)
@@ -51,8 +47,8 @@ export const budgetRate: Rule = {
         ctx.report({
           messageId: 'noInputs',
           data: { name: line.name, stated: shown(s), actual: a ? show(a) : '（空）', budget: b ? show(b) : '（空）' },
-          cells: [missing, rateCell, ...[actualCell, budgetCell].filter((c) => c !== missing)],
-          table: t.id,
+          cells: [...new Set([missing, rateCell, actualCell, budgetCell])],
+          table: line.tableId,
           equation,
         });
         continue;
@@ -61,19 +57,19 @@ export const budgetRate: Rule = {
       const r = checkRatio(s, a.value, b.value, [a, b], tol);
       if (r.ok) continue;
       const { explains, points, rounded, lo, hi, dp, pct } = r;
-      const rateName = t.columns.find((c) => c.col === pair.rate)?.path.at(-1)?.text ?? '执行率';
+      const rateName = line.rateName ?? '执行率';
       ctx.report({
         messageId: explains ? 'roundingExplains' : 'mismatch',
         data: {
           name: line.name, rateName, stated: pct(points), actual: show(a), budget: show(b), computed: pct(rounded),
           min: pct(lo.toDecimalPlaces(dp, Dec.ROUND_FLOOR)), max: pct(hi.toDecimalPlaces(dp, Dec.ROUND_CEIL)),
         },
-        cells: [rateCell, actualCell, budgetCell],
+        cells: [...new Set([rateCell, actualCell, budgetCell])],
         equation,
         expected: pct(rounded),
         actual: pct(points),
         fix: r.fix,
-        table: t.id,
+        table: line.tableId,
       });
     }
   },

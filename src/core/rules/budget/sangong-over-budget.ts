@@ -4,7 +4,7 @@
  */
 import { SANGONG } from '../../vocabulary';
 import { Rule } from '../types';
-import { budgetLines, reportOverBudget } from './lines';
+import { reportOverBudget } from './lines';
 
 export const sangongOverBudget: Rule = {
   meta: {
@@ -23,6 +23,6 @@ export const sangongOverBudget: Rule = {
     },
   },
   check(ctx) {
-    for (const line of budgetLines(ctx.model)) if (line.concept && SANGONG.has(line.concept)) reportOverBudget(ctx, line);
+    for (const line of ctx.model.budgetLines) if (line.concept && SANGONG.has(line.concept)) reportOverBudget(ctx, line);
   },
 };

@@ -27,7 +27,7 @@ export const scoreComputed: Rule = {
     },
   },
   check(ctx) {
-    const results = ctx.model.scores ?? [];
+    const results = ctx.scores;
     for (const st of ctx.model.scoreTables) {
       const mine = results.filter((r) => r.table === st);
       let changed = false;

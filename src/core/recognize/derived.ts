@@ -1,0 +1,169 @@
+/**
+ * Facts derived from the recognised tables, computed once and kept in the model so that rules and scoring read
+ * the same thing: budget lines (预算 against 决算/执行, with 差额 and 执行率), from tables and from forms.
+ */
+import { Grid } from '../grid';
+import { AmountUnit, Num, parseNumberText } from '../numbers';
+import { normLabel } from '../text';
+import { ConceptId, conceptOf } from '../vocabulary';
+import { BudgetPair, Row, Table } from './model';
+
+export interface Cell {
+  row: number;
+  col: number;
+}
+
+/** One budget-against-actual line: a table row under a 预算数/决算数 column pair, or a form line. */
+export interface BudgetLine {
+  grid: Grid;
+  /** the table (or form line) it belongs to, for the report */
+  tableId: number;
+  /** the table and row it is a row of; absent for a form line */
+  table?: Table;
+  row?: Row;
+  pair?: BudgetPair;
+  budget: Num | null;
+  actual: Num | null;
+  diff: Num | null;
+  rate: Num | null;
+  cells: { budget: Cell; actual: Cell; diff?: Cell; rate?: Cell };
+  /** What the line is: from the group header over the pair, else from the row label. */
+  concept?: ConceptId;
+  /** "三公经费" or "疾病预防控制中心·三公经费" */
+  name: string;
+  /** The header's name of the rate and difference columns ("执行率", "差额（预算-决算）"). */
+  rateName?: string;
+  diffHeader?: string;
+  unit?: AmountUnit;
+  /** The line is a table's total row (the department's figure). */
+  total: boolean;
+}
+
+function numAt(grid: Grid, r: number, c: number | undefined): Num | null {
+  if (c === undefined) return null;
+  const i = grid.info(r, c);
+  return i.k === 'num' ? i.n : null;
+}
+
+export function tableBudgetLines(table: Table): BudgetLine[] {
+  const out: BudgetLine[] = [];
+  for (const pair of table.budgetPairs) {
+    const colOf = (c: number | undefined) => table.columns.find((x) => x.col === c);
+    for (const row of table.rows) {
+      const budget = numAt(table.grid, row.row, pair.budget);
+      const actual = numAt(table.grid, row.row, pair.actual);
+      const rate = numAt(table.grid, row.row, pair.rate);
+      if (!budget && !actual && !rate) continue;
+      out.push({
+        grid: table.grid, tableId: table.id, table, row, pair, budget, actual, rate, diff: numAt(table.grid, row.row, pair.diff),
+        cells: {
+          budget: { row: row.row, col: pair.budget }, actual: { row: row.row, col: pair.actual },
+          ...(pair.diff !== undefined ? { diff: { row: row.row, col: pair.diff } } : {}),
+          ...(pair.rate !== undefined ? { rate: { row: row.row, col: pair.rate } } : {}),
+        },
+        concept: pair.concept ?? conceptOf(row.key)?.id,
+        name: pair.name ? `${row.label}·${pair.name}` : row.label,
+        rateName: colOf(pair.rate)?.path.at(-1)?.text,
+        diffHeader: colOf(pair.diff)?.path.map((n) => n.label).join(''),
+        unit: table.unit,
+        total: row.role === 'total',
+      });
+    }
+  }
+  return out;
+}
+
+const KEY_BUDGET = /^(预算数|全年预算数|预算金额|预算安排数|年度预算数|调整后预算数|预算)$/;
+const KEY_ACTUAL = /^(执行数|决算数|实际执行数|全年执行数|实际支出|支出数|实际支出数|执行金额|决算金额)$/;
+const KEY_RATE = /^(执行率|预算执行率|完成率|预算完成率|支出进度)$/;
+const PAIR = /(预算数|全年预算数|预算金额|预算安排数|年度预算数|调整后预算数|执行数|决算数|实际执行数|全年执行数|实际支出数?|支出数|执行金额|决算金额|预算执行率|执行率|预算完成率|完成率|支出进度)\s*[:：]\s*([-+]?[\d,，.]+\s*(?:万元|元|%)?)/g;
+
+export interface FormLine extends BudgetLine {
+  /** the cells the line spans, for the report's range */
+  rect: { top: number; left: number; bottom: number; right: number };
+}
+
+/**
+ * Budget lines written as a form (seed 004): "预算数：16.56万元  执行数：15.70万元  执行率：94.78%" in one cell, or
+ * "预算数: | 16.56万元 | 执行数: | 15.70万元 | 执行率: | 94.78%" across the cells of one row. A line needs both a
+ * 预算数 and a 执行数/决算数 on one row; a key that appears twice on a row (其中-财政拨款 under both) is no line.
+ */
+export function findFormLines(grid: Grid, consumed: Set<number>, nextId: () => number): FormLine[] {
+  const out: FormLine[] = [];
+  const rows = new Set(grid.shortTexts().filter((t) => /预算|执行|决算/.test(t.text)).map((t) => t.row));
+  // one-cell lines: any text cell with two or more "key：value" pairs
+  const cellsWithPairs: Array<{ row: number; col: number; text: string }> = [];
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+      const raw = grid.raw(r, c);
+      if (typeof raw === 'string' && raw.length <= 120 && /[:：]/.test(raw) && /预算/.test(raw) && /(执行|决算|实际)/.test(raw)) cellsWithPairs.push({ row: r, col: c, text: raw });
+    }
+  }
+  for (const { row, col, text } of cellsWithPairs) {
+    if (consumed.has(row)) continue;
+    const found: Record<'budget' | 'actual' | 'rate', Num | undefined> = { budget: undefined, actual: undefined, rate: undefined };
+    for (const m of text.normalize('NFKC').matchAll(PAIR)) {
+      const key = m[1]!;
+      const n = parseNumberText(m[2]!.replace(/，/g, ','));
+      if (!n) continue;
+      const num: Num = { ...n, formatted: false };
+      const kind = KEY_RATE.test(key) ? 'rate' : KEY_BUDGET.test(key) ? 'budget' : 'actual';
+      if (found[kind]) {
+        found.budget = undefined;
+        break;
+      }
+      found[kind] = num;
+    }
+    if (!found.budget || !found.actual) continue;
+    const at = { row, col };
+    out.push(formLine(grid, nextId(), found.budget, found.actual, found.rate ?? null, { budget: at, actual: at, ...(found.rate ? { rate: at } : {}) }, labelLeftOf(grid, row, col)));
+    consumed.add(row);
+  }
+  // key cells and value cells across a row
+  for (const r of rows) {
+    if (consumed.has(r)) continue;
+    const keys: Partial<Record<'budget' | 'actual' | 'rate', Cell>> = {};
+    let twice = false;
+    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+      if (grid.covered(r, c)) continue;
+      const i = grid.info(r, c);
+      if (i.k !== 'text') continue;
+      const k = normLabel(i.s).replace(/[:：]$/, '');
+      const kind = KEY_RATE.test(k) ? 'rate' : KEY_BUDGET.test(k) ? 'budget' : KEY_ACTUAL.test(k) ? 'actual' : undefined;
+      if (!kind) continue;
+      const m = grid.merge(r, c);
+      let vc = (m ? m.right : c) + 1;
+      while (vc <= end && grid.covered(r, vc)) vc++;
+      const vi = grid.info(r, vc);
+      if (vi.k !== 'num' && vi.k !== 'empty' && vi.k !== 'dash') continue;
+      if (keys[kind]) twice = true;
+      keys[kind] = { row: r, col: vc };
+    }
+    if (twice || !keys.budget || !keys.actual) continue;
+    const n = (c: Cell | undefined): Num | null => (c ? numAt(grid, c.row, c.col) : null);
+    if (!n(keys.budget) && !n(keys.actual)) continue;
+    out.push(formLine(grid, nextId(), n(keys.budget), n(keys.actual), n(keys.rate), { budget: keys.budget, actual: keys.actual, ...(keys.rate ? { rate: keys.rate } : {}) }, labelLeftOf(grid, r, Math.min(keys.budget.col, keys.actual.col) - 1)));
+    consumed.add(r);
+  }
+  return out;
+}
+
+function labelLeftOf(grid: Grid, r: number, c: number): string {
+  for (let x = c - 1; x >= grid.left; x--) {
+    const i = grid.info(r, x);
+    if (i.k === 'text' && !/[:：]$/.test(i.s)) return i.s.replace(/\(.*?\)|（.*?）/g, '').trim();
+  }
+  return '预算执行情况';
+}
+
+function formLine(grid: Grid, id: number, budget: Num | null, actual: Num | null, rate: Num | null, cells: BudgetLine['cells'], name: string): FormLine {
+  const all = Object.values(cells).filter((x): x is Cell => !!x);
+  const unit = budget?.unit ?? actual?.unit;
+  return {
+    grid, tableId: id, budget, actual, rate, diff: null, cells, concept: conceptOf(name)?.id, name, unit, total: true,
+    rect: {
+      top: Math.min(...all.map((x) => x.row)), left: Math.min(...all.map((x) => x.col)) - 1,
+      bottom: Math.max(...all.map((x) => x.row)), right: Math.max(...all.map((x) => x.col)),
+    },
+  };
+}
