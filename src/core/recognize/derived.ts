@@ -5,7 +5,7 @@
 import { Grid } from '../grid';
 import { AmountUnit, Num, parseNumberText } from '../numbers';
 import { normLabel } from '../text';
-import { ConceptId, conceptOf } from '../vocabulary';
+import { ConceptId, conceptOf, IDENTITIES } from '../vocabulary';
 import { BudgetPair, Row, Table } from './model';
 
 export interface Cell {
@@ -166,4 +166,73 @@ function formLine(grid: Grid, id: number, budget: Num | null, actual: Num | null
       bottom: Math.max(...all.map((x) => x.row)), right: Math.max(...all.map((x) => x.col)),
     },
   };
+}
+
+/**
+ * One figure the workbook states: who (the department, '*', or a unit), what (a concept: 三公经费合计, 支出合计 …),
+ * which measure (预算 or 决算/执行; a plain amount counts as 决算) and which year, where it stands and in which unit.
+ */
+export interface Fact {
+  entity: string;
+  item: ConceptId;
+  measure: 'budget' | 'actual';
+  /** the year, or 0 when the table does not say (the report's own year) */
+  year: number;
+  num: Num;
+  cell: Cell;
+  grid: Grid;
+  tableId: number;
+  unit?: AmountUnit;
+  /** how the figure is named in messages */
+  label: string;
+}
+
+/** The facts of a table: its figures that a concept, an entity and a year pin down. */
+export function tableFacts(t: Table, reportYear: number | undefined): Fact[] {
+  const out: Fact[] = [];
+  const yearOf = (c: Table['columns'][number]): number | undefined => {
+    if (c.year !== undefined) return c.year;
+    if (c.period === 'prior') return reportYear !== undefined ? reportYear - 1 : -1;
+    if (c.period === 'current') return reportYear ?? 0;
+    return t.year ?? reportYear ?? 0;
+  };
+  const changes = new Set(t.changePairs.flatMap((p) => [p.diff, p.rate]));
+  const numbers = t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && c.measure !== 'diff' && !c.percentPoints && !changes.has(c.col));
+  const totalConcept = IDENTITIES.find((i) => {
+    const parts = t.rows.filter((r) => r.role !== 'total').map((r) => conceptOf(r.key)?.id).filter((x): x is ConceptId => !!x);
+    return parts.length >= 2 && parts.every((p) => i.parts.includes(p));
+  })?.whole;
+  const push = (entity: string, item: ConceptId, c: Table['columns'][number], row: number, label: string): void => {
+    const i = t.grid.info(row, c.col);
+    const year = yearOf(c);
+    if (i.k !== 'num' || year === undefined || year < 0) return;
+    out.push({
+      entity, item, measure: c.measure === 'budget' ? 'budget' : 'actual', year, num: i.n, cell: { row, col: c.col }, grid: t.grid, tableId: t.id,
+      unit: t.unit, label: `${label}·${c.name || ''}`.replace(/·$/, ''),
+    });
+  };
+  if (t.unitCols) {
+    const units = t.relations.find((r) => r.source === 'units');
+    for (const r of t.rows) {
+      const item = conceptOf(r.key)?.id;
+      if (!item || !units) continue;
+      for (const c of numbers) {
+        const entity = c.col === units.whole ? '*' : normLabel(c.path.at(-1)?.label ?? '');
+        push(entity, item, { ...c, measure: undefined }, r.row, r.label);
+      }
+    }
+    return out;
+  }
+  for (const r of t.rows) {
+    if (r.role === 'label' || r.role === 'subtotal' || r.children.length && r.role !== 'total') continue;
+    if (t.unitRows) {
+      const entity = r.role === 'total' ? '*' : r.key;
+      for (const c of numbers) if (c.concept) push(entity, c.concept, c, r.row, r.label);
+    } else {
+      const item = r.role === 'total' ? totalConcept : conceptOf(r.key)?.id;
+      if (!item) continue;
+      for (const c of numbers) if (!c.concept || c.concept === item) push('*', item, c, r.row, r.label);
+    }
+  }
+  return out;
 }

@@ -202,6 +202,8 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     let role: Column['role'];
     if (leaf && isIndexHeader(leafLabel)) role = 'index';
     else if (nums > texts && !(leaf && isLabelHeader(leafLabel)) && !(leaf && isTextHeader(leafLabel) && texts > 0)) role = 'number';
+    // a column of figures the person has not filled in yet (its header says 决算数, 收入合计 …) is still one
+    else if (!texts && leaf && (measureOf(leafLabel) || conceptOf(leafLabel)) && !isLabelHeader(leafLabel)) role = 'number';
     else role = 'text';
     columns.push({ col: c, role, path, name: columnName(path) });
     if (role === 'text') {

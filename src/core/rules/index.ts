@@ -6,6 +6,7 @@ import { sangongOverBudget } from './budget/sangong-over-budget';
 import { changeAmount } from './change/amount';
 import { changeRate } from './change/rate';
 import { incomeBalance } from './cross/income-balance';
+import { sameFigure } from './cross/same-figure';
 import { unitSet } from './cross/unit-set';
 import { constantTotal } from './formula/constant-total';
 import { formulaCoverage } from './formula/coverage';
@@ -32,6 +33,7 @@ export const RULES: Rule[] = [
   partExceedsWhole,
   unitSet,
   incomeBalance,
+  sameFigure,
   budgetDifference,
   changeAmount,
   changeRate,
