@@ -126,10 +126,13 @@ function isolate(x: Raised, eq: Equation, tables: Table[], tol: ToleranceOptions
   }
   // reorder only when it says something: one or two cells left that nothing vouches for
   if (!vouched.size || cells.length - vouched.size > 2) return;
-  const rest = cells.filter((c) => !vouched.has(c));
-  if (rest[0] === x.problem.cells[0]) return;
+  let rest = cells.filter((c) => !vouched.has(c));
+  // of two unvouched cells, one left blank where its neighbours hold figures is the one missing
+  const blank = rest.filter((c) => eq.terms.some((t) => t.cell === c && t.shown === '0'));
+  if (rest.length === 2 && blank.length === 1) rest = [blank[0]!, ...rest.filter((c) => c !== blank[0])];
+  if (rest[0] === x.problem.cells[0] && rest.length > 1) return;
   x.problem.cells = [...rest, ...x.problem.cells.filter((c) => !rest.includes(c))];
-  if (rest.length === 1) {
+  if (rest.length === 1 || blank.length === 1 && rest[0] === blank[0]) {
     x.culprit = rest[0]!;
     x.culpritVia = 'isolated';
     const t = eq.terms.find((y) => y.cell === x.culprit);
