@@ -70,7 +70,8 @@ function build(s: Shape): { wb: WorkbookSnapshot; cells: Array<{ r: number; c: n
 
 test('consistent tables of random shape raise no error and no warning', () => {
   fc.assert(fc.property(shapeArb, (s) => {
-    const { report } = checkWorkbook(build(s).wb, 'p.xlsx');
+    const { report, model } = checkWorkbook(build(s).wb, 'p.xlsx');
+    expect(model.notes.filter((n) => n.kind === 'unreadable-sheet')).toEqual([]);
     expect(report.tables).toHaveLength(1);
     expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   }), { numRuns: 150 });
@@ -114,8 +115,10 @@ test('random grids never make the engine throw, and no rule fails on them', () =
   });
   fc.assert(fc.property(fc.array(gridArb, { minLength: 1, maxLength: 3 }), (grids) => {
     const wb: WorkbookSnapshot = { sheets: grids.map((g, i) => ({ name: `S${i}`, ...g })) };
-    const { report } = checkWorkbook(wb, 'fuzz.xlsx');
+    const { report, model } = checkWorkbook(wb, 'fuzz.xlsx');
     expect(report.findings.filter((f) => f.rule === 'engine/rule-failed')).toEqual([]);
+    // a recogniser that throws is caught per sheet: that must not happen either
+    expect(model.notes.filter((n) => n.kind === 'unreadable-sheet')).toEqual([]);
     JSON.stringify(report);
   }), { numRuns: 300 });
 });

@@ -46,8 +46,9 @@ ruleTester(unreadable, {
       return wb;
     })(),
     findings: [
-      { messageId: 'merge', cells: ['基本概况!A1'] },
-      { messageId: 'sheet', cells: ["'Chart 1'!A1"], message: '工作表“Chart 1”无法读取，已跳过：no cell values' },
+      // errors first: a sheet that could not be checked is an error (the workbook is not clean), a bad merge a note
+      { messageId: 'sheet', severity: 'error', cells: ["'Chart 1'!A1"], message: '工作表“Chart 1”无法读取，未校验：no cell values；其余工作表已校验' },
+      { messageId: 'merge', severity: 'info', cells: ['基本概况!A1'] },
     ],
   }],
 });

@@ -8,7 +8,12 @@ export const unreadable: Rule = {
     severity: 'info',
     description: { zh: '无法读取的工作表或合并区域', en: 'A sheet or merged area the engine could not read' },
     messages: {
-      sheet: { zh: '工作表“{sheet}”无法读取，已跳过：{reason}', en: 'Sheet “{sheet}” could not be read and was skipped: {reason}' },
+      // a workbook with a sheet that could not be checked is not clean: an error, so the CLI exits 1
+      sheet: {
+        severity: 'error',
+        zh: '工作表“{sheet}”无法读取，未校验：{reason}；其余工作表已校验',
+        en: 'Sheet “{sheet}” could not be read and was not checked: {reason}; the other sheets were',
+      },
       merge: { zh: '工作表“{sheet}”中的合并区域“{reason}”无法识别，已忽略', en: 'Merged area “{reason}” on sheet “{sheet}” could not be read and was ignored' },
     },
   },
