@@ -13,6 +13,7 @@ import {
 } from '../vocabulary';
 import { HeaderBand, pathOf, readHeaderBand } from './headers';
 import { BudgetPair, ChangePair, Column, HeaderNode, Note, Relation, Row, Table, TableKind } from './model';
+import { confirmTable } from './confirm';
 import { structureRows } from './rows';
 
 interface RowScan {
@@ -292,11 +293,13 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
       if (i.k === 'error') ctx.notes.push({ kind: 'error-value', sheet: grid.name, row: y, col: c.col, text: i.e, tableId: id });
     }
   }
-  return {
+  const table: Table = {
     id, kind, sheet: grid.name, grid, rect, headerRows, title, unit, labelCol, columns, rows,
     total: structure.total, relations, rowRelations: structure.rowRelations, budgetPairs, changePairs, unitRows: unitRows && !units,
     unitCols: !!units, year: yearIn(title ?? ''),
   };
+  confirmTable(table, ctx.tol, ctx.notes);
+  return table;
 }
 
 /** The year a title names: "2021年度“三公”经费预算执行情况" → 2021. */

@@ -12,6 +12,7 @@ import { constantTotal } from './formula/constant-total';
 import { formulaCoverage } from './formula/coverage';
 import { partExceedsWhole } from './identity/part-exceeds-whole';
 import { rowSum } from './identity/row-sum';
+import { unconfirmed } from './structure/unconfirmed';
 import { errorValue } from './input/error-value';
 import { numberAsText } from './input/number-as-text';
 import { unreadable } from './input/unreadable';
@@ -54,4 +55,5 @@ export const RULES: Rule[] = [
   numberAsText,
   errorValue,
   unreadable,
+  unconfirmed,
 ];
