@@ -19,6 +19,7 @@ const FAMILIES: Array<[string, () => L.Fixture]> = [
   ['year over year (2020年 | 2021年 | 增减额 | 增减率) and the same figure in a budget table', () => L.yearOverYear()],
   ['year over year (上年数 | 本年数 | 增减（上年-本年） | 增减%), 合计 last', () => L.yearOverYear({ words: true, reversed: true, totalLast: true })],
   ['元 against 万元, 0-decimal lines under a 2-decimal total', () => L.mixedPrecision()],
+  ['two tables side by side on the same rows, a blank column between them', () => L.sideBySide()],
   ['seed 004 form line in one cell, rate right', () => L.formLine('one-cell')],
   ['seed 004 form line across cells, rate right', () => L.formLine('cells')],
 ];
@@ -168,6 +169,14 @@ describe('the findings name the right figures', () => {
         .toEqual(['budget/rate:roundingExplains:94.81%:94.78%']);
       expect(report.tables.map((t) => t.kind)).toEqual(['budget']);
     }
+  });
+
+  test('tables side by side are two tables, each checked on its own', () => {
+    const f = L.sideBySide();
+    expect(checkWorkbook(f.wb, 'x.xlsx').report.tables.map((t) => `${t.kind} ${t.range}`)).toEqual(['income 收支!A2:D8', 'expenditure 收支!F2:I8']);
+    L.plant(f, f.cells['spend2.1']!, 130.86);
+    const errs = checkWorkbook(f.wb, 'x.xlsx').report.findings.filter((x) => x.severity === 'error');
+    expect(errs.map((e) => e.cells[0])).toEqual([L.addr(f, 'spend2.1'), L.addr(f, 'spend2.1')]);
   });
 
   test('a formula rate and score are compared at the decimals they show', () => {

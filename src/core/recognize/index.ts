@@ -3,6 +3,7 @@ import { sheetRef } from '../a1';
 import { ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
+import { columnBands, sliceSheet } from './bands';
 import { findFormLines, tableBudgetLines } from './derived';
 import { findKeyValues } from './keyvalue';
 import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
@@ -46,7 +47,9 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       for (const g of kv.grade) if (g.text) grades.push({ grid, kv: g });
       for (const o of kv.overall) if (o.num) overalls.push({ grid, kv: o });
       model.formLines.push(...findFormLines(grid, consumed, nextId));
-      model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
+      const bands = columnBands(grid);
+      if (bands.length === 1) model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
+      else for (const b of bands) model.tables.push(...findTables(new Grid(sliceSheet(sheet, b)), { nextId, consumed: new Set(consumed), notes: model.notes, tol }));
     } catch (e) {
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }

@@ -1,0 +1,69 @@
+/**
+ * Tables side by side on the same rows, separated by a blank column, are separate tables: the sheet is cut into
+ * column bands at blank columns where the band to the right opens with a label column of its own (texts beside
+ * figures). A blank column between a table's labels and its figures does not cut it, nor does one that a
+ * merged header spans.
+ */
+import { Grid } from '../grid';
+import { SheetSnapshot } from '../snapshot';
+
+export interface Band {
+  left: number;
+  right: number;
+}
+
+export function columnBands(grid: Grid): Band[] {
+  const width = grid.right - grid.left + 1;
+  if (width < 5 || grid.rowCount === 0) return [{ left: grid.left, right: grid.right }];
+  const used = new Array<boolean>(width).fill(false);
+  const texts = new Array<number>(width).fill(0);
+  const nums = new Array<number>(width).fill(0);
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+      const m = grid.merge(r, c);
+      if (m) for (let x = m.left; x <= m.right; x++) used[x - grid.left] = true;
+      const k = grid.info(r, c).k;
+      if (k === 'empty') continue;
+      used[c - grid.left] = true;
+      if (k === 'text') texts[c - grid.left]!++;
+      else if (k === 'num') nums[c - grid.left]!++;
+    }
+  }
+  const runs: Band[] = [];
+  for (let i = 0; i < width; i++) {
+    if (!used[i]) continue;
+    const last = runs[runs.length - 1];
+    if (last && last.right === grid.left + i - 1) last.right = grid.left + i;
+    else runs.push({ left: grid.left + i, right: grid.left + i });
+  }
+  const figures = (b: Band): number => {
+    let n = 0;
+    for (let c = b.left; c <= b.right; c++) n += nums[c - grid.left]!;
+    return n;
+  };
+  const out: Band[] = [];
+  for (const b of runs) {
+    const prev = out[out.length - 1];
+    // a new table opens with labels (more texts than figures in its first column) and has figures of its own
+    const opens = texts[b.left - grid.left]! >= 2 && texts[b.left - grid.left]! > nums[b.left - grid.left]! && figures(b) >= 2;
+    if (prev && !(opens && figures(prev) >= 2)) prev.right = b.right;
+    else out.push({ ...b });
+  }
+  return out;
+}
+
+/** The part of a sheet snapshot between two columns, with the same coordinates (references stay right). */
+export function sliceSheet(s: SheetSnapshot, band: Band): SheetSnapshot {
+  const from = band.left - s.left;
+  const to = band.right - s.left + 1;
+  const cut = <T>(rows: T[][] | undefined): T[][] | undefined => rows?.map((row) => (row ?? []).slice(Math.max(0, from), to));
+  const merges = (s.merges ?? []).filter((m) => {
+    const cols = m.match(/[A-Z]+/g) ?? [];
+    const idx = cols.map((l) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1);
+    return idx.every((c) => c >= band.left && c <= band.right);
+  });
+  return {
+    name: s.name, top: s.top, left: band.left, values: cut(s.values)!, formulas: cut(s.formulas), numberFormats: cut(s.numberFormats),
+    indents: cut(s.indents), merges, hidden: s.hidden,
+  };
+}
