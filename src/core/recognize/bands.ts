@@ -15,16 +15,30 @@ export interface Band {
 export function columnBands(grid: Grid): Band[] {
   const width = grid.right - grid.left + 1;
   if (width < 5 || grid.rowCount === 0) return [{ left: grid.left, right: grid.right }];
+  // which columns hold anything: raw values only, so a sheet with no blank column costs one cheap pass
   const used = new Array<boolean>(width).fill(false);
+  for (let r = grid.top; r <= grid.bottom; r++) {
+    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+      const v = grid.raw(r, c);
+      if (v !== null && v !== '') used[c - grid.left] = true;
+    }
+  }
+  if (grid.hasMerges) {
+    for (let r = grid.top; r <= grid.bottom; r++) {
+      for (let c = grid.left; c <= grid.right; c++) {
+        const m = grid.merge(r, c);
+        if (m) for (let x = m.left; x <= m.right; x++) used[x - grid.left] = true;
+      }
+    }
+  }
+  let inner = false;
+  for (let i = used.indexOf(true); i >= 0 && i < width; i++) if (!used[i] && used.slice(i).includes(true)) inner = true;
+  if (!inner) return [{ left: grid.left, right: grid.right }];
   const texts = new Array<number>(width).fill(0);
   const nums = new Array<number>(width).fill(0);
   for (let r = grid.top; r <= grid.bottom; r++) {
     for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
-      const m = grid.merge(r, c);
-      if (m) for (let x = m.left; x <= m.right; x++) used[x - grid.left] = true;
       const k = grid.info(r, c).k;
-      if (k === 'empty') continue;
-      used[c - grid.left] = true;
       if (k === 'text') texts[c - grid.left]!++;
       else if (k === 'num') nums[c - grid.left]!++;
     }

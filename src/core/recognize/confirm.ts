@@ -19,6 +19,8 @@ function numAt(t: Table, r: number, c: number): Num | null {
 /** "Holds almost nowhere": fails on three lines or more and holds on at most a fifth of them. (A total typed
  *  wrong in two columns is two errors, not a misreading; a label row read as a 小计 fails everywhere.) */
 const misread = (held: number, failed: number): boolean => failed >= 3 && held * 4 <= failed;
+/** Stop counting once the lines left cannot make it a misreading any more. */
+const settled = (t: { held: number; failed: number }, left: number): boolean => t.held * 4 > t.failed + left;
 
 function sumCols(t: Table): number[] {
   return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
@@ -42,7 +44,9 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
     let held = 0;
     let failed = 0;
     const parts = rel.parts.flat();
-    for (const r of t.rows) {
+    for (let k = 0; k < t.rows.length; k++) {
+      const r = t.rows[k]!;
+      if (settled({ held, failed }, t.rows.length - k)) break;
       if (r.role === 'label') continue;
       const stated = numAt(t, r.row, rel.whole);
       const terms = parts.map((c) => numAt(t, r.row, c));
@@ -58,7 +62,7 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
   // breakdowns down the rows, checked in each column
   t.rowRelations = t.rowRelations.filter((rel) => {
     if (!rel.complete) return true;
-    const x = tallySum(t.grid, rel.whole, rel.parts.flat(), cols, tol);
+    const x = tallySum(t.grid, rel.whole, rel.parts.flat(), cols, tol, settled);
     if (!misread(x.held, x.failed)) return true;
     note(`${rowName(t, rel.whole)} = ${rel.parts.flat().map((r) => rowName(t, r)).join(' + ')}`, { top: rel.whole, left: t.rect.left, bottom: rel.whole, right: t.rect.right }, x.held, x.failed);
     for (const r of t.rows) if (rel.parts.flat().includes(r.row) && r.role === 'part') r.role = 'detail';
@@ -67,7 +71,7 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
   // totals and 小计 rows over the rows they gather, checked in each column
   const visit = (p: Row): void => {
     if (p.children.length) {
-      const x = tallySum(t.grid, p.row, p.children.map((ch) => ch.row), cols, tol);
+      const x = tallySum(t.grid, p.row, p.children.map((ch) => ch.row), cols, tol, settled);
       if (misread(x.held, x.failed)) {
         p.unconfirmed = true;
         note(`${p.label} = ${p.children.length} 行之和`, { top: p.row, left: t.rect.left, bottom: p.row, right: t.rect.right }, x.held, x.failed);

@@ -188,7 +188,7 @@ export interface Fact {
 }
 
 /** The facts of a table: its figures that a concept, an entity and a year pin down. */
-export function tableFacts(t: Table, reportYear: number | undefined): Fact[] {
+export function tableFacts(t: Table, reportYear: number | undefined, only?: ReadonlySet<ConceptId>): Fact[] {
   const out: Fact[] = [];
   const yearOf = (c: Table['columns'][number]): number | undefined => {
     if (c.year !== undefined) return c.year;
@@ -203,6 +203,7 @@ export function tableFacts(t: Table, reportYear: number | undefined): Fact[] {
     return parts.length >= 2 && parts.every((p) => i.parts.includes(p));
   })?.whole;
   const push = (entity: string, item: ConceptId, c: Table['columns'][number], row: number, label: string): void => {
+    if (only && !only.has(item)) return;
     const i = t.grid.info(row, c.col);
     const year = yearOf(c);
     if (i.k !== 'num' || year === undefined || year < 0) return;
@@ -234,5 +235,20 @@ export function tableFacts(t: Table, reportYear: number | undefined): Fact[] {
       for (const c of numbers) if (!c.concept || c.concept === item) push('*', item, c, r.row, r.label);
     }
   }
+  return out;
+}
+
+/** The concepts a table could state facts about (cheap: labels only), to compare only what two tables share. */
+export function factConcepts(t: Table): Set<ConceptId> {
+  const out = new Set<ConceptId>();
+  if (t.unitRows) {
+    for (const c of t.columns) if (c.concept) out.add(c.concept);
+    return out;
+  }
+  for (const r of t.rows) {
+    const id = conceptOf(r.key)?.id;
+    if (id) out.add(id);
+  }
+  for (const i of IDENTITIES) if (i.parts.some((p) => out.has(p))) out.add(i.whole);
   return out;
 }

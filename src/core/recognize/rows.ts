@@ -39,9 +39,11 @@ export interface Tally {
   failed: number;
 }
 
-export function tallySum(grid: Grid, whole: number, parts: number[], cols: number[], tol: ToleranceOptions): Tally {
+export function tallySum(grid: Grid, whole: number, parts: number[], cols: number[], tol: ToleranceOptions, stopWhenHeld?: (t: Tally, left: number) => boolean): Tally {
   const t: Tally = { held: 0, failed: 0 };
-  for (const c of cols) {
+  for (let k = 0; k < cols.length; k++) {
+    if (stopWhenHeld?.(t, cols.length - k)) break;
+    const c = cols[k]!;
     const stated = numAt(grid, whole, c);
     const terms = parts.map((p) => numAt(grid, p, c));
     // a column where no part has a figure is not broken down (分值, 得分 on the whole's line only)

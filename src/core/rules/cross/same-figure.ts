@@ -7,7 +7,8 @@
 import { checkSum } from '../../arith';
 import { Dec } from '../../decimal';
 import { Num } from '../../numbers';
-import { Fact, tableFacts } from '../../recognize/derived';
+import { Fact, factConcepts, tableFacts } from '../../recognize/derived';
+import { ConceptId } from '../../vocabulary';
 import { Rule } from '../types';
 import { ref, show } from '../util';
 
@@ -34,18 +35,25 @@ export const sameFigure: Rule = {
     const titled = ctx.model.tables.map((t) => t.year).filter((y): y is number => y !== undefined);
     const years = ctx.model.tables.flatMap((t) => t.columns.map((c) => c.year)).filter((y): y is number => y !== undefined);
     const reportYear = [...titled, ...years].length ? Math.max(...titled, ...years) : undefined;
+    // only concepts that two tables could both state are worth the facts
+    const counts = new Map<ConceptId, number>();
+    const perTable = ctx.model.tables.map((t) => factConcepts(t));
+    for (const set of perTable) for (const c of set) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const shared = new Set([...counts].filter(([, n]) => n >= 2).map(([c]) => c));
     const byKey = new Map<string, Fact[]>();
-    for (const t of ctx.model.tables) {
-      const facts = tableFacts(t, reportYear);
-      const seen = new Map<string, number>();
-      for (const f of facts) {
+    for (const [i, t] of ctx.model.tables.entries()) {
+      if (![...perTable[i]!].some((c) => shared.has(c))) continue;
+      const mine = new Map<string, Fact | null>();
+      for (const f of tableFacts(t, reportYear, shared)) {
         const key = `${f.entity}|${f.item}|${f.measure}|${f.year}`;
-        seen.set(key, (seen.get(key) ?? 0) + 1);
+        // a table stating the same fact twice is left out for that fact
+        mine.set(key, mine.has(key) ? null : f);
       }
-      for (const f of facts) {
-        const key = `${f.entity}|${f.item}|${f.measure}|${f.year}`;
-        if (seen.get(key) !== 1) continue;
-        byKey.set(key, [...(byKey.get(key) ?? []), f]);
+      for (const [key, f] of mine) {
+        if (!f) continue;
+        const list = byKey.get(key);
+        if (list) list.push(f);
+        else byKey.set(key, [f]);
       }
     }
     for (const facts of byKey.values()) {
