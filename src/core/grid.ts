@@ -24,6 +24,8 @@ export class Grid {
 
   /** Merged areas the snapshot listed but the engine could not read. */
   readonly badMerges: string[] = [];
+  /** The merged areas, each once. */
+  readonly merges: Rect[] = [];
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -42,6 +44,7 @@ export class Grid {
         this.badMerges.push(m);
         continue;
       }
+      this.merges.push(r);
       for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) this.mergeAt.set(y * KEY_STRIDE + x, r);
     }
   }

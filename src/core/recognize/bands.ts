@@ -23,16 +23,12 @@ export function columnBands(grid: Grid): Band[] {
       if (v !== null && v !== '') used[c - grid.left] = true;
     }
   }
-  if (grid.hasMerges) {
-    for (let r = grid.top; r <= grid.bottom; r++) {
-      for (let c = grid.left; c <= grid.right; c++) {
-        const m = grid.merge(r, c);
-        if (m) for (let x = m.left; x <= m.right; x++) used[x - grid.left] = true;
-      }
-    }
-  }
+  for (const m of grid.merges) for (let x = Math.max(m.left, grid.left); x <= Math.min(m.right, grid.right); x++) used[x - grid.left] = true;
+  // a blank column with used columns on both sides
+  const first = used.indexOf(true);
+  const last = used.lastIndexOf(true);
   let inner = false;
-  for (let i = used.indexOf(true); i >= 0 && i < width; i++) if (!used[i] && used.slice(i).includes(true)) inner = true;
+  for (let i = first + 1; i < last && !inner; i++) if (!used[i]) inner = true;
   if (!inner) return [{ left: grid.left, right: grid.right }];
   const texts = new Array<number>(width).fill(0);
   const nums = new Array<number>(width).fill(0);
