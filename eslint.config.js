@@ -16,6 +16,21 @@ module.exports = tseslint.config(
     },
   },
   {
+    // the checking core is pure: no Office, no DOM frameworks, no file reading, no Node built-ins, and nothing
+    // from the layers built on it (tsconfig.core.json also type-checks it without DOM or Node types)
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: ['exceljs', 'react', 'react-dom', 'commander', 'picocolors', 'fs', 'path', 'os', 'child_process', 'crypto', 'stream', 'util', 'http', 'https', 'zlib', 'worker_threads', 'perf_hooks', 'url', 'buffer', 'events', 'process'],
+        patterns: [
+          { group: ['node:*'], message: 'src/core is pure: no Node built-ins.' },
+          { group: ['@microsoft/*', '@fluentui/*', 'office-*', '@types/office-js'], message: 'src/core is pure: Office.js belongs in src/excel, the UI in src/taskpane.' },
+          { group: ['**/excel/**', '**/taskpane/**', '**/cli/**', '**/commands/**', '**/sample/**'], message: 'src/core depends on nothing outside it.' },
+        ],
+      }],
+    },
+  },
+  {
     files: ['src/excel/**/*.ts', 'src/taskpane/**/*.{ts,tsx}', 'src/commands/**/*.ts'],
     plugins: { 'office-addins': officeAddins },
     rules: {
