@@ -10,6 +10,8 @@ const KIND: Record<string, { zh: string; en: string }> = {
   assets: { zh: '固定资产表', en: 'fixed assets' },
   budget: { zh: '预算执行表', en: 'budget vs actual' },
   projects: { zh: '项目支出表', en: 'projects' },
+  project: { zh: '项目支出绩效自评表', en: 'project self-evaluation' },
+  department: { zh: '部门整体支出绩效自评表', en: 'department self-evaluation' },
   items: { zh: '明细表', en: 'item list' },
   score: { zh: '评分表', en: 'scoring table' },
   profile: { zh: '基本概况', en: 'profile' },

@@ -19,8 +19,10 @@ function numAt(t: Table, r: number, c: number): Num | null {
 /** "Holds almost nowhere": fails on three lines or more and holds on at most a fifth of them. (A total typed
  *  wrong in two columns is two errors, not a misreading; a label row read as a 小计 fails everywhere.) */
 const misread = (held: number, failed: number): boolean => failed >= 3 && held * 4 <= failed;
-/** Stop counting once the lines left cannot make it a misreading any more. */
-const settled = (t: { held: number; failed: number }, left: number): boolean => t.held * 4 > t.failed + left;
+/** Stop counting once the lines left cannot make it a misreading any more, or once it has held on twenty lines
+ *  and failed on fewer than four times as many (that is not "almost nowhere", whatever the remaining lines say). */
+const settled = (t: { held: number; failed: number }, left: number): boolean =>
+  t.held * 4 > t.failed + left || (t.held >= 20 && t.held * 4 > t.failed);
 
 function sumCols(t: Table): number[] {
   return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
