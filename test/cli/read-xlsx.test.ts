@@ -95,3 +95,28 @@ test('a stray value in the last cell of a sheet (XFD1048576) costs one short row
   // seed 002 as filed: no arithmetic error, its 财政供养人员控制率 self-scored 5 where its rule gives 0
   expect(report.summary).toEqual({ errors: 0, warnings: 1, info: 1 });
 });
+
+test('labels indented with Excel’s indent level (not spaces) are read, and make the breakdown down the rows', async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('汇总表');
+  ws.addRow(['部门收支汇总表（万元）']);
+  ws.addRow(['项目', '汇总', '局机关', '妇幼保健院']);
+  const rows: Array<[string, number, number[]]> = [
+    ['支出合计', 0, [788.64, 350.48]], ['基本支出', 1, [312.24, 103.86]], ['项目支出', 1, [476.4, 246.62]],
+  ];
+  for (const [label, indent, v] of rows) {
+    const r = ws.addRow([label, Number((v[0]! + v[1]!).toFixed(2)), ...v]);
+    if (indent) r.getCell(1).alignment = { indent };
+  }
+  // 项目支出 of 妇幼保健院 typed wrong: it fails its row's 汇总 and the breakdown down its column
+  ws.getCell('D5').value = 264.62;
+  const file = path.join(dir, 'indent.xlsx');
+  await wb.xlsx.writeFile(file);
+  const snap = await readXlsx(file);
+  expect(snap.sheets[0]!.indents?.[3]?.[0]).toBe(1);
+  const { checkWorkbook } = await import('../../src/core');
+  const { report, model } = checkWorkbook(snap, file);
+  expect(model.tables[0]!.rowRelations.map((r) => [r.whole, r.parts.flat(), r.complete])).toEqual([[2, [3, 4], true]]);
+  expect(report.findings.filter((f) => f.severity === 'error').map((f) => `${f.rule}:${f.cells[0]}:${f.fix}`))
+    .toEqual(['totals/column-sum:汇总表!D5:246.62', 'identity/row-sum:汇总表!D5:246.62']);
+});
