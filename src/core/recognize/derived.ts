@@ -185,6 +185,14 @@ export interface Fact {
   unit?: AmountUnit;
   /** how the figure is named in messages */
   label: string;
+  /** the funds the table covers, where its title narrows them (财政拨款, 政府性基金 …); '' for all funds */
+  scope: string;
+}
+
+/** A title that narrows a table to some funds ("2021年财政拨款支出预算执行情况"): its figures are not the all-funds ones. */
+function scopeOf(title: string | undefined): string {
+  const m = /(财政拨款|一般公共预算|公共财政|政府性基金|专户|非税|事业收入|经营)/.exec(normLabel(title ?? ''));
+  return m ? m[1]! : '';
 }
 
 /** The facts of a table: its figures that a concept, an entity and a year pin down. */
@@ -196,6 +204,7 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
     if (c.period === 'current') return reportYear ?? 0;
     return t.year ?? reportYear ?? 0;
   };
+  const scope = scopeOf(t.title);
   const changes = new Set(t.changePairs.flatMap((p) => [p.diff, p.rate]));
   const numbers = t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && c.measure !== 'diff' && !c.percentPoints && !changes.has(c.col));
   const totalConcept = IDENTITIES.find((i) => {
@@ -209,7 +218,7 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
     if (i.k !== 'num' || year === undefined || year < 0) return;
     out.push({
       entity, item, measure: c.measure === 'budget' ? 'budget' : 'actual', year, num: i.n, cell: { row, col: c.col }, grid: t.grid, tableId: t.id,
-      unit: t.unit, label: `${label}·${c.name || ''}`.replace(/·$/, ''),
+      unit: t.unit, label: `${label}·${c.name || ''}`.replace(/·$/, ''), scope,
     });
   };
   if (t.unitCols) {

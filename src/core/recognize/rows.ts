@@ -68,13 +68,16 @@ function agreement(grid: Grid, parents: Row[], cols: number[], tol: ToleranceOpt
   return all ? held / all : 1;
 }
 
-/** A row holds no figure in the summable columns (a group label such as "（一）本级"). */
+/**
+ * A group label: a row with no figure in the summable columns that reads as the name of a group ("（一）本级",
+ * "二、事业单位", "下属单位"). A unit that simply has nothing filled in is not one: it stays among its group.
+ */
 function isLabelRow(grid: Grid, r: Row, cols: number[]): boolean {
   for (const c of cols) {
     const k = grid.info(r.row, c).k;
     if (k === 'num' || k === 'dash' || k === 'error') return false;
   }
-  return true;
+  return HEAD_STYLES.has(r.numbering ?? '') || /本级|下属|所属|直属|二级|行政|事业|单位$|机构$|部门$|类$|系统$|其中[:：]?$/.test(r.key) || r.key === '';
 }
 
 function identityOf(r: Row): Identity | undefined {
@@ -205,7 +208,9 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
     const byVocabulary = !!l.ident && l.ident.complete.some((set) => set.every((c) => present.has(c)));
     const hasOther = parts.some((p) => /^其他/.test(p.key));
     const t = best ?? { held: 0, failed: 0 };
-    const byFigures = parts.length >= 2 && t.held >= 2 && t.failed <= Math.max(1, Math.floor(t.held / 4));
+    // the figures may complete a list only where the vocabulary knows no breakdown of the whole: a "其中" list
+    // under 收入合计 that names two of its parts is partial even where the others happen to be zero
+    const byFigures = !l.ident && parts.length >= 2 && t.held >= 2 && t.failed <= Math.max(1, Math.floor(t.held / 4));
     const complete = byVocabulary || (hasOther && parts.length >= 2 && t.held >= t.failed) || byFigures;
     // a list that is not complete is checked only for its parts not exceeding the whole: keep only the parts the
     // labels are sure of, so a line past the end of the list is never taken for a part

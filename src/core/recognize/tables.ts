@@ -318,8 +318,9 @@ function unitColumns(grid: Grid, columns: Column[], rows: Row[], sumCols: number
   const measureRows = rows.filter((r) => conceptOf(r.key)).length;
   if (measureRows < 2 || measureRows * 2 < rows.length) return undefined;
   const cols = columns.filter((c) => c.role === 'number' && sumCols.includes(c.col));
-  if (cols.length < 3 || cols.some((c) => c.concept || c.measure)) return undefined;
   const leaf = (c: Column): string => c.path.at(-1)?.label ?? '';
+  // units are names: not measures, concepts, years (2021年, 上年数) or rates
+  if (cols.length < 3 || cols.some((c) => c.concept || c.measure || c.path.some((n) => /^(19|20)\d{2}年|^(上年|本年|当年|去年)/.test(n.label)))) return undefined;
   const totals = cols.filter((c) => isTotalRowLabel(leaf(c)) || /^(全部|部门|全局)?(合计|汇总|总计)$/.test(leaf(c)));
   if (totals.length !== 1) return undefined;
   const total = totals[0]!;

@@ -33,19 +33,21 @@ export const changeAmount: Rule = {
         const diffCol = p.diff;
         // every line with a figure: a blank 增减额 beside two different years is a missing figure
         const lines = t.rows.filter((r) => r.role !== 'label' && [diffCol, p.current, p.prior].some((c) => numAt(g, r.row, c) !== null));
-        // the direction: stated in the header, else the one most rows follow
-        let sign = p.sign;
-        if (!sign) {
-          let fwd = 0;
-          let back = 0;
-          for (const r of lines) {
-            const [s, c, q] = [numAt(g, r.row, diffCol), numAt(g, r.row, p.current), numAt(g, r.row, p.prior)];
-            if (!s || s.value.isZero()) continue;
-            if (checkSum(s, [c, q], tol, [1, -1]).status !== 'mismatch') fwd++;
-            if (checkSum(s, [q, c], tol, [1, -1]).status !== 'mismatch') back++;
-          }
-          sign = back > fwd ? -1 : 1;
+        // the direction: stated in the header, else the one most rows follow; where neither holds on most rows,
+        // the column is no 增减额 of these two (a misreading), and nothing is said
+        let fwd = 0;
+        let back = 0;
+        let informative = 0;
+        for (const r of lines) {
+          const [s, c, q] = [numAt(g, r.row, diffCol), numAt(g, r.row, p.current), numAt(g, r.row, p.prior)];
+          if (!s || s.value.isZero()) continue;
+          informative++;
+          if (checkSum(s, [c, q], tol, [1, -1]).status !== 'mismatch') fwd++;
+          if (checkSum(s, [q, c], tol, [1, -1]).status !== 'mismatch') back++;
         }
+        const sign = p.sign ?? (back > fwd ? -1 : 1);
+        const held = sign === 1 ? fwd : back;
+        if (informative >= 3 && held * 2 < informative) continue;
         const [first, second] = sign === 1 ? [p.current, p.prior] : [p.prior, p.current];
         for (const r of lines) {
           const cells = [diffCol, first, second];

@@ -45,7 +45,7 @@ export const sameFigure: Rule = {
       if (![...perTable[i]!].some((c) => shared.has(c))) continue;
       const mine = new Map<string, Fact | null>();
       for (const f of tableFacts(t, reportYear, shared)) {
-        const key = `${f.entity}|${f.item}|${f.measure}|${f.year}`;
+        const key = `${f.entity}|${f.item}|${f.measure}|${f.year}|${f.scope}`;
         // a table stating the same fact twice is left out for that fact
         mine.set(key, mine.has(key) ? null : f);
       }
