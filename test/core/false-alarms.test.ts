@@ -54,3 +54,16 @@ test('a budget table narrowed to 财政拨款 is not the all-funds figure of the
   b.block(0, 0, [['2021年财政拨款支出预算执行情况（万元）'], ['项目', '预算数', '决算数'], ['支出合计', 1100, 1039.12]]);
   expect(serious(workbook(a, b))).toEqual([]);
 });
+
+test('a row of rates among the measures (units as columns) is neither summed along nor down', () => {
+  const s = new SheetBuilder('汇总');
+  s.block(0, 0, [['部门收支情况（万元）'], ['项目', '汇总', '局机关', '妇幼保健院', '疾病预防控制中心'],
+    ['支出合计', 1394.96, 788.64, 350.48, 255.84],
+    ['其中：基本支出', 607.39, 312.24, 103.86, 191.29],
+    ['项目支出', 787.57, 476.4, 246.62, 64.55],
+    ['预算执行率', '95.20%', '96.10%', '93.00%', '95.80%'],
+    ['基本支出占比', '43.54%', '39.59%', '29.63%', '74.77%']]);
+  const { model } = checkWorkbook(workbook(s), 'x.xlsx');
+  expect(model.tables[0]!.unitCols).toBe(true);
+  expect(serious(workbook(s))).toEqual([]);
+});

@@ -49,7 +49,7 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
     for (let k = 0; k < t.rows.length; k++) {
       const r = t.rows[k]!;
       if (settled({ held, failed }, t.rows.length - k)) break;
-      if (r.role === 'label') continue;
+      if (r.role === 'label' || r.rate) continue;
       const stated = numAt(t, r.row, rel.whole);
       const terms = parts.map((c) => numAt(t, r.row, c));
       if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;

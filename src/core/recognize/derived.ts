@@ -234,7 +234,7 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
     return out;
   }
   for (const r of t.rows) {
-    if (r.role === 'label' || r.role === 'subtotal' || r.children.length && r.role !== 'total') continue;
+    if (r.role === 'label' || r.rate || r.role === 'subtotal' || r.children.length && r.role !== 'total') continue;
     if (t.unitRows) {
       const entity = r.role === 'total' ? '*' : r.key;
       for (const c of numbers) if (c.concept) push(entity, c.concept, c, r.row, r.label);

@@ -49,6 +49,8 @@ export interface Row {
   /** `label`: a group label with no figures ("（一）本级"): neither a term nor a total. `part`: a part of the line
    *  above (a "其中：" list, an indented line, a known breakdown), not summed again into the total. */
   role: 'total' | 'subtotal' | 'detail' | 'part' | 'label';
+  /** A row of rates or shares (执行率, 占比 …, or only percentages): never a term of a sum, nor a line to sum in. */
+  rate?: boolean;
   /** The figures did not confirm the sum this row's label proposed (see `Note` kind `unconfirmed`). */
   unconfirmed?: boolean;
   /** Rows this row sums (for total and subtotal rows; for a detail row that heads an outline group). */

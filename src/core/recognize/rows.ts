@@ -243,7 +243,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
 
   const all: Row[] = [];
   for (const r of rows) {
-    if (r === total) continue;
+    if (r === total || r.rate) continue;
     // "其中：" right under the total introduces the list itself ("合计 / 其中：局机关 / 妇幼保健院 …")
     if (r.ofWhich && totalFirst && all.length === 0) r.ofWhich = false;
     if (isLabelRow(grid, r, sumCols)) r.role = 'label';

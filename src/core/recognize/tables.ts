@@ -249,7 +249,18 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     const byList = /^按.{1,10}分[:：]./.test(full);
     const key = ofWhich ? splitNumbering(full.replace(/^其中[:：-]?/, '')).rest : byList ? full.replace(/^按.{1,10}分[:：]/, '') : full;
     const indent = indentOf(grid, y, labelCol);
-    rows.push({ row: y, label, key, ofWhich, byList, indent, numbering: numbered.style, role: 'detail', children: [], parent: null });
+    const row: Row = { row: y, label, key, ofWhich, byList, indent, numbering: numbered.style, role: 'detail', children: [], parent: null };
+    // a row of rates (执行率, 占比, 增长率 …) or holding only percentages, where the units are columns
+    let pct = 0;
+    let figs = 0;
+    for (const c of numberCols) {
+      const i = grid.info(y, c.col);
+      if (i.k !== 'num') continue;
+      figs++;
+      if (i.n.percent) pct++;
+    }
+    if ((/(率|%|比例|进度|占比|比重)$/.test(key) && !conceptOf(key)) || (figs > 0 && pct === figs)) row.rate = true;
+    rows.push(row);
   }
   const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
   const structure = structureRows(grid, rows, sumCols, ctx.tol);
@@ -369,7 +380,7 @@ function tallyRows(grid: Grid, rows: Row[], whole: number, parts: number[], tol:
   let held = 0;
   let failed = 0;
   for (const r of rows) {
-    if (r.role === 'label') continue;
+    if (r.role === 'label' || r.rate) continue;
     const at = (c: number) => { const i = grid.info(r.row, c); return i.k === 'num' ? i.n : null; };
     const stated = at(whole);
     const terms = parts.map(at);

@@ -67,7 +67,7 @@ export function checkUnitColumns(ctx: RuleContext, t: Table): void {
     if (rel.source !== 'units') continue;
     const cols = rel.parts.flat();
     for (const r of t.rows) {
-      if (r.role === 'label') continue;
+      if (r.role === 'label' || r.rate) continue;
       if ([rel.whole, ...cols].some((c) => g.info(r.row, c).k === 'error')) continue;
       const stated = numAt(g, r.row, rel.whole);
       const terms = cols.map((c) => numAt(g, r.row, c));

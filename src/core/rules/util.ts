@@ -106,7 +106,7 @@ export function relationLines(t: Table, rel: Relation, byRows: boolean): Relatio
   const g = t.grid;
   const partIdx = rel.parts.flat();
   if (!byRows) {
-    return t.rows.filter((r) => r.role !== 'label').map((r) => ({
+    return t.rows.filter((r) => r.role !== 'label' && !r.rate).map((r) => ({
       name: r.label, axis: 'row', whole: { r: r.row, c: rel.whole }, parts: partIdx.map((c) => ({ r: r.row, c })),
     }));
   }
