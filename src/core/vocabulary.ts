@@ -127,13 +127,24 @@ export function coreLabel(label: string): string {
     .replace(/\d{4}年(度)?/, '');
 }
 
+const conceptCache = new Map<string, Concept | null>();
+
+/** The concept a label names (memoised: workbooks repeat their labels, and recognition asks often). */
 export function conceptOf(label: string): Concept | undefined {
+  const hit = conceptCache.get(label);
+  if (hit !== undefined) return hit ?? undefined;
+  let found: Concept | undefined;
   const l = coreLabel(label);
-  if (!l) return undefined;
-  const exact = conceptExact.get(l);
-  if (exact) return exact;
-  for (const c of CONCEPTS) if (c.pattern?.test(l)) return c;
-  return undefined;
+  if (l) {
+    found = conceptExact.get(l);
+    if (!found) for (const c of CONCEPTS) if (c.pattern?.test(l)) {
+      found = c;
+      break;
+    }
+  }
+  if (conceptCache.size > 50_000) conceptCache.clear();
+  conceptCache.set(label, found ?? null);
+  return found;
 }
 
 export function conceptById(id: ConceptId): Concept {
