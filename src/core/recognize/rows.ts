@@ -144,8 +144,7 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
         lists.push(l);
         stack.push(l);
       }
-      if (!stack.length || stack[stack.length - 1]!.parts.every((p) => p.row !== r)) prev = r;
-      else if (!stack.some((l) => l.whole === prev)) prev = r;
+      prev = r;
       continue;
     }
     // no indentation: markers and vocabulary
@@ -184,8 +183,7 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
     } else if (top) {
       top.parts.push({ row: r, sure: knownPart(top.ident, r) === true });
     }
-    if (!r.byList || !top) prev = r;
-    else prev = r;
+    prev = r;
   }
 
   const out: Relation[] = [];
