@@ -24,9 +24,14 @@ export interface WriteResult {
   inverse: WriteOp[];
 }
 
-/** Which kind of note the host offers. */
-export function noteKind(): 'note' | 'comment' | null {
-  return FEATURES.notes() ? 'note' : FEATURES.comments() ? 'comment' : null;
+/**
+ * Which kind of note the host offers: notes where the host reports ExcelApi 1.18 *and* the loaded office.js has
+ * `Workbook.notes` (the local build, npm @microsoft/office-js 1.1.110, has none), else comments (1.10), else none.
+ */
+export function noteKind(wb: Excel.Workbook): 'note' | 'comment' | null {
+  if (FEATURES.notes() && typeof wb.notes?.getItemOrNullObject === 'function') return 'note';
+  if (FEATURES.comments() && typeof wb.comments?.add === 'function') return 'comment';
+  return null;
 }
 
 interface Prior {
@@ -56,7 +61,7 @@ export async function applyWrites(context: Excel.RequestContext, ops: WriteOp[])
 /** One group: a sync to read what the operations will change, a sync to write (plus two to locate comments). */
 async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promise<WriteResult> {
   const wb = context.workbook;
-  const kind = noteKind();
+  const kind = noteKind(wb);
   // comments cannot be looked up by cell without failing the request, so where notes are missing (ExcelApi
   // 1.10–1.17) the cells that already hold a comment are listed first
   const commented = new Set<string>();

@@ -42,6 +42,10 @@ class PayloadTooLarge extends Error {
 class ItemNotFound extends Error {
   code = 'ItemNotFound';
 }
+/** What real Excel answers when a request uses an API above the host's level. */
+class ApiNotFound extends Error {
+  code = 'ApiNotFound';
+}
 
 const key = (r: number, c: number): string => `${r},${c}`;
 
@@ -58,8 +62,24 @@ export class FakeExcel {
   syncs = 0;
   /** Largest response a sync may return, in bytes of JSON (Excel on the web: about 5 MB). */
   payloadLimit = 5 * 1024 * 1024;
-  /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). */
+  /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). Calls above it fail at sync with
+   *  ApiNotFound, as real Excel fails them. */
   apiMinor = 18;
+  /** 'local': the add-in loaded the npm @microsoft/office-js 1.1.110 (政务内网), which has no `Workbook.notes` and
+   *  no `RangeAreas.select` at all: those members are undefined whatever the host's level. */
+  profile: 'cdn' | 'local' = 'cdn';
+
+  /** Does the host run ExcelApi 1.minor? */
+  has(minor: number): boolean {
+    return this.apiMinor >= minor;
+  }
+
+  /** Queue-time check of an API's level: the call fails when the request runs, as in Excel. */
+  requireApi(ctx: FakeContext, minor: number, what: string): void {
+    if (!this.has(minor)) ctx.queue(() => {
+      throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApi 1.${minor}; this host has 1.${this.apiMinor}`);
+    });
+  }
   private handlers = new Map<string, Array<(e: unknown) => Promise<void> | void>>();
 
   constructor(state?: Partial<FakeState>) {
@@ -236,12 +256,13 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettings;
   readonly comments: FakeNotes;
-  readonly notes: FakeNotes;
+  /** absent from the local office.js build altogether */
+  readonly notes: FakeNotes | undefined;
   constructor(private ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.settings = new FakeSettings(ctx);
     this.comments = new FakeNotes(ctx, 'comments');
-    this.notes = new FakeNotes(ctx, 'notes');
+    this.notes = ctx.host.profile === 'local' ? undefined : new FakeNotes(ctx, 'notes');
   }
 }
 
@@ -508,6 +529,7 @@ export class FakeRange extends FakeObject {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
+    this.ctx.host.requireApi(this.ctx, 13, 'Range.getMergedAreasOrNullObject');
     const areas = new FakeRangeAreas(this.ctx, this.sheetName, []);
     areas.resolveMerges(() => {
       const rect = this.rect();
@@ -533,8 +555,17 @@ export class FakeRange extends FakeObject {
 
 class FakeRangeAreas extends FakeObject {
   private merges?: () => Rect[];
+  /** RangeAreas.select is ExcelApi 1.18, and the local office.js has no such method */
+  select: (() => void) | undefined;
   constructor(ctx: FakeContext, private sheetName: string, private rects: Rect[]) {
     super(ctx);
+    this.select = ctx.host.profile === 'local' ? undefined : () => {
+      ctx.host.requireApi(ctx, 18, 'RangeAreas.select');
+      ctx.queue(() => {
+        ctx.host.state.activeSheet = this.sheetName;
+        ctx.host.state.selection = { sheet: this.sheetName, address: this.rects.map((r) => sheetAddress(this.sheetName, r).replace(/^.*!/, '')).join(',') };
+      });
+    };
   }
 
   resolveMerges(fn: () => Rect[]): void {
@@ -556,19 +587,22 @@ class FakeRangeAreas extends FakeObject {
   get address(): string {
     return this.get('address');
   }
-
-  select(): void {
-    this.ctx.queue(() => {
-      this.ctx.host.state.activeSheet = this.sheetName;
-      this.ctx.host.state.selection = { sheet: this.sheetName, address: this.rects.map((r) => sheetAddress(this.sheetName, r).replace(/^.*!/, '')).join(',') };
-    });
-  }
 }
 
 /** Notes (ExcelApi 1.18) and comments (1.10): keyed by "Sheet!A1". */
 class FakeNotes extends FakeObject {
   constructor(ctx: FakeContext, private kind: 'notes' | 'comments') {
     super(ctx);
+  }
+
+  /** notes are ExcelApi 1.18, comments 1.10: below that every call fails when the request runs */
+  private gate(): void {
+    this.ctx.host.requireApi(this.ctx, this.kind === 'notes' ? 18 : 10, `Workbook.${this.kind}`);
+  }
+
+  override load(spec?: string | string[] | Record<string, unknown>): this {
+    this.gate();
+    return super.load(spec);
   }
 
   private store(): Map<string, string> {
@@ -592,6 +626,7 @@ class FakeNotes extends FakeObject {
   }
 
   add(cellAddress: string, content: string): void {
+    this.gate();
     this.ctx.queue(() => {
       const k = cellAddress.replace(/\$/g, '');
       if (this.store().has(k)) throw new Error(`InvalidOperation: a ${this.kind === 'notes' ? 'note' : 'comment'} exists at ${k}`);
@@ -600,6 +635,7 @@ class FakeNotes extends FakeObject {
   }
 
   private item(cellAddress: string, nullable: boolean): { delete: () => void; isNullObject: boolean; load: () => unknown; content: string } {
+    this.gate();
     const k = cellAddress.replace(/\$/g, '');
     const ctx = this.ctx;
     const store = (): Map<string, string> => this.store();
