@@ -4,7 +4,7 @@
  */
 import { FileReport, Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
-import type { CellChange, IgnoredItem, WorkbookHost } from '../taskpane/host';
+import type { CellChange, IgnoredItem, WorkbookHost, WriteNotice } from '../taskpane/host';
 import { readIndicatorValues, setIndicatorValue } from './indicators';
 import { splitRef } from '../core/a1';
 import { exportResults } from './export';
@@ -31,51 +31,54 @@ export class ExcelHost implements WorkbookHost {
     return this.run((ctx) => selectCells(ctx, cells));
   }
 
-  private async write(label: string, fn: (ctx: Excel.RequestContext) => Promise<WriteResult>): Promise<void> {
+  private async write(label: string, fn: (ctx: Excel.RequestContext) => Promise<WriteResult>): Promise<WriteResult> {
     const doIt = (): Promise<WriteResult> => this.run(fn);
     const result = this.live ? await this.live.guard(doIt) : await doIt();
     this.undoStack.push(label, result);
+    return result;
   }
 
-  mark(findings: Finding[]): Promise<void> {
-    return this.write('标记', (ctx) => markFindings(ctx, findings));
+  async mark(findings: Finding[]): Promise<WriteNotice | void> {
+    const r = await this.write('标记', (ctx) => markFindings(ctx, findings));
+    return r.skipped ? { skipped: r.skipped } : undefined;
   }
 
-  clearMarks(): Promise<void> {
-    return this.write('清除标记', clearMarks);
+  async clearMarks(): Promise<WriteNotice | void> {
+    const r = await this.write('清除标记', clearMarks);
+    return r.skipped ? { skipped: r.skipped } : undefined;
   }
 
   ignored(): Promise<IgnoredItem[]> {
     return this.run(readIgnored);
   }
 
-  ignore(f: Finding): Promise<void> {
-    return this.write('忽略', (ctx) => ignoreFinding(ctx, f));
+  async ignore(f: Finding): Promise<void> {
+    await this.write('忽略', (ctx) => ignoreFinding(ctx, f));
   }
 
-  restore(key: string): Promise<void> {
-    return this.write('恢复', (ctx) => restoreIgnored(ctx, key));
+  async restore(key: string): Promise<void> {
+    await this.write('恢复', (ctx) => restoreIgnored(ctx, key));
   }
 
-  exportResults(report: FileReport): Promise<void> {
-    return this.write('导出', (ctx) => exportResults(ctx, { ...report, file: this.fileName }));
+  async exportResults(report: FileReport): Promise<void> {
+    await this.write('导出', (ctx) => exportResults(ctx, { ...report, file: this.fileName }));
   }
 
   indicatorValues(): Promise<Record<string, string>> {
     return this.run(readIndicatorValues);
   }
 
-  setIndicatorValue(name: string, value: string | undefined): Promise<void> {
-    return this.write('指标值', (ctx) => setIndicatorValue(ctx, name, value));
+  async setIndicatorValue(name: string, value: string | undefined): Promise<void> {
+    await this.write('指标值', (ctx) => setIndicatorValue(ctx, name, value));
   }
 
   /** Numbers only: the cells' number formats stay as they are. */
-  writeNumbers(label: string, changes: CellChange[]): Promise<void> {
+  async writeNumbers(label: string, changes: CellChange[]): Promise<void> {
     const ops = changes.flatMap((c) => {
       const r = splitRef(c.cell);
       return r ? [{ op: 'cells' as const, sheet: r.sheet, address: r.address, formulas: [[c.value]] }] : [];
     });
-    return this.write(label, (ctx) => applyWrites(ctx, ops));
+    await this.write(label, (ctx) => applyWrites(ctx, ops));
   }
 
   async undo(): Promise<string | undefined> {

@@ -39,10 +39,15 @@ export async function markFindings(context: Excel.RequestContext, findings: Find
   const result = await applyWrites(context, ops);
   // what undoes the marks (and only the marks) is what 清除标记 will run, from the workbook's settings
   const journal = await applyWrites(context, [{ op: 'setting', key: MARKS_KEY, value: result.inverse }]);
-  return { inverse: [...journal.inverse, ...result.inverse, ...cleared.inverse] };
+  const skipped = [...(cleared.skipped ?? []), ...(result.skipped ?? [])];
+  return { inverse: [...journal.inverse, ...result.inverse, ...cleared.inverse], ...(skipped.length ? { skipped } : {}) };
 }
 
-/** Remove every mark the add-in made and restore what was there. */
+/**
+ * Remove every mark the add-in made and restore what was there. Never a dead end: a mark on a sheet deleted
+ * since, or a note the person deleted or edited, is skipped (and listed in `skipped`), and the saved list of marks
+ * is removed all the same.
+ */
 export async function clearMarks(context: Excel.RequestContext): Promise<WriteResult> {
   const ops = await readMarks(context);
   if (!ops.length) return { inverse: [] };

@@ -8,10 +8,11 @@ import { quoteSheet as quote } from '../core/a1';
 import { FEATURES } from './api';
 
 export type WriteOp =
-  /** fill a cell (color) or remove the fill (null) */
-  | { op: 'fill'; sheet: string; address: string; color: string | null }
-  /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) */
-  | { op: 'note'; sheet: string; address: string; text: string | null }
+  /** fill a cell (color) or remove the fill (null). `sheetId`, where known, finds the sheet after a rename. */
+  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null }
+  /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) — with `expect`, only if it
+   *  still says what the add-in wrote (a note the person has edited since is theirs) */
+  | { op: 'note'; sheet: string; sheetId?: string; address: string; text: string | null; expect?: string }
   /** set formulas/values of a range (rows of values as Excel takes them; '' empties a cell) */
   | { op: 'cells'; sheet: string; address: string; formulas: unknown[][] }
   /** create an empty sheet, or delete one */
@@ -22,6 +23,14 @@ export type WriteOp =
 export interface WriteResult {
   /** the operations that undo this write, in the order to run them */
   inverse: WriteOp[];
+  /** what was not done, and why: a sheet deleted since, a note the person deleted or edited */
+  skipped?: SkippedWrite[];
+}
+
+export interface SkippedWrite {
+  sheet: string;
+  address: string;
+  reason: 'sheet-gone' | 'note-gone' | 'note-edited';
 }
 
 /**
@@ -54,24 +63,56 @@ export async function applyWrites(context: Excel.RequestContext, ops: WriteOp[])
     else last.push(op);
   }
   const inverse: WriteOp[] = [];
-  for (const g of groups) inverse.unshift(...(await applyGroup(context, g)).inverse);
-  return { inverse };
+  const skipped: SkippedWrite[] = [];
+  for (const g of groups) {
+    const r = await applyGroup(context, g);
+    inverse.unshift(...r.inverse);
+    skipped.push(...(r.skipped ?? []));
+  }
+  return skipped.length ? { inverse, skipped } : { inverse };
 }
 
 /** One group: a sync to read what the operations will change, a sync to write (plus two to locate comments). */
-async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promise<WriteResult> {
+async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Promise<WriteResult> {
+  let ops = given;
   const wb = context.workbook;
   const kind = noteKind(wb);
+  const skipped: SkippedWrite[] = [];
+  // the sheets as they are now, by id and by name: a sheet renamed since an operation was recorded is found by
+  // its id; one deleted since is skipped (a call on it would fail the whole request)
+  const cellOps = ops.filter((o): o is Extract<WriteOp, { op: 'fill' | 'note' }> => o.op === 'fill' || o.op === 'note');
+  const nameById = new Map<string, string>();
+  const idByName = new Map<string, string>();
+  if (cellOps.length) {
+    const sheets = wb.worksheets;
+    sheets.load('items/name,items/id');
+    await context.sync();
+    for (const ws of sheets.items) {
+      nameById.set(ws.id, ws.name);
+      idByName.set(ws.name, ws.id);
+    }
+  }
+  const live: WriteOp[] = [];
+  for (const op of ops) {
+    if (op.op !== 'fill' && op.op !== 'note') {
+      live.push(op);
+      continue;
+    }
+    const name = op.sheetId ? nameById.get(op.sheetId) : idByName.has(op.sheet) ? op.sheet : undefined;
+    if (!name) skipped.push({ sheet: op.sheet, address: op.address, reason: 'sheet-gone' });
+    else live.push({ ...op, sheet: name, sheetId: idByName.get(name) });
+  }
+  ops = live;
   // comments cannot be looked up by cell without failing the request, so where notes are missing (ExcelApi
   // 1.10–1.17) the cells that already hold a comment are listed first
-  const commented = new Set<string>();
+  const commented = new Map<string, string>();
   if (kind === 'comment' && ops.some((o) => o.op === 'note')) {
     const comments = wb.comments;
-    comments.load('items');
+    comments.load('items/content');
     await context.sync();
-    const locations = comments.items.map((c) => c.getLocation().load('address'));
+    const locations = comments.items.map((c) => ({ content: c.content, at: c.getLocation().load('address') }));
     await context.sync();
-    for (const l of locations) commented.add(l.address.replace(/\$/g, ''));
+    for (const l of locations) commented.set(l.at.address.replace(/\$/g, ''), String(l.content ?? ''));
   }
   // which sheets exist (a method called on a sheet that does not exist would fail the whole request)
   const sheetExists = new Map<string, boolean>();
@@ -126,7 +167,7 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
       case 'fill':
         return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern } };
       case 'note':
-        if (!p.note) return { note: { exists: commented.has(p.at), text: '' } };
+        if (!p.note) return { note: { exists: commented.has(p.at), text: commented.get(p.at) ?? '' } };
         return { note: p.note.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(p.note.content ?? '') } };
       case 'cells':
         return { formulas: p.range.formulas };
@@ -147,7 +188,7 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
         const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
         if (op.color) fill.color = op.color;
         else fill.clear();
-        inverse.unshift({ op: 'fill', sheet: op.sheet, address: op.address, color: prior.fill ? prior.fill.color : null });
+        inverse.unshift({ op: 'fill', sheet: op.sheet, sheetId: op.sheetId, address: op.address, color: prior.fill ? prior.fill.color : null });
         break;
       }
       case 'note': {
@@ -155,15 +196,23 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
         if (!kind) break;
         const existing = prior.note!;
         if (op.text === null) {
-          if (!existing.exists && kind === 'note') break;
+          // gone already (the person deleted it), or no longer what the add-in wrote: left alone, and said
+          if (!existing.exists) {
+            if (op.expect !== undefined) skipped.push({ sheet: op.sheet, address: op.address, reason: 'note-gone' });
+            break;
+          }
+          if (op.expect !== undefined && existing.text !== op.expect) {
+            skipped.push({ sheet: op.sheet, address: op.address, reason: 'note-edited' });
+            break;
+          }
           if (kind === 'note') wb.notes.getItem(at).delete();
           else wb.comments.getItemByCell(at).delete();
-          inverse.unshift({ op: 'note', sheet: op.sheet, address: op.address, text: existing.exists ? existing.text : null });
+          inverse.unshift({ op: 'note', sheet: op.sheet, sheetId: op.sheetId, address: op.address, text: existing.text });
         } else {
           if (existing.exists) break; // never overwrite a person's note
           if (kind === 'note') wb.notes.add(at, op.text);
           else wb.comments.add(at, op.text);
-          inverse.unshift({ op: 'note', sheet: op.sheet, address: op.address, text: null });
+          inverse.unshift({ op: 'note', sheet: op.sheet, sheetId: op.sheetId, address: op.address, text: null, expect: op.text });
         }
         break;
       }
@@ -195,7 +244,7 @@ async function applyGroup(context: Excel.RequestContext, ops: WriteOp[]): Promis
     }
   });
   await context.sync();
-  return { inverse };
+  return skipped.length ? { inverse, skipped } : { inverse };
 }
 
 /** The pane's own undo history: each entry undoes one write the add-in made. */

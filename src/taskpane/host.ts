@@ -11,8 +11,9 @@ export interface WorkbookHost {
   fileName: string;
   read(): Promise<WorkbookSnapshot>;
   select(cells: string[]): Promise<void>;
-  mark(findings: Finding[]): Promise<void>;
-  clearMarks(): Promise<void>;
+  /** what could not be done is returned, for the pane to say (a sheet deleted since, a note the person changed) */
+  mark(findings: Finding[]): Promise<WriteNotice | void>;
+  clearMarks(): Promise<WriteNotice | void>;
   ignored(): Promise<IgnoredItem[]>;
   ignore(f: Finding): Promise<void>;
   restore(key: string): Promise<void>;
@@ -27,6 +28,11 @@ export interface WorkbookHost {
   writeNumbers(label: string, changes: CellChange[]): Promise<void>;
   startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void>;
   stopLive(): Promise<void>;
+}
+
+/** What a write left alone, and why. */
+export interface WriteNotice {
+  skipped: Array<{ sheet: string; address: string; reason: 'sheet-gone' | 'note-gone' | 'note-edited' }>;
 }
 
 export interface CellChange {

@@ -17,6 +17,8 @@ export interface FakeCell {
 }
 
 export interface FakeSheet {
+  /** Excel's own id for the sheet: stays the same when the sheet is renamed */
+  id: string;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
@@ -89,7 +91,7 @@ export class FakeExcel {
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcel {
     const fake = new FakeExcel();
     for (const s of wb.sheets) {
-      const sheet: FakeSheet = { name: s.name, visibility: s.hidden ? 'Hidden' : 'Visible', cells: new Map(), merges: [], fills: new Map() };
+      const sheet: FakeSheet = { id: fake.nextSheetId(), name: s.name, visibility: s.hidden ? 'Hidden' : 'Visible', cells: new Map(), merges: [], fills: new Map() };
       s.values.forEach((row, i) => row.forEach((v, j) => {
         const f = s.formulas?.[i]?.[j] ?? undefined;
         if (v === null && !f) return;
@@ -109,6 +111,32 @@ export class FakeExcel {
     }
     fake.state.activeSheet = fake.state.sheets[0]?.name ?? '';
     return fake;
+  }
+
+  private sheetIds = 0;
+  /** A GUID-like id, as Excel gives each sheet. */
+  nextSheetId(): string {
+    this.sheetIds++;
+    return `{00000000-0001-0000-${String(this.sheetIds).padStart(4, '0')}-000000000000}`;
+  }
+
+  /** A person renaming a sheet: its cells, fills, notes and comments go with it. */
+  renameSheet(from: string, to: string): void {
+    this.sheet(from).name = to;
+    for (const m of [this.state.notes, this.state.comments]) {
+      for (const [k, v] of [...m]) {
+        if (!k.startsWith(`${from}!`) && !k.startsWith(`'${from}'!`)) continue;
+        m.delete(k);
+        m.set(`${to}!${k.slice(k.lastIndexOf('!') + 1)}`, v);
+      }
+    }
+    if (this.state.activeSheet === from) this.state.activeSheet = to;
+  }
+
+  /** A person deleting a sheet. */
+  deleteSheet(name: string): void {
+    this.state.sheets = this.state.sheets.filter((s) => s.name !== name);
+    for (const m of [this.state.notes, this.state.comments]) for (const k of [...m.keys()]) if (k.startsWith(`${name}!`)) m.delete(k);
   }
 
   sheet(name: string): FakeSheet {
@@ -306,7 +334,7 @@ class FakeWorksheetCollection extends FakeObject {
   add(name: string): FakeWorksheet {
     this.ctx.queue(() => {
       if (this.ctx.host.state.sheets.some((s) => s.name === name)) throw new Error(`ItemAlreadyExists: ${name}`);
-      this.ctx.host.state.sheets.push({ name, visibility: 'Visible', cells: new Map(), merges: [], fills: new Map() });
+      this.ctx.host.state.sheets.push({ id: this.ctx.host.nextSheetId(), name, visibility: 'Visible', cells: new Map(), merges: [], fills: new Map() });
     });
     return new FakeWorksheet(this.ctx, name);
   }
@@ -325,6 +353,10 @@ class FakeWorksheet extends FakeObject {
     return this.get('name');
   }
 
+  get id(): string {
+    return this.get('id');
+  }
+
   get visibility(): string {
     return this.get('visibility');
   }
@@ -334,6 +366,7 @@ class FakeWorksheet extends FakeObject {
     const out: Record<string, unknown> = {};
     for (const p of props) {
       if (p === 'name') out.name = s.name;
+      else if (p === 'id') out.id = s.id;
       else if (p === 'visibility') out.visibility = s.visibility;
       else if (p === 'position') out.position = this.ctx.host.state.sheets.indexOf(s);
       else throw new Error(`fake: worksheet property ${p} not modelled`);
@@ -610,8 +643,9 @@ class FakeNotes extends FakeObject {
   }
 
   read(props: string[]): Record<string, unknown> {
-    if (!props.includes('items')) return {};
-    const items = [...this.store().keys()].map((k) => ({
+    if (!props.some((p) => p === 'items' || p.startsWith('items/'))) return {};
+    const items = [...this.store().entries()].map(([k, content]) => ({
+      content,
       getLocation: () => {
         const [sheet, a1] = [k.slice(0, k.lastIndexOf('!')).replace(/^'|'$/g, ''), k.slice(k.lastIndexOf('!') + 1)];
         const rect = parseRange(a1)!;
@@ -621,7 +655,7 @@ class FakeNotes extends FakeObject {
     return { items };
   }
 
-  get items(): Array<{ getLocation: () => FakeRange }> {
+  get items(): Array<{ content: string; getLocation: () => FakeRange }> {
     return this.get('items');
   }
 

@@ -78,7 +78,7 @@ test('with comments instead of notes (ExcelApi 1.10–1.17), a cell that already
 test('undo restores every written cell: marks, export (with the sheet it replaced), ignore', async () => {
   const { fake, findings } = planted();
   // a 校验结果 sheet from an earlier export, which the new export replaces
-  fake.state.sheets.push({ name: RESULT_SHEET, visibility: 'Visible', cells: new Map([['0,0', { value: '旧结果' }]]), merges: [], fills: new Map() });
+  fake.state.sheets.push({ id: fake.nextSheetId(), name: RESULT_SHEET, visibility: 'Visible', cells: new Map([['0,0', { value: '旧结果' }]]), merges: [], fills: new Map() });
   const before = look(fake);
   const undo = new UndoStack();
   undo.push('标记', await run(fake, (ctx) => markFindings(ctx, findings)));

@@ -38,3 +38,21 @@ test('in Excel: the pane checks the open workbook, selects, marks, exports and u
   await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2), { timeout: 3000 });
   expect([...document.querySelectorAll('[data-finding]')].map((b) => b.getAttribute('data-finding'))).toEqual(['score/computed|评分表!F3|differs', 'score/computed|评分表!F28|total']);
 });
+
+test('清除标记 after the person deleted a marked comment: no error, the pane says what it left alone', async () => {
+  const fake = FakeExcel.fromSnapshot(sampleWorkbook());
+  fake.apiMinor = 14; // comments, not notes
+  installHost(fake);
+  const host = new ExcelHost();
+  render(<FluentProvider theme={webLightTheme}><App host={host} storage={undefined} /></FluentProvider>);
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]').length).toBeGreaterThan(0));
+  fireEvent.click(screen.getByRole('button', { name: '标记' }));
+  await waitFor(() => expect(fake.state.comments.has('收支表!D22')).toBe(true));
+  fake.state.comments.delete('收支表!D22');
+  fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  await waitFor(() => expect(screen.getByText('部分标记未处理')).toBeTruthy());
+  expect(screen.getByText(/收支表!D22（批注已被删除）/)).toBeTruthy();
+  expect(screen.queryByText('出错了')).toBeNull();
+  expect(fake.fillOf('收支表', 'D22')).toBeUndefined();
+});

@@ -6,7 +6,7 @@ import * as React from 'react';
 import { Finding } from '../../core/report';
 import { WorkbookSnapshot } from '../../core/snapshot';
 import { planFill, PlannedChange, runCheck, CheckView } from '../checking';
-import { findingKey, IgnoredItem, WorkbookHost } from '../host';
+import { findingKey, IgnoredItem, WorkbookHost, WriteNotice } from '../host';
 import { Lang, STRINGS } from '../i18n';
 import { PreviewHost } from '../preview-host';
 import { loadSettings, PaneSettings, parseBandsText, saveSettings } from '../settings';
@@ -38,6 +38,8 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const [settings, setSettings] = React.useState<PaneSettings>(() => loadSettings(storage));
   const t = STRINGS[settings.lang];
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
+  /** what the latest write left alone (a sheet deleted since, a note the person changed), said once */
+  const [notice, setNotice] = React.useState<string[] | null>(null);
   const [view, setView] = React.useState<CheckView | null>(null);
   const [ignored, setIgnored] = React.useState<IgnoredItem[]>([]);
   const [filters, setFilters] = React.useState({ error: true, warning: true, info: true });
@@ -92,7 +94,8 @@ export function App({ host, storage }: AppProps): React.ReactElement {
 
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
     try {
-      await fn();
+      const r = (await fn()) as WriteNotice | void;
+      setNotice(r && r.skipped.length ? r.skipped.map((x) => `${x.sheet}!${x.address}（${t.skipReason[x.reason] ?? x.reason}）`) : null);
       setUndoLabel(host.undoLabel());
     } catch (e) {
       fail(e);
@@ -187,6 +190,9 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         </section>
       )}
       {status.kind === 'checking' && <Spinner size="small" label={t.checking} />}
+      {notice && (
+        <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>{t.skippedTitle}</MessageBarTitle>{t.skipped(notice)}</MessageBarBody></MessageBar>
+      )}
       {status.kind === 'error' && (
         <MessageBar intent="error"><MessageBarBody><MessageBarTitle>{t.error}</MessageBarTitle>{status.message}</MessageBarBody></MessageBar>
       )}
