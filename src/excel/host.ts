@@ -73,12 +73,13 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Numbers only: the cells' number formats stay as they are. */
-  async writeNumbers(label: string, changes: CellChange[]): Promise<void> {
+  async writeNumbers(label: string, changes: CellChange[]): Promise<WriteNotice | void> {
     const ops = changes.flatMap((c) => {
       const r = splitRef(c.cell);
       return r ? [{ op: 'cells' as const, sheet: r.sheet, address: r.address, formulas: [[c.value]] }] : [];
     });
-    await this.write(label, (ctx) => applyWrites(ctx, ops));
+    const r = await this.write(label, (ctx) => applyWrites(ctx, ops));
+    return r.skipped ? { skipped: r.skipped } : undefined;
   }
 
   async undo(): Promise<string | undefined> {

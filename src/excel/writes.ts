@@ -30,7 +30,7 @@ export interface WriteResult {
 export interface SkippedWrite {
   sheet: string;
   address: string;
-  reason: 'sheet-gone' | 'note-gone' | 'note-edited';
+  reason: 'sheet-gone' | 'note-gone' | 'note-edited' | 'protected';
 }
 
 /**
@@ -78,29 +78,35 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
   const wb = context.workbook;
   const kind = noteKind(wb);
   const skipped: SkippedWrite[] = [];
-  // the sheets as they are now, by id and by name: a sheet renamed since an operation was recorded is found by
-  // its id; one deleted since is skipped (a call on it would fail the whole request)
-  const cellOps = ops.filter((o): o is Extract<WriteOp, { op: 'fill' | 'note' }> => o.op === 'fill' || o.op === 'note');
+  // the sheets as they are now, by id and by name, and which are protected (ExcelApi 1.2): a sheet renamed since an
+  // operation was recorded is found by its id; one deleted since, or protected, is skipped — a write to it would
+  // fail the whole request — and said
+  const cellOps = ops.filter((o) => o.op === 'fill' || o.op === 'note' || o.op === 'cells');
   const nameById = new Map<string, string>();
   const idByName = new Map<string, string>();
+  const locked = new Set<string>();
   if (cellOps.length) {
     const sheets = wb.worksheets;
-    sheets.load('items/name,items/id');
+    sheets.load('items/name,items/id,items/protection/protected');
     await context.sync();
     for (const ws of sheets.items) {
       nameById.set(ws.id, ws.name);
       idByName.set(ws.name, ws.id);
+      if (ws.protection.protected) locked.add(ws.name);
     }
   }
   const live: WriteOp[] = [];
   for (const op of ops) {
-    if (op.op !== 'fill' && op.op !== 'note') {
+    if (op.op !== 'fill' && op.op !== 'note' && op.op !== 'cells') {
       live.push(op);
       continue;
     }
-    const name = op.sheetId ? nameById.get(op.sheetId) : idByName.has(op.sheet) ? op.sheet : undefined;
+    const sheetId = op.op === 'cells' ? undefined : op.sheetId;
+    const name = sheetId ? nameById.get(sheetId) : idByName.has(op.sheet) ? op.sheet : undefined;
     if (!name) skipped.push({ sheet: op.sheet, address: op.address, reason: 'sheet-gone' });
-    else live.push({ ...op, sheet: name, sheetId: idByName.get(name) });
+    else if (locked.has(name)) {
+      if (!skipped.some((x) => x.sheet === name && x.address === op.address && x.reason === 'protected')) skipped.push({ sheet: name, address: op.address, reason: 'protected' });
+    } else live.push(op.op === 'cells' ? op : { ...op, sheet: name, sheetId: idByName.get(name) });
   }
   ops = live;
   // comments cannot be looked up by cell without failing the request, so where notes are missing (ExcelApi

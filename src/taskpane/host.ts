@@ -25,14 +25,14 @@ export interface WorkbookHost {
   indicatorValues(): Promise<Record<string, string>>;
   setIndicatorValue(name: string, value: string | undefined): Promise<void>;
   /** write numbers into cells (computed scores), as one undoable step */
-  writeNumbers(label: string, changes: CellChange[]): Promise<void>;
+  writeNumbers(label: string, changes: CellChange[]): Promise<WriteNotice | void>;
   startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void>;
   stopLive(): Promise<void>;
 }
 
 /** What a write left alone, and why. */
 export interface WriteNotice {
-  skipped: Array<{ sheet: string; address: string; reason: 'sheet-gone' | 'note-gone' | 'note-edited' }>;
+  skipped: Array<{ sheet: string; address: string; reason: 'sheet-gone' | 'note-gone' | 'note-edited' | 'protected' }>;
 }
 
 export interface CellChange {

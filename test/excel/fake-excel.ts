@@ -19,6 +19,8 @@ export interface FakeCell {
 export interface FakeSheet {
   /** Excel's own id for the sheet: stays the same when the sheet is renamed */
   id: string;
+  /** a protected sheet refuses every write to its cells, fills, notes and comments */
+  protected?: boolean;
   name: string;
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
@@ -43,6 +45,10 @@ class PayloadTooLarge extends Error {
 }
 class ItemNotFound extends Error {
   code = 'ItemNotFound';
+}
+/** What Excel answers to a write on a protected sheet. */
+class AccessDenied extends Error {
+  code = 'AccessDenied';
 }
 /** What real Excel answers when a request uses an API above the host's level. */
 class ApiNotFound extends Error {
@@ -357,6 +363,11 @@ class FakeWorksheet extends FakeObject {
     return this.get('id');
   }
 
+  /** WorksheetProtection (ExcelApi 1.2): load 'protection/protected' first */
+  get protection(): { protected: boolean } {
+    return this.get('protection');
+  }
+
   get visibility(): string {
     return this.get('visibility');
   }
@@ -367,6 +378,7 @@ class FakeWorksheet extends FakeObject {
     for (const p of props) {
       if (p === 'name') out.name = s.name;
       else if (p === 'id') out.id = s.id;
+      else if (p === 'protection/protected') out.protection = { protected: !!s.protected };
       else if (p === 'visibility') out.visibility = s.visibility;
       else if (p === 'position') out.position = this.ctx.host.state.sheets.indexOf(s);
       else throw new Error(`fake: worksheet property ${p} not modelled`);
@@ -487,6 +499,7 @@ export class FakeRange extends FakeObject {
       const rect = this.rect();
       if (!rect) throw new ItemNotFound('range');
       const s = this.ctx.host.sheet(this.sheetName);
+      if (s.protected) throw new AccessDenied(`AccessDenied: the sheet ${s.name} is protected`);
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(s, key(r, c), r, c);
     });
   }
@@ -628,6 +641,11 @@ class FakeNotes extends FakeObject {
     super(ctx);
   }
 
+  private refuseProtected(k: string): void {
+    const sheet = k.slice(0, k.lastIndexOf('!')).replace(/^'|'$/g, '');
+    if (this.ctx.host.state.sheets.find((s) => s.name === sheet)?.protected) throw new AccessDenied(`AccessDenied: the sheet ${sheet} is protected`);
+  }
+
   /** notes are ExcelApi 1.18, comments 1.10: below that every call fails when the request runs */
   private gate(): void {
     this.ctx.host.requireApi(this.ctx, this.kind === 'notes' ? 18 : 10, `Workbook.${this.kind}`);
@@ -663,6 +681,7 @@ class FakeNotes extends FakeObject {
     this.gate();
     this.ctx.queue(() => {
       const k = cellAddress.replace(/\$/g, '');
+      this.refuseProtected(k);
       if (this.store().has(k)) throw new Error(`InvalidOperation: a ${this.kind === 'notes' ? 'note' : 'comment'} exists at ${k}`);
       this.store().set(k, content);
     });
@@ -681,7 +700,10 @@ class FakeNotes extends FakeObject {
       if (resolved && !nullable) throw new ItemNotFound(k);
     });
     return {
-      delete: () => ctx.queue(() => void store().delete(k)),
+      delete: () => ctx.queue(() => {
+        this.refuseProtected(k);
+        store().delete(k);
+      }),
       get isNullObject() {
         if (resolved === undefined) throw new PropertyNotLoaded('isNullObject');
         return resolved;

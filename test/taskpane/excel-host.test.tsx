@@ -51,7 +51,7 @@ test('清除标记 after the person deleted a marked comment: no error, the pane
   await waitFor(() => expect(fake.state.comments.has('收支表!D22')).toBe(true));
   fake.state.comments.delete('收支表!D22');
   fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
-  await waitFor(() => expect(screen.getByText('部分标记未处理')).toBeTruthy());
+  await waitFor(() => expect(screen.getByText('部分单元格未处理')).toBeTruthy());
   expect(screen.getByText(/收支表!D22（批注已被删除）/)).toBeTruthy();
   expect(screen.queryByText('出错了')).toBeNull();
   expect(fake.fillOf('收支表', 'D22')).toBeUndefined();

@@ -123,8 +123,9 @@ export function App({ host, storage }: AppProps): React.ReactElement {
     const changes = plan ?? [];
     setPlan(null);
     void act(async () => {
-      await host.writeNumbers('填入计算得分', changes);
+      const notice = await host.writeNumbers('填入计算得分', changes);
       recheck(await host.read(), ignored);
+      return notice;
     });
   };
 
