@@ -20,11 +20,16 @@ export class ExcelHost implements WorkbookHost {
   fileName = '当前工作簿';
   private undoStack = new UndoStack();
   private live: LiveChecker | null = null;
+  /** the pane's latest live callback: each startLive replaces it, so re-checks use the pane's current state */
+  private onLiveSnapshot: ((wb: WorkbookSnapshot) => void) | null = null;
 
   constructor(private run: Runner = excelRunner) {}
 
-  read(): Promise<WorkbookSnapshot> {
-    return this.run(readSnapshot);
+  /** Read the workbook; the live checker merges later edits into this reading, so it never works from an older one. */
+  async read(): Promise<WorkbookSnapshot> {
+    const wb = await this.run(readSnapshot);
+    this.live?.setSnapshot(wb);
+    return wb;
   }
 
   select(cells: string[]): Promise<void> {
@@ -92,7 +97,8 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
-    if (!this.live) this.live = new LiveChecker(this.run, (wb) => onSnapshot(wb), 400, onError);
+    this.onLiveSnapshot = onSnapshot;
+    if (!this.live) this.live = new LiveChecker(this.run, (wb) => this.onLiveSnapshot?.(wb), 400, onError);
     await this.live.start(initial);
   }
 

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
 import { ExcelHost } from '../../src/excel/host';
 import { MARK_FILL } from '../../src/excel/marks';
@@ -55,4 +55,30 @@ test('清除标记 after the person deleted a marked comment: no error, the pane
   expect(screen.getByText(/收支表!D22（批注已被删除）/)).toBeTruthy();
   expect(screen.queryByText('出错了')).toBeNull();
   expect(fake.fillOf('收支表', 'D22')).toBeUndefined();
+});
+
+test('live checking works from the pane’s current state: an ignored finding stays ignored, filled-in scores stay filled in', async () => {
+  const fake = FakeExcel.fromSnapshot(sampleWorkbook());
+  installHost(fake);
+  render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  // (a) ignore the scoring warning, then an edit elsewhere: it must not come back
+  fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F3' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
+  fake.userEdit('收支表', 'B40', 0);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'B40' });
+  await new Promise((r) => setTimeout(r, 700));
+  expect([...document.querySelectorAll('[data-finding]')].map((b) => b.getAttribute('data-finding'))).not.toContain('score/computed|评分表!F3|differs');
+  // (b) fill in the computed scores, then an edit elsewhere: the live copy has the new scores, not 自评 5
+  fireEvent.click(screen.getByRole('tab', { name: '评分' }));
+  fireEvent.click(screen.getByRole('button', { name: '填入计算得分' }));
+  const dialog = await screen.findByRole('dialog');
+  fireEvent.click(within(dialog).getByRole('button', { name: '确认填入' }));
+  await waitFor(() => expect(fake.cellValue('评分表', 'F3')!.value).toBe(0));
+  fake.userEdit('收支表', 'B41', 0);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'B41' });
+  await new Promise((r) => setTimeout(r, 700));
+  const scoreLine = [...document.querySelectorAll('li, [role="row"], div')].find((n) => n.textContent?.startsWith('财政供养人员控制率'));
+  expect(scoreLine?.textContent ?? '').not.toContain('自评 5');
 });

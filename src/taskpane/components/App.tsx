@@ -61,6 +61,10 @@ export function App({ host, storage }: AppProps): React.ReactElement {
 
   const fail = (e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
 
+  /** the ignored findings as they are now, for live re-checks that run long after the check that started them */
+  const ignoredRef = React.useRef<IgnoredItem[]>([]);
+  ignoredRef.current = ignored;
+
   const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[]) => {
     snapshot.current = wb;
     setView(runCheck(wb, host.fileName, settingsRef.current, ig, valuesRef.current));
@@ -75,7 +79,8 @@ export function App({ host, storage }: AppProps): React.ReactElement {
       valuesRef.current = vals;
       recheck(wb, ig);
       setStatus({ kind: 'ready' });
-      if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next, ig), fail);
+      ignoredRef.current = ig;
+      if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next, ignoredRef.current), fail);
     } catch (e) {
       fail(e);
     }
@@ -89,7 +94,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
 
   React.useEffect(() => {
     if (!settings.live) void host.stopLive().catch(fail);
-    else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next, ignored), fail).catch(fail);
+    else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next, ignoredRef.current), fail).catch(fail);
   }, [settings.live]);
 
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
@@ -158,8 +163,8 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           setIgnored(ig);
           setValues(vals);
           valuesRef.current = vals;
-          const wb = undone === '填入计算得分' ? await host.read() : snapshot.current;
-          if (wb) recheck(wb, ig);
+          // whatever was undone, the workbook as it is now (the live checker works from this reading too)
+          if (undone) recheck(await host.read(), ig);
         })} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
           {undoLabel ? t.undoWhat(undoLabel) : t.undo}
         </Button>
