@@ -24,6 +24,9 @@ export interface SheetSnapshot {
   numberFormats?: (string | null)[][];
   /** Same shape as values: the cell's indent level (alignment), where the reader has it; absent or null for none. */
   indents?: (number | null)[][];
+  /** The reader could not read the merged areas (Excel refuses more than 512 in a row): headers are read by
+   *  their layout alone, and the check says so. */
+  mergesUnread?: boolean;
   /** Merged areas as absolute A1 ranges ("A3:A5"). */
   merges?: string[];
   hidden?: boolean;
@@ -69,6 +72,7 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
     bottom = Math.max(bottom, Number(q[2]) - 1);
   }
   const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
+  if (s.mergesUnread) out.mergesUnread = true;
   if (bottom < 0) return out;
   out.top = top;
   out.left = left;

@@ -95,9 +95,57 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
     await context.sync();
     return canonicalWorkbook({ sheets: reads.map((read, i) => sheetFrom(infos[i]!, read)) });
   } catch (e) {
-    if (!isPayloadError(e)) throw e;
+    if (!isPayloadError(e) && !(withMerges && isMergeLimit(e))) throw e;
+    if (!isPayloadError(e)) {
+      // a sheet with more than 512 merged areas: everything again without merges, then the merges sheet by sheet
+      const reads = sheets.items.map((ws) => queueUsed(ws, false, false));
+      await context.sync();
+      const out = reads.map((read, i) => sheetFrom(infos[i]!, read));
+      for (let i = 0; i < out.length; i++) {
+        if (!reads[i]!.used.isNullObject) await fillMerges(context, sheets.items[i]!, out[i]!);
+      }
+      return canonicalWorkbook({ sheets: out });
+    }
   }
   return readChunked(context, infos, withMerges);
+}
+
+/** Excel refuses getMergedAreasOrNullObject on a range with more than 512 merged areas. */
+function isMergeLimit(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code ?? '';
+  return code === 'InvalidOperation' || code === 'GeneralException' || /merge/i.test(e instanceof Error ? e.message : String(e));
+}
+
+/**
+ * The merged areas of a sheet read on their own: the whole used range, else row bands halved until Excel answers
+ * (a merged area across a band's edge is returned by both bands, and kept once). A row with more than 512 merged
+ * areas cannot be read at all: the sheet is then read without merges, and says so (`mergesUnread`).
+ */
+async function fillMerges(context: Excel.RequestContext, ws: Excel.Worksheet, sheet: SheetSnapshot): Promise<void> {
+  const rows = sheet.values.length;
+  const width = Math.max(1, ...sheet.values.map((r) => r.length));
+  const found = new Set<string>();
+  const bands: Array<[number, number]> = [[0, rows]];
+  while (bands.length) {
+    const [from, count] = bands.shift()!;
+    const areas = ws.getRangeByIndexes(sheet.top + from, sheet.left, count, width).getMergedAreasOrNullObject();
+    areas.load('address');
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per band is the point
+      await context.sync();
+      if (!areas.isNullObject) for (const a of splitAreas(areas.address)) found.add(a);
+    } catch (e) {
+      if (!isMergeLimit(e)) throw e;
+      if (count === 1) {
+        sheet.merges = [];
+        sheet.mergesUnread = true;
+        return;
+      }
+      const half = Math.ceil(count / 2);
+      bands.unshift([from, half], [from + half, count - half]);
+    }
+  }
+  sheet.merges = [...found];
 }
 
 /** The fallback for workbooks too large for one response: extents first, then row chunks. */
@@ -136,13 +184,22 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
 /** Read some sheets again (by name or id), in one sync: what live checking does after an edit. */
 export async function readSheets(context: Excel.RequestContext, sheets: string[]): Promise<SheetSnapshot[]> {
   const withMerges = supports('ExcelApi', '1.13');
-  const reads = sheets.map((id) => {
+  const queue = (merges: boolean) => sheets.map((id) => {
     const ws = context.workbook.worksheets.getItem(id);
     ws.load('name,visibility');
-    return { ws, read: queueUsed(ws, false, withMerges) };
+    return { ws, read: queueUsed(ws, false, merges) };
   });
-  await context.sync();
-  return canonicalWorkbook({
-    sheets: reads.map(({ ws, read }) => sheetFrom({ name: ws.name, hidden: ws.visibility !== 'Visible' }, read)),
-  }).sheets;
+  let reads = queue(withMerges);
+  let refill = false;
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!withMerges || !isMergeLimit(e)) throw e;
+    reads = queue(false);
+    await context.sync();
+    refill = true;
+  }
+  const out = reads.map(({ ws, read }) => sheetFrom({ name: ws.name, hidden: ws.visibility !== 'Visible' }, read));
+  if (refill) for (let i = 0; i < out.length; i++) if (!reads[i]!.read.used.isNullObject) await fillMerges(context, reads[i]!.ws, out[i]!);
+  return canonicalWorkbook({ sheets: out }).sheets;
 }

@@ -46,6 +46,11 @@ class PayloadTooLarge extends Error {
 class ItemNotFound extends Error {
   code = 'ItemNotFound';
 }
+/** Range.getMergedAreasOrNullObject fails on a range with more merged areas than this. */
+export const MERGE_LIMIT = 512;
+class InvalidOperation extends Error {
+  code = 'InvalidOperation';
+}
 /** What Excel answers to a write on a protected sheet. */
 class AccessDenied extends Error {
   code = 'AccessDenied';
@@ -581,7 +586,10 @@ export class FakeRange extends FakeObject {
       const rect = this.rect();
       const s = this.ctx.host.sheet(this.sheetName);
       if (!rect) return [];
-      return s.merges.filter((m) => m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right);
+      // the merged areas that meet the range, whole; more than 512 fail the request, as in Excel
+      const found = s.merges.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
+      if (found.length > MERGE_LIMIT) throw new InvalidOperation(`InvalidOperation: ${found.length} merged areas, more than ${MERGE_LIMIT}`);
+      return found;
     });
     return areas;
   }

@@ -24,6 +24,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       const grid = new Grid(sheet);
       model.grids.push(grid);
       for (const m of grid.badMerges) model.notes.push({ kind: 'bad-merge', sheet: name, text: m });
+      if (sheet.mergesUnread) model.notes.push({ kind: 'merges-unread', sheet: name, text: '' });
       if (grid.rowCount === 0) continue;
       const consumed = new Set<number>();
       model.projects.push(...findProjectTables(grid, nextId, consumed));
