@@ -8,8 +8,23 @@
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { supports } from './api';
 
-/** Cells per request in the chunked fallback: four arrays per cell stay well under 5 MB. */
+/** Cells in the first request of the chunked fallback; later chunks are sized by the bytes the first ones took. */
 export const CHUNK_CELLS = 25000;
+/** What a chunk aims at, in bytes of the response: half of Excel on the web's limit of about 5 MB (UTF-8, so a
+ *  Chinese character counts three). A chunk still refused is halved. */
+export const CHUNK_BYTES = 2 * 1024 * 1024;
+
+/** Bytes a chunk's arrays take as JSON in UTF-8 (an estimate of the response Excel builds). */
+function utf8Bytes(x: unknown): number {
+  const s = JSON.stringify(x);
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x800) n += 2;
+    else if (c >= 0x80) n += 1;
+  }
+  return n;
+}
 
 interface SheetInfo {
   name: string;
@@ -163,17 +178,29 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
       out.push({ name: infos[i]!.name, top: 0, left: 0, values: [], merges: [], hidden: infos[i]!.hidden });
       continue;
     }
-    const rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, used.columnCount)));
+    let rowsPerChunk = Math.max(1, Math.floor(CHUNK_CELLS / Math.max(1, used.columnCount)));
     const all: Arrays = { values: [], formulas: [], numberFormat: [], valueTypes: [] };
-    for (let r = 0; r < used.rowCount; r += rowsPerChunk) {
-      const chunk = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, Math.min(rowsPerChunk, used.rowCount - r), used.columnCount);
+    for (let r = 0; r < used.rowCount;) {
+      const rows = Math.min(rowsPerChunk, used.rowCount - r);
+      const chunk = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
       chunk.load('values,formulas,numberFormat,valueTypes');
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point
-      await context.sync();
+      try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point
+        await context.sync();
+      } catch (e) {
+        // still too large (long Chinese texts): half the rows, down to one
+        if (!isPayloadError(e) || rows === 1) throw e;
+        rowsPerChunk = Math.max(1, Math.floor(rows / 2));
+        continue;
+      }
       all.values.push(...chunk.values);
       all.formulas.push(...chunk.formulas);
       all.numberFormat.push(...chunk.numberFormat);
       all.valueTypes.push(...(chunk.valueTypes as string[][]));
+      // the next chunk sized by the bytes this one took
+      const bytes = utf8Bytes([chunk.values, chunk.formulas, chunk.numberFormat, chunk.valueTypes]);
+      rowsPerChunk = Math.max(1, Math.floor((CHUNK_BYTES * rows) / Math.max(1, bytes)));
+      r += rows;
     }
     const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
     out.push(toSheet(infos[i]!, used.rowIndex, used.columnIndex, all, merges));

@@ -244,7 +244,8 @@ export class FakeContext {
         continue;
       }
       const values = a.obj.read(a.props);
-      bytes += JSON.stringify(values, (_k, v: unknown) => (v instanceof FakeObject || typeof v === 'function' ? '{}' : v)).length;
+      // bytes, as Excel counts them: UTF-8, so a Chinese character is three
+      bytes += Buffer.byteLength(JSON.stringify(values, (_k, v: unknown) => (v instanceof FakeObject || typeof v === 'function' ? '{}' : v)), 'utf8');
       results.push(() => a.obj.accept(values));
     }
     if (bytes > this.host.payloadLimit) throw new PayloadTooLarge(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);

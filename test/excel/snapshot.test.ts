@@ -6,6 +6,7 @@ import { checkWorkbook } from '../../src/core';
 import { CHUNK_CELLS, readSnapshot, splitAreas } from '../../src/excel/snapshot';
 import { consolidated } from '../../scripts/bench';
 import { seed002 } from '../fixtures/seed002';
+import { SheetBuilder, workbook } from '../fixtures/sheet';
 import { writeXlsx } from '../fixtures/write-xlsx';
 import { FakeExcel } from './fake-excel';
 import { installHost, run, uninstallHost } from './helpers';
@@ -46,6 +47,20 @@ test('a workbook too large for one response is read in row chunks, each under th
   const direct = FakeExcel.fromSnapshot(wb);
   installHost(direct);
   expect(snap).toEqual(await run(direct, readSnapshot));
+});
+
+test('a sheet of Chinese text (three bytes a character) is read in chunks sized by bytes, halved when still too large', async () => {
+  // 6,000 rows × 5 cells of 30-character Chinese text: about 2.7 MB as UTF-8, but under 1 MB in characters
+  const s = new SheetBuilder('情况说明');
+  const text = '部门整体支出绩效自评情况说明，资金使用合规，项目按期完成，效益良好。'.slice(0, 30);
+  for (let r = 0; r < 6000; r++) for (let c = 0; c < 5; c++) s.set(r, c, `${r}${text}`);
+  const wb = workbook(s);
+  const fake = FakeExcel.fromSnapshot(wb);
+  fake.payloadLimit = 1024 * 1024;
+  installHost(fake);
+  const snap = await run(fake, readSnapshot);
+  expect(snap.sheets[0]!.values).toHaveLength(6000);
+  expect(snap.sheets[0]!.values[5999]![4]).toBe(`5999${text}`);
 });
 
 test('without merged-area support (ExcelApi < 1.13) the snapshot has no merges and the check still runs', async () => {
