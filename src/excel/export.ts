@@ -17,18 +17,26 @@ function link(ref: string): string {
   return target ? `=HYPERLINK("${target.replace(/"/g, '""')}","${ref.replace(/"/g, '""')}")` : ref;
 }
 
+/**
+ * Text written as text: Excel reads "301.62" or "85%" typed into a cell as a number, and "=…", "+…", "-…" as a
+ * formula. An apostrophe in front keeps such text as the text it is (Excel does not show it or keep it).
+ */
+export function asText(s: string): string {
+  return /^[=+\-@]/.test(s) || /^\s*[\d,.]+\s*%?\s*$/.test(s) || /^\d{1,4}[-/年]\d{1,2}([-/月]\d{1,2})?/.test(s) ? `'${s}` : s;
+}
+
 export function resultRows(report: FileReport): string[][] {
   const tables = new Map(report.tables.map((t) => [t.id, `${t.title ?? t.kind}（${t.range}）`]));
   const rows = [['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']];
   for (const f of report.findings) {
     rows.push([
-      report.file,
-      f.table !== undefined ? tables.get(f.table) ?? '' : '',
+      asText(report.file),
+      asText(f.table !== undefined ? tables.get(f.table) ?? '' : ''),
       SEVERITY[f.severity],
       f.cells[0] ? link(f.cells[0]) : '',
-      f.message,
-      f.expected ?? '',
-      f.actual ?? '',
+      asText(f.message),
+      asText(f.expected ?? ''),
+      asText(f.actual ?? ''),
       f.rule,
     ]);
   }

@@ -9,7 +9,7 @@ import { FEATURES } from './api';
 
 export type WriteOp =
   /** fill a cell (color) or remove the fill (null). `sheetId`, where known, finds the sheet after a rename. */
-  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null }
+  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null; pattern?: string }
   /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) — with `expect`, only if it
    *  still says what the add-in wrote (a note the person has edited since is theirs) */
   | { op: 'note'; sheet: string; sheetId?: string; address: string; text: string | null; expect?: string }
@@ -194,7 +194,12 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
         if (op.color) fill.color = op.color;
         else fill.clear();
-        inverse.unshift({ op: 'fill', sheet: op.sheet, sheetId: op.sheetId, address: op.address, color: prior.fill ? prior.fill.color : null });
+        // a patterned fill (ExcelApi 1.9) comes back with its pattern, not as a plain colour
+        if (op.color && op.pattern && op.pattern !== 'Solid' && op.pattern !== 'None') fill.pattern = op.pattern as Excel.FillPattern;
+        inverse.unshift({
+          op: 'fill', sheet: op.sheet, sheetId: op.sheetId, address: op.address, color: prior.fill ? prior.fill.color : null,
+          ...(prior.fill && prior.fill.pattern !== 'Solid' ? { pattern: prior.fill.pattern } : {}),
+        });
         break;
       }
       case 'note': {

@@ -479,6 +479,9 @@ class FakeFill extends FakeObject {
   get pattern(): string {
     return this.get('pattern');
   }
+  set pattern(p: string) {
+    this.range.eachCell((s, k) => s.fills.set(k, { color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: p }));
+  }
   clear(): void {
     this.range.eachCell((s, k) => s.fills.delete(k));
   }
@@ -572,9 +575,18 @@ export class FakeRange extends FakeObject {
       }
       // as in Excel, writing a value keeps the cell's number format
       const format = s.cells.get(k)?.format;
+      // and as in Excel, text that reads as a number becomes one ("301.62", "85%"), unless it starts with an
+      // apostrophe, which keeps it text (and is not part of the value)
+      const typed = (t: string): number | string => {
+        if (t.startsWith("'")) return t.slice(1);
+        const m = /^\s*([-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)(%?)\s*$/.exec(t);
+        if (!m || !/\d/.test(m[1]!)) return t;
+        const n = Number(m[1]!.replace(/,/g, ''));
+        return m[2] ? n / 100 : n;
+      };
       const cell: FakeCell = asFormulas && typeof x === 'string' && x.startsWith('=')
         ? { value: x.replace(/^=HYPERLINK\("[^"]*",\s*"([^"]*)"\)$/, '$1'), formula: x }
-        : { value: x as number | string | boolean };
+        : { value: typeof x === 'string' ? typed(x) : x as number | boolean };
       if (format) cell.format = format;
       s.cells.set(k, cell);
     });

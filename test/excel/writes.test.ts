@@ -115,3 +115,33 @@ test('clicking a finding activates its sheet and selects its cells', async () =>
   expect(fake.state.activeSheet).toBe('收支表');
   expect(fake.state.selection).toEqual({ sheet: '收支表', address: 'D22,C22,E22' });
 });
+
+test('导出 writes texts as texts: the expected and actual figures ("301.62") stay the text the report gives, not numbers', async () => {
+  const { fake, findings } = planted();
+  await run(fake, (ctx) => exportResults(ctx, { file: '2021.xlsx', error: null, tables: [], findings, scores: [], summary: { errors: 2, warnings: 0, info: 0 } }));
+  const fix = fake.cellValue(RESULT_SHEET, 'F2');
+  expect(fix?.value).toBe('301.62');
+  expect(fake.cellValue(RESULT_SHEET, 'G2')?.value).toBe('310.62');
+  expect(fake.cellValue(RESULT_SHEET, 'A2')?.value).toBe('2021.xlsx');
+});
+
+test('清除标记 brings back a patterned fill with its pattern, not only its colour', async () => {
+  const { fake, findings } = planted();
+  fake.sheet('收支表').fills.set('21,3', { color: '#FFFF00', pattern: 'LightDown' });
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: MARK_FILL.error, pattern: 'Solid' });
+  await run(fake, (ctx) => clearMarks(ctx));
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'LightDown' });
+});
+
+test('撤销 of 清除标记 brings the comments back with their text (ExcelApi 1.10–1.17)', async () => {
+  const { fake, findings } = planted(14);
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  const text = fake.state.comments.get('收支表!D22');
+  expect(text).toMatch(/^自评校核：/);
+  const undo = new UndoStack();
+  undo.push('清除标记', await run(fake, (ctx) => clearMarks(ctx)));
+  expect(fake.state.comments.has('收支表!D22')).toBe(false);
+  await run(fake, (ctx) => undo.undo(ctx));
+  expect(fake.state.comments.get('收支表!D22')).toBe(text);
+});
