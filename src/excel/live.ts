@@ -5,10 +5,18 @@
  * - recalculated formula cells and data-validation picks fire no onChanged: onCalculated is listened to too;
  * - sheets added or deleted: the whole workbook is read again.
  * The add-in's own writes must not start a loop: events whose triggerSource is this add-in (ExcelApi 1.14) are
- * skipped, and while the add-in writes (`guard`) every event is.
+ * skipped, and while the add-in writes (`guard`) every event is. Events that carry no trigger source at all
+ * (recalculation, sheets added or deleted, and every event below ExcelApi 1.14) arrive after the write that caused
+ * them: for a moment after each of the add-in's own writes (`QUIET_MS`), such events are taken as its echo.
+ * A sheet renamed (onNameChanged, ExcelApi 1.17, or a re-read sheet whose name the copy does not know) makes the
+ * whole workbook read again, so its edits are never dropped.
  */
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { supports } from './api';
 import { readSheets, readSnapshot } from './snapshot';
+
+/** How long after the add-in's own write an event without a trigger source is taken as that write's echo. */
+export const QUIET_MS = 1500;
 
 export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -29,6 +37,8 @@ export class LiveChecker {
   private writing = 0;
   private handlers: Array<{ remove: () => void; context: { sync: () => Promise<unknown> } }> = [];
   private running: Promise<void> | null = null;
+  /** until when events without a trigger source are the echo of the add-in's own write */
+  private quietUntil = 0;
   enabled = false;
 
   constructor(
@@ -49,6 +59,7 @@ export class LiveChecker {
       const added: Array<OfficeExtension.EventHandlerResult<unknown>> = [ws.onChanged.add(on), ws.onCalculated.add(on)];
       if (ws.onAdded) added.push(ws.onAdded.add(() => this.onStructure()));
       if (ws.onDeleted) added.push(ws.onDeleted.add(() => this.onStructure()));
+      if (supports('ExcelApi', '1.17') && ws.onNameChanged) added.push(ws.onNameChanged.add(() => this.onStructure()));
       this.handlers = added as unknown as typeof this.handlers;
       await context.sync();
     });
@@ -72,6 +83,7 @@ export class LiveChecker {
       return await fn();
     } finally {
       this.writing--;
+      this.quietUntil = Date.now() + QUIET_MS;
     }
   }
 
@@ -82,13 +94,14 @@ export class LiveChecker {
 
   private async onEvent(e: SheetEvent): Promise<void> {
     if (!this.enabled || this.writing > 0 || e.triggerSource === 'ThisLocalAddin') return;
+    if (!e.triggerSource && Date.now() < this.quietUntil) return;
     if (e.worksheetId) this.dirty.add(e.worksheetId);
     else this.everything = true;
     this.schedule();
   }
 
   private async onStructure(): Promise<void> {
-    if (!this.enabled || this.writing > 0) return;
+    if (!this.enabled || this.writing > 0 || Date.now() < this.quietUntil) return;
     this.everything = true;
     this.schedule();
   }
@@ -117,6 +130,12 @@ export class LiveChecker {
           return;
         }
         const fresh: SheetSnapshot[] = await this.run((ctx) => readSheets(ctx, ids));
+        if (fresh.some((s) => !this.snapshot!.sheets.some((x) => x.name === s.name))) {
+          // a sheet renamed since the copy was made: read the workbook again rather than drop its edits
+          this.snapshot = await this.run(readSnapshot);
+          this.onSnapshot(this.snapshot, 'all');
+          return;
+        }
         const byName = new Map(fresh.map((s) => [s.name, s]));
         this.snapshot = { sheets: this.snapshot!.sheets.map((s) => byName.get(s.name) ?? s) };
         this.onSnapshot(this.snapshot, fresh.map((s) => s.name));

@@ -150,8 +150,9 @@ export class FakeExcel {
     for (const m of [this.state.notes, this.state.comments]) for (const k of [...m.keys()]) if (k.startsWith(`${name}!`)) m.delete(k);
   }
 
+  /** A sheet by its name or, as `worksheets.getItem` takes either, by its id. */
   sheet(name: string): FakeSheet {
-    const s = this.state.sheets.find((x) => x.name === name);
+    const s = this.state.sheets.find((x) => x.name === name) ?? this.state.sheets.find((x) => x.id === name);
     if (!s) throw new ItemNotFound(`no sheet ${name}`);
     return s;
   }
@@ -179,9 +180,13 @@ export class FakeExcel {
     this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
   }
 
-  /** Fire an event as Excel would, e.g. after a user edit. */
+  /** Fire an event as Excel would, e.g. after a user edit: onChanged carries a trigger source from ExcelApi 1.14
+   *  on (a person's edit is 'Local'), onCalculated never does. */
   async fire(event: 'onChanged' | 'onCalculated', args: Record<string, unknown>): Promise<void> {
-    for (const h of this.handlers.get(event) ?? []) await h({ type: event === 'onChanged' ? 'WorksheetChanged' : 'WorksheetCalculated', ...args });
+    const source = event === 'onChanged' && this.has(14) && !('triggerSource' in args) ? { triggerSource: 'Local' } : {};
+    const plain = event === 'onCalculated' || !this.has(14) ? { ...args } : args;
+    if (event === 'onCalculated' || !this.has(14)) delete plain.triggerSource;
+    for (const h of this.handlers.get(event) ?? []) await h({ type: event === 'onChanged' ? 'WorksheetChanged' : 'WorksheetCalculated', ...source, ...plain });
   }
 
   listeners(event: string): number {

@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../src/core';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
-import { LiveChecker, Runner } from '../../src/excel/live';
+import { LiveChecker, QUIET_MS, Runner } from '../../src/excel/live';
 import { markFindings } from '../../src/excel/marks';
 import { readSnapshot } from '../../src/excel/snapshot';
 import { seed002 } from '../fixtures/seed002';
@@ -66,4 +66,37 @@ test('switched off, it listens no more', async () => {
   await fake.fire('onChanged', { worksheetId: '收支表' });
   await settle(60);
   expect(seen).toEqual([]);
+});
+
+test('a renamed sheet’s edits are not dropped: the event’s sheet is not in the copy by name, so the workbook is read again', async () => {
+  const { fake, live, seen } = await setup();
+  fake.renameSheet('收支表', '收支情况表');
+  fake.userEdit('收支情况表', 'D22', 310.62);
+  await fake.fire('onChanged', { worksheetId: fake.sheet('收支情况表').id, address: 'D22' });
+  await settle(60);
+  expect(seen).toHaveLength(1);
+  expect(seen[0]!.changed).toBe('all');
+  expect(seen[0]!.wb.sheets.map((s) => s.name)).toContain('收支情况表');
+  expect(checkWorkbook(seen[0]!.wb, 'x').report.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0])).toEqual(['收支情况表!D22', '收支情况表!D22']);
+  await live.stop();
+});
+
+test('below ExcelApi 1.14 (no trigger sources) the echo of the add-in’s own write starts no re-read; a later edit does', async () => {
+  const { fake, live, seen } = await setup();
+  fake.apiMinor = 9;
+  await live.guard(async () => {
+    await run(fake, (ctx) => markFindings(ctx, checkWorkbook(seed002().wb, 'x').report.findings));
+  });
+  // Excel delivers the write's events after the write: recalculation and the change itself, with no source
+  await fake.fire('onCalculated', { worksheetId: '收支表' });
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(seen).toHaveLength(0);
+  // a person's edit once the echo has passed is checked as ever
+  await settle(QUIET_MS);
+  fake.userEdit('收支表', 'D22', 301.62);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(seen).toHaveLength(1);
+  await live.stop();
 });
