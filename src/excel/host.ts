@@ -38,7 +38,7 @@ export class ExcelHost implements WorkbookHost {
 
   private async write(label: string, fn: (ctx: Excel.RequestContext) => Promise<WriteResult>): Promise<WriteResult> {
     const doIt = (): Promise<WriteResult> => this.run(fn);
-    const result = this.live ? await this.live.guard(doIt) : await doIt();
+    const result = this.live ? await this.live.guard(doIt, touchedBy) : await doIt();
     this.undoStack.push(label, result);
     return result;
   }
@@ -89,7 +89,8 @@ export class ExcelHost implements WorkbookHost {
 
   async undo(): Promise<string | undefined> {
     const doIt = (): Promise<string | undefined> => this.run((ctx) => this.undoStack.undo(ctx));
-    return this.live ? this.live.guard(doIt) : doIt();
+    const undoing = { inverse: this.undoStack.peekInverse() };
+    return this.live ? this.live.guard(doIt, () => touchedBy(undoing)) : doIt();
   }
 
   undoLabel(): string | undefined {
@@ -105,6 +106,16 @@ export class ExcelHost implements WorkbookHost {
   async stopLive(): Promise<void> {
     await this.live?.stop();
   }
+}
+
+/** The cells a write changed, read from its inverse (a sheet created or deleted: unknown, so every echo counts). */
+function touchedBy(r: WriteResult): string[] | null {
+  const out: string[] = [];
+  for (const op of r.inverse) {
+    if (op.op === 'sheet' || op.op === 'setting') continue;
+    out.push(op.address);
+  }
+  return r.inverse.some((op) => op.op === 'sheet') ? null : out;
 }
 
 /**

@@ -11,6 +11,7 @@
  * A sheet renamed (onNameChanged, ExcelApi 1.17, or a re-read sheet whose name the copy does not know) makes the
  * whole workbook read again, so its edits are never dropped.
  */
+import { parseRange } from '../core/a1';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { supports } from './api';
 import { readSheets, readSnapshot } from './snapshot';
@@ -27,6 +28,14 @@ interface SheetEvent {
   worksheetId?: string;
   triggerSource?: string;
   type?: string;
+  address?: string;
+}
+
+/** Is the cell (or the first cell of) `a` inside the range `r` ("B3:D9")? */
+function inRange(a: string, r: string): boolean {
+  const cell = parseRange(a.split(':')[0]!);
+  const rect = parseRange(r);
+  return !!cell && !!rect && cell.top >= rect.top && cell.top <= rect.bottom && cell.left >= rect.left && cell.left <= rect.right;
 }
 
 export class LiveChecker {
@@ -39,6 +48,8 @@ export class LiveChecker {
   private running: Promise<void> | null = null;
   /** until when events without a trigger source are the echo of the add-in's own write */
   private quietUntil = 0;
+  /** the cells ("D22") that write touched: a change event elsewhere in the window is a person's edit */
+  private touched: Set<string> | null = null;
   enabled = false;
 
   constructor(
@@ -76,15 +87,31 @@ export class LiveChecker {
     for (const c of contexts) await c.sync();
   }
 
-  /** Run the add-in's own writes with events ignored. */
-  async guard<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Run the add-in's own writes with events ignored. `touched` gives the cells the write changed (A1 addresses;
+   * none known: every event in the window is its echo), so that below ExcelApi 1.14, where no event says who
+   * made it, a person's edit elsewhere right after the write is still checked.
+   */
+  async guard<T>(fn: () => Promise<T>, touched?: (result: T) => string[] | null): Promise<T> {
     this.writing++;
+    let result: T | undefined;
     try {
-      return await fn();
+      result = await fn();
+      return result;
     } finally {
       this.writing--;
       this.quietUntil = Date.now() + QUIET_MS;
+      const cells = result !== undefined && touched ? touched(result) : null;
+      this.touched = cells ? new Set(cells.map((a) => a.replace(/\$/g, '').toUpperCase())) : null;
     }
+  }
+
+  /** Is this event, in the window after a write, that write's echo? */
+  private isEcho(e: SheetEvent & { address?: string }): boolean {
+    if (e.triggerSource || Date.now() >= this.quietUntil) return false;
+    if (!this.touched || !e.address || e.type === 'WorksheetCalculated') return true;
+    const at = e.address.replace(/^.*!/, '').replace(/\$/g, '').toUpperCase();
+    return [...this.touched].some((t) => t === at || (t.includes(':') && inRange(at, t)));
   }
 
   /** Replace the cached snapshot (after a full check the pane ran itself). */
@@ -94,7 +121,7 @@ export class LiveChecker {
 
   private async onEvent(e: SheetEvent): Promise<void> {
     if (!this.enabled || this.writing > 0 || e.triggerSource === 'ThisLocalAddin') return;
-    if (!e.triggerSource && Date.now() < this.quietUntil) return;
+    if (this.isEcho(e)) return;
     if (e.worksheetId) this.dirty.add(e.worksheetId);
     else this.everything = true;
     this.schedule();

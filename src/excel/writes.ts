@@ -274,6 +274,11 @@ export class UndoStack {
     return this.entries[this.entries.length - 1]?.label;
   }
 
+  /** What undoing the latest write will run (for telling its echo from a person's edit). */
+  peekInverse(): WriteOp[] {
+    return this.entries[this.entries.length - 1]?.inverse ?? [];
+  }
+
   /** Undo the latest write. */
   async undo(context: Excel.RequestContext): Promise<string | undefined> {
     const last = this.entries.pop();

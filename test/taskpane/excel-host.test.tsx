@@ -82,3 +82,39 @@ test('live checking works from the pane’s current state: an ignored finding st
   const scoreLine = [...document.querySelectorAll('li, [role="row"], div')].find((n) => n.textContent?.startsWith('财政供养人员控制率'));
   expect(scoreLine?.textContent ?? '').not.toContain('自评 5');
 });
+
+describe.each([
+  ['ExcelApi 1.9', 9, 'cdn'], ['ExcelApi 1.14', 14, 'cdn'], ['ExcelApi 1.17', 17, 'cdn'], ['ExcelApi 1.18', 18, 'cdn'], ['ExcelApi 1.18 with the local office.js', 18, 'local'],
+] as const)('the pane’s whole flow on %s', (_name, minor, profile) => {
+  test('check, click, 标记, 清除标记, 忽略, 导出, 填入计算得分, 撤销, live edit', async () => {
+    const fake = FakeExcel.fromSnapshot(sampleWorkbook());
+    fake.apiMinor = minor;
+    fake.profile = profile;
+    installHost(fake);
+    render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
+    fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+    fireEvent.click(document.querySelector<HTMLElement>('[data-finding]')!);
+    await waitFor(() => expect(fake.state.selection?.address).toBe(minor >= 18 && profile === 'cdn' ? 'D22,D21,D22:D31' : 'D22'));
+    fireEvent.click(screen.getByRole('button', { name: '标记' }));
+    await waitFor(() => expect(fake.fillOf('收支表', 'D22')?.color).toBe(MARK_FILL.error));
+    fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+    await waitFor(() => expect(fake.fillOf('收支表', 'D22')).toBeUndefined());
+    expect(fake.state.notes.size + fake.state.comments.size).toBe(0);
+    fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F28' }));
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
+    await waitFor(() => expect(fake.state.sheets.map((s) => s.name)).toContain('校验结果'));
+    fireEvent.click(screen.getByRole('tab', { name: '评分' }));
+    fireEvent.click(screen.getByRole('button', { name: '填入计算得分' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认填入' }));
+    await waitFor(() => expect(fake.cellValue('评分表', 'F3')!.value).toBe(0));
+    fireEvent.click(await screen.findByRole('button', { name: '撤销“填入计算得分”' }));
+    await waitFor(() => expect(fake.cellValue('评分表', 'F3')!.value).toBe(5));
+    expect(screen.queryByText('出错了')).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: '校验结果' }));
+    fake.userEdit('收支表', 'D22', 301.62);
+    await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+    await waitFor(() => expect([...document.querySelectorAll('[data-finding]')].map((b) => b.getAttribute('data-finding'))).toEqual(['score/computed|评分表!F3|differs']), { timeout: 4000 });
+  });
+});
