@@ -1,21 +1,8 @@
 /** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
 import pc from 'picocolors';
-import { FileReport, Finding, Report, TableInfo } from '../core/report';
+import { FileReport, Finding, kindName, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
-const KIND: Record<string, { zh: string; en: string }> = {
-  income: { zh: '收入表', en: 'income' },
-  expenditure: { zh: '支出和结余表', en: 'expenditure' },
-  sangong: { zh: '“三公”经费表', en: '"three public" spending' },
-  assets: { zh: '固定资产表', en: 'fixed assets' },
-  budget: { zh: '预算执行表', en: 'budget vs actual' },
-  projects: { zh: '项目支出表', en: 'projects' },
-  project: { zh: '项目支出绩效自评表', en: 'project self-evaluation' },
-  department: { zh: '部门整体支出绩效自评表', en: 'department self-evaluation' },
-  items: { zh: '明细表', en: 'item list' },
-  score: { zh: '评分表', en: 'scoring table' },
-  profile: { zh: '基本概况', en: 'profile' },
-};
 
 const T = {
   zh: {
@@ -35,7 +22,7 @@ const T = {
 };
 
 function tableTitle(t: TableInfo, lang: Lang): string {
-  const kind = KIND[t.kind]?.[lang] ?? t.kind;
+  const kind = kindName(t.kind, lang);
   const title = t.title && t.title !== kind ? `${t.title} · ` : '';
   return `${title}${kind} · ${t.range}${t.unit ? ` · ${t.unit}` : ''}`;
 }

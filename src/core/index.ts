@@ -9,7 +9,7 @@ import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
 import { sheetCell } from './a1';
 import { shown } from './numbers';
-import { FileReport, Finding, ScoreEntry, summarize, TableInfo } from './report';
+import { FileReport, Finding, ScoreEntry, SEVERITY_RANK, summarize, TableInfo } from './report';
 import { computeScores, ScoreResult } from './scoring/compute';
 import { RULES } from './rules';
 import { CheckOptions, DEFAULT_GRADE_BANDS, MessageText, Problem, Rule, Severity } from './rules/types';
@@ -29,7 +29,6 @@ export const DEFAULT_OPTIONS: CheckOptions = {
   severity: {},
 };
 
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 const ENGINE_RULE: Rule = {
   meta: {
@@ -105,7 +104,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     if (problem.table !== undefined) f.table = problem.table;
     return f;
   });
-  findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || RANK[a.severity] - RANK[b.severity]);
+  findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
 
   const tables: TableInfo[] = [
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),

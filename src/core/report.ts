@@ -90,3 +90,53 @@ export function withoutIgnored(findings: Finding[], ignored: IgnoredItem[]): Fin
   const keys = new Set(ignored.map((x) => x.key));
   return findings.filter((f) => !keys.has(findingKey(f)));
 }
+
+/** The order findings are shown and marked in: errors, then warnings, then notes. One place for every view. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+export const SEVERITY_NAME: Readonly<Record<Severity, { zh: string; en: string }>> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'info' },
+};
+
+/** What each kind of table is called, for every view (CLI, pane, export): no raw kind word reaches a person. */
+export const TABLE_KIND_NAME: Readonly<Record<string, { zh: string; en: string }>> = {
+  income: { zh: '收入表', en: 'income' },
+  expenditure: { zh: '支出和结余表', en: 'expenditure' },
+  sangong: { zh: '“三公”经费表', en: '"three public" spending' },
+  assets: { zh: '固定资产表', en: 'fixed assets' },
+  budget: { zh: '预决算对比表', en: 'budget vs actual' },
+  projects: { zh: '项目支出表', en: 'projects' },
+  items: { zh: '明细表', en: 'item list' },
+  score: { zh: '评分表', en: 'scoring table' },
+  profile: { zh: '基本概况', en: 'profile' },
+  project: { zh: '项目支出绩效自评表', en: 'project self-evaluation' },
+  department: { zh: '部门整体支出绩效自评表', en: 'department self-evaluation' },
+};
+
+export function kindName(kind: string, lang: 'zh' | 'en'): string {
+  return TABLE_KIND_NAME[kind]?.[lang] ?? (lang === 'zh' ? '表格' : 'table');
+}
+
+/** A table as people see it named: its title, else what its kind is called. */
+export function tableName(t: TableInfo, lang: 'zh' | 'en'): string {
+  return t.title ?? kindName(t.kind, lang);
+}
+
+/** The columns of an exported 校验结果 sheet, in the pane's export and the preview's alike. */
+export const RESULT_COLUMNS = { zh: ['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则'], en: ['file', 'table', 'severity', 'cell', 'message', 'expected', 'actual', 'rule'] };
+
+/** The rows of an exported 校验结果 sheet (plain texts; a host makes links of the cells where it can). */
+export function resultTable(report: FileReport, lang: 'zh' | 'en' = 'zh'): string[][] {
+  const tables = new Map(report.tables.map((t) => [t.id, `${tableName(t, lang)}（${t.range}）`]));
+  const rows = [RESULT_COLUMNS[lang]];
+  for (const f of report.findings) {
+    rows.push([
+      report.file, f.table !== undefined ? tables.get(f.table) ?? '' : '', SEVERITY_NAME[f.severity][lang], f.cells[0] ?? '', f.message,
+      f.expected ?? '', f.actual ?? '', f.rule,
+    ]);
+  }
+  if (rows.length === 1) rows.push([report.file, '', '', '', lang === 'zh' ? '未发现问题' : 'no problems found', '', '', '']);
+  return rows;
+}

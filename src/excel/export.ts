@@ -2,14 +2,12 @@
  * 导出: a 校验结果 sheet listing every finding (file, table, severity, cells as links to them, message), replacing
  * the one a previous export wrote.
  */
-import { FileReport } from '../core/report';
+import { FileReport, resultTable } from '../core/report';
 import { cellA1 } from '../core/a1';
 import { splitRef } from '../core/a1';
 import { applyWrites, WriteResult } from './writes';
 
 export const RESULT_SHEET = '校验结果';
-
-const SEVERITY = { error: '错误', warning: '警告', info: '提示' };
 
 function link(ref: string): string {
   const r = splitRef(ref);
@@ -25,23 +23,9 @@ export function asText(s: string): string {
   return /^[=+\-@]/.test(s) || /^\s*[\d,.]+\s*%?\s*$/.test(s) || /^\d{1,4}[-/年]\d{1,2}([-/月]\d{1,2})?/.test(s) ? `'${s}` : s;
 }
 
+/** The 校验结果 rows: the core's table, with each cell a link to it and texts kept as texts. */
 export function resultRows(report: FileReport): string[][] {
-  const tables = new Map(report.tables.map((t) => [t.id, `${t.title ?? t.kind}（${t.range}）`]));
-  const rows = [['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']];
-  for (const f of report.findings) {
-    rows.push([
-      asText(report.file),
-      asText(f.table !== undefined ? tables.get(f.table) ?? '' : ''),
-      SEVERITY[f.severity],
-      f.cells[0] ? link(f.cells[0]) : '',
-      asText(f.message),
-      asText(f.expected ?? ''),
-      asText(f.actual ?? ''),
-      f.rule,
-    ]);
-  }
-  if (rows.length === 1) rows.push([report.file, '', '', '', '未发现问题', '', '', '']);
-  return rows;
+  return resultTable(report).map((row, i) => (i === 0 ? row : row.map((v, j) => (j === 3 && v ? link(v) : j === 2 || j === 7 ? v : asText(v)))));
 }
 
 export async function exportResults(context: Excel.RequestContext, report: FileReport): Promise<WriteResult> {

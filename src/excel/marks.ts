@@ -4,13 +4,12 @@
  * exactly the original fills and removes exactly the notes the add-in added — also after the file was saved,
  * closed and opened by someone else.
  */
-import { Finding } from '../core/report';
+import { Finding, SEVERITY_RANK } from '../core/report';
 import { firstCell, splitRef } from '../core/a1';
 import { applyWrites, WriteOp, WriteResult } from './writes';
 
 export const MARK_FILL: Record<Finding['severity'], string> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };
 export const MARKS_KEY = 'selfeval.marks';
-const RANK = { error: 0, warning: 1, info: 2 };
 
 /** One mark per cell: the gravest severity, every message. */
 export function plannedMarks(findings: Finding[]): Array<{ sheet: string; address: string; severity: Finding['severity']; text: string }> {
@@ -21,7 +20,7 @@ export function plannedMarks(findings: Finding[]): Array<{ sheet: string; addres
     const address = firstCell(ref.address);
     const k = `${ref.sheet}!${address}`;
     const m = byCell.get(k) ?? { sheet: ref.sheet, address, severity: f.severity, lines: [] };
-    if (RANK[f.severity] < RANK[m.severity]) m.severity = f.severity;
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[m.severity]) m.severity = f.severity;
     m.lines.push(f.message);
     byCell.set(k, m);
   }

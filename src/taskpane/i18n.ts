@@ -2,6 +2,7 @@
 export type Lang = 'zh' | 'en';
 
 const zh = {
+  lang: 'zh' as Lang,
   title: '自评校核',
   check: '一键校验',
   checking: '正在校验…',
@@ -69,6 +70,7 @@ const zh = {
 };
 
 const en: typeof zh = {
+  lang: 'en' as Lang,
   title: 'Self-evaluation checker',
   check: 'Check now',
   checking: 'Checking…',

@@ -4,7 +4,7 @@
  * ignores and exports happen in memory, and undo works as in Excel.
  */
 import { parseRange, splitRef } from '../core/a1';
-import { FileReport, Finding, ignoredItem } from '../core/report';
+import { FileReport, Finding, ignoredItem, resultTable, SEVERITY_RANK } from '../core/report';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { sampleWorkbook } from '../sample';
 import { CellChange, findingKey, IgnoredItem, WorkbookHost } from './host';
@@ -60,13 +60,12 @@ export class PreviewHost implements WorkbookHost {
 
   async mark(findings: Finding[]): Promise<void> {
     const before = new Map(this.state.marks);
-    const rank = { error: 0, warning: 1, info: 2 };
     const marks = new Map<string, Finding['severity']>();
     for (const f of findings) {
       const c = f.cells[0]?.split(':')[0];
       if (!c) continue;
       const prev = marks.get(c);
-      if (!prev || rank[f.severity] < rank[prev]) marks.set(c, f.severity);
+      if (!prev || SEVERITY_RANK[f.severity] < SEVERITY_RANK[prev]) marks.set(c, f.severity);
     }
     this.state.marks = marks;
     this.history.push({ label: '标记', undo: () => void (this.state.marks = before) });
@@ -101,7 +100,7 @@ export class PreviewHost implements WorkbookHost {
 
   async exportResults(report: FileReport): Promise<void> {
     const before = this.state.sheets;
-    const rows = [['文件', '级别', '单元格', '说明'], ...report.findings.map((f) => [report.file, f.severity, f.cells[0] ?? '', f.message])];
+    const rows = resultTable(report);
     this.state.sheets = [...before.filter((s) => s.name !== '校验结果'), { name: '校验结果', top: 0, left: 0, values: rows }];
     this.history.push({ label: '导出', undo: () => void (this.state.sheets = before) });
     this.changed();

@@ -112,3 +112,27 @@ test('keyboard: arrow keys move through the findings, Enter selects', async () =
   await waitFor(() => expect(host.state.selection).not.toBeNull());
   for (const b of screen.getAllByRole('button')) expect(b.getAttribute('aria-label') ?? b.textContent).toBeTruthy();
 });
+
+test('no raw kind word reaches the pane: a table without a title is named by what it is (基本概况)', async () => {
+  setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(4));
+  expect(screen.getByText(/^基本概况 · 基本概况!A3:D3$/)).toBeTruthy();
+  expect(document.body.textContent).not.toMatch(/\b(profile|budget|income|expenditure|sangong|assets|items|projects|score)\b/);
+});
+
+test('the preview’s export has the same eight columns as Excel’s, and 标记 then 清除标记 leave the grid as it was', async () => {
+  const { host } = setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(4));
+  const grid = (): string => document.querySelector('[data-preview-grid], table')?.outerHTML ?? '';
+  fireEvent.click(findings()[0]!);
+  const before = grid();
+  fireEvent.click(screen.getByRole('button', { name: '标记' }));
+  await waitFor(() => expect(grid()).not.toBe(before));
+  fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
+  await waitFor(() => expect(grid()).toBe(before));
+  fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
+  await waitFor(() => expect(host.state.sheets.some((s) => s.name === '校验结果')).toBe(true));
+  expect(host.state.sheets.find((s) => s.name === '校验结果')!.values[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']);
+});

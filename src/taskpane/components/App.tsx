@@ -3,7 +3,7 @@ import {
   Switch, Tab, TabList, Text, ToggleButton, tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { Finding } from '../../core/report';
+import { Finding, tableName } from '../../core/report';
 import { WorkbookSnapshot } from '../../core/snapshot';
 import { planFill, PlannedChange, runCheck, CheckView } from '../checking';
 import { findingKey, IgnoredItem, WorkbookHost, WriteNotice } from '../host';
@@ -214,7 +214,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           <details>
             <summary>{t.tables}（{view.report.tables.length}）</summary>
             <ul className={styles.tables}>
-              {view.report.tables.map((x) => <li key={x.id}>{x.title ?? x.kind} · {x.range}{x.unit ? ` · ${x.unit}` : ''}</li>)}
+              {view.report.tables.map((x) => <li key={x.id}>{tableName(x, settings.lang)} · {x.range}{x.unit ? ` · ${x.unit}` : ''}</li>)}
             </ul>
           </details>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'findings' | 'scores')}>

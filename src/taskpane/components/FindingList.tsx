@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import { FileReport, Finding } from '../../core/report';
+import { FileReport, Finding, SEVERITY_RANK, tableName } from '../../core/report';
 import { findingKey } from '../host';
 import { Strings } from '../i18n';
 
@@ -19,7 +19,6 @@ const useStyles = makeStyles({
 });
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
-const RANK = { error: 0, warning: 1, info: 2 };
 
 export interface FindingListProps {
   report: FileReport;
@@ -49,7 +48,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
   const groups: Array<{ title: string; items: Finding[] }> = [];
   for (const table of report.tables) {
     const items = findings.filter((f) => f.table === table.id);
-    if (items.length) groups.push({ title: `${table.title ?? table.kind} · ${table.range}`, items });
+    if (items.length) groups.push({ title: `${tableName(table, t.lang)} · ${table.range}`, items });
   }
   const loose = findings.filter((f) => f.table === undefined || !report.tables.some((x) => x.id === f.table));
   if (loose.length) groups.push({ title: t.other, items: loose });
@@ -60,7 +59,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
         <section key={g.title} className={styles.group} aria-label={g.title}>
           <Text className={styles.groupTitle}>{g.title}</Text>
           <ul className={styles.list}>
-            {[...g.items].sort((a, b) => RANK[a.severity] - RANK[b.severity]).map((f) => {
+            {[...g.items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).map((f) => {
               const key = findingKey(f);
               return (
                 <li key={key + f.message} className={styles.item}>
