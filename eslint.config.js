@@ -4,6 +4,7 @@ const tseslint = require('typescript-eslint');
 const officeAddinsModule = require('eslint-plugin-office-addins');
 
 const officeAddins = officeAddinsModule.default ?? officeAddinsModule;
+const reactHooks = require('eslint-plugin-react-hooks');
 
 module.exports = tseslint.config(
   { ignores: ['build/', 'dist/', 'node_modules/', 'coverage/', 'test-artifacts/', '**/*.js'] },
@@ -28,6 +29,15 @@ module.exports = tseslint.config(
           { group: ['**/excel/**', '**/taskpane/**', '**/cli/**', '**/commands/**', '**/sample/**'], message: 'src/core depends on nothing outside it.' },
         ],
       }],
+    },
+  },
+  {
+    // the pane's hooks: called unconditionally, and their dependencies complete (no stale state in callbacks)
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
     },
   },
   {

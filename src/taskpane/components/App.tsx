@@ -59,7 +59,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
   React.useEffect(() => (preview ? preview.subscribe(repaint) : undefined), [preview]);
 
-  const fail = (e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) });
+  const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
 
   /** the ignored findings as they are now, for live re-checks that run long after the check that started them */
   const ignoredRef = React.useRef<IgnoredItem[]>([]);
@@ -84,18 +84,18 @@ export function App({ host, storage }: AppProps): React.ReactElement {
     } catch (e) {
       fail(e);
     }
-  }, [host, recheck]);
+  }, [host, recheck, fail]);
 
-  // settings change the report without reading the workbook again
+  // settings change the report without reading the workbook again (the ignored list as it is now)
   React.useEffect(() => {
     saveSettings(settings, storage);
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignored, valuesRef.current));
-  }, [settings]);
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignoredRef.current, valuesRef.current));
+  }, [settings, storage, host]);
 
   React.useEffect(() => {
     if (!settings.live) void host.stopLive().catch(fail);
     else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next, ignoredRef.current), fail).catch(fail);
-  }, [settings.live]);
+  }, [settings.live, host, recheck, fail]);
 
   const act = async (fn: () => Promise<unknown>): Promise<void> => {
     try {
