@@ -4,12 +4,11 @@ import {
 } from '@fluentui/react-components';
 import * as React from 'react';
 import { Finding, tableName } from '../../core/report';
-import { WorkbookSnapshot } from '../../core/snapshot';
-import { planFill, PlannedChange, runCheck, CheckView } from '../checking';
-import { findingKey, IgnoredItem, WorkbookHost, WriteNotice } from '../host';
+import { usePaneController } from '../controller';
+import { findingKey, WorkbookHost } from '../host';
 import { Lang, STRINGS } from '../i18n';
 import { PreviewHost } from '../preview-host';
-import { loadSettings, PaneSettings, parseBandsText, saveSettings } from '../settings';
+import { parseBandsText } from '../settings';
 import { FindingList } from './FindingList';
 import { PreviewGrid } from './PreviewGrid';
 import { ScoresTab } from './ScoresTab';
@@ -31,117 +30,27 @@ export interface AppProps {
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'ready' } | { kind: 'error'; message: string };
-
 export function App({ host, storage }: AppProps): React.ReactElement {
   const styles = useStyles();
-  const [settings, setSettings] = React.useState<PaneSettings>(() => loadSettings(storage));
+  const c = usePaneController(host, storage);
+  const { settings, status, notice, view, ignored, values, undoLabel, plan } = c;
   const t = STRINGS[settings.lang];
-  const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
-  /** what the latest write left alone (a sheet deleted since, a note the person changed), said once */
-  const [notice, setNotice] = React.useState<string[] | null>(null);
-  const [view, setView] = React.useState<CheckView | null>(null);
-  const [ignored, setIgnored] = React.useState<IgnoredItem[]>([]);
   const [filters, setFilters] = React.useState({ error: true, warning: true, info: true });
   const [selected, setSelected] = React.useState<string | undefined>();
   const [showSettings, setShowSettings] = React.useState(false);
-  const [undoLabel, setUndoLabel] = React.useState<string | undefined>();
   const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
-  const [values, setValues] = React.useState<Record<string, string>>({});
-  const [plan, setPlan] = React.useState<PlannedChange[] | null>(null);
-  const valuesRef = React.useRef(values);
-  valuesRef.current = values;
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
-  const snapshot = React.useRef<WorkbookSnapshot | null>(null);
-  const settingsRef = React.useRef(settings);
-  settingsRef.current = settings;
-
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
   React.useEffect(() => (preview ? preview.subscribe(repaint) : undefined), [preview]);
 
-  const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
-
-  /** the ignored findings as they are now, for live re-checks that run long after the check that started them */
-  const ignoredRef = React.useRef<IgnoredItem[]>([]);
-  ignoredRef.current = ignored;
-
-  const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[]) => {
-    snapshot.current = wb;
-    setView(runCheck(wb, host.fileName, settingsRef.current, ig, valuesRef.current));
-  }, [host]);
-
-  const check = React.useCallback(async () => {
-    setStatus({ kind: 'checking' });
-    try {
-      const [wb, ig, vals] = [await host.read(), await host.ignored(), await host.indicatorValues()];
-      setIgnored(ig);
-      setValues(vals);
-      valuesRef.current = vals;
-      recheck(wb, ig);
-      setStatus({ kind: 'ready' });
-      ignoredRef.current = ig;
-      if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next, ignoredRef.current), fail);
-    } catch (e) {
-      fail(e);
-    }
-  }, [host, recheck, fail]);
-
-  // settings change the report without reading the workbook again (the ignored list as it is now)
-  React.useEffect(() => {
-    saveSettings(settings, storage);
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settings, ignoredRef.current, valuesRef.current));
-  }, [settings, storage, host]);
-
-  React.useEffect(() => {
-    if (!settings.live) void host.stopLive().catch(fail);
-    else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next, ignoredRef.current), fail).catch(fail);
-  }, [settings.live, host, recheck, fail]);
-
-  const act = async (fn: () => Promise<unknown>): Promise<void> => {
-    try {
-      const r = (await fn()) as WriteNotice | void;
-      setNotice(r && r.skipped.length ? r.skipped.map((x) => `${x.sheet}!${x.address}（${t.skipReason[x.reason] ?? x.reason}）`) : null);
-      setUndoLabel(host.undoLabel());
-    } catch (e) {
-      fail(e);
-    }
-  };
-
-  const refreshIgnored = async (): Promise<void> => {
-    const ig = await host.ignored();
-    setIgnored(ig);
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, valuesRef.current));
-  };
-
-  const onValue = (name: string, value: string): void => {
-    if ((valuesRef.current[name] ?? '') === value.trim()) return;
-    void act(async () => {
-      await host.setIndicatorValue(name, value);
-      const vals = await host.indicatorValues();
-      setValues(vals);
-      valuesRef.current = vals;
-      if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ignored, vals));
-    });
-  };
-
-  const confirmFill = (): void => {
-    const changes = plan ?? [];
-    setPlan(null);
-    void act(async () => {
-      const notice = await host.writeNumbers('填入计算得分', changes);
-      recheck(await host.read(), ignored);
-      return notice;
-    });
-  };
-
   const onSelect = (f: Finding): void => {
     setSelected(findingKey(f));
-    void host.select(f.cells).catch(fail);
+    c.select(f.cells);
   };
 
   const visible = view ? view.visible.filter((f) => filters[f.severity]) : [];
   const s = view?.report.summary;
-  const update = (patch: Partial<PaneSettings>): void => setSettings((old) => ({ ...old, ...patch }));
+  const update = c.update;
 
   return (
     <main className={styles.root} lang={settings.lang === 'zh' ? 'zh-CN' : 'en'}>
@@ -153,19 +62,11 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         <MessageBar intent="info"><MessageBarBody>{t.preview}</MessageBarBody></MessageBar>
       )}
       <div className={styles.row}>
-        <Button appearance="primary" onClick={() => void check()} disabled={status.kind === 'checking'}>{t.check}</Button>
-        <Button onClick={() => void act(() => host.mark(view?.visible ?? []))} disabled={!view}>{t.mark}</Button>
-        <Button onClick={() => void act(() => host.clearMarks())}>{t.clearMarks}</Button>
-        <Button onClick={() => void act(() => host.exportResults({ ...view!.report, findings: view!.visible }))} disabled={!view}>{t.export}</Button>
-        <Button onClick={() => void act(async () => {
-          const undone = await host.undo();
-          const [ig, vals] = [await host.ignored(), await host.indicatorValues()];
-          setIgnored(ig);
-          setValues(vals);
-          valuesRef.current = vals;
-          // whatever was undone, the workbook as it is now (the live checker works from this reading too)
-          if (undone) recheck(await host.read(), ig);
-        })} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
+        <Button appearance="primary" onClick={() => void c.check()} disabled={status.kind === 'checking'}>{t.check}</Button>
+        <Button onClick={() => void c.mark()} disabled={!view}>{t.mark}</Button>
+        <Button onClick={() => void c.clearMarks()}>{t.clearMarks}</Button>
+        <Button onClick={() => void c.exportResults()} disabled={!view}>{t.export}</Button>
+        <Button onClick={() => void c.undo()} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
           {undoLabel ? t.undoWhat(undoLabel) : t.undo}
         </Button>
         <ToggleButton checked={showSettings} onClick={() => setShowSettings((x) => !x)}>{t.settings}</ToggleButton>
@@ -228,11 +129,11 @@ export function App({ host, storage }: AppProps): React.ReactElement {
               t={t}
               lang={settings.lang}
               plan={plan}
-              onValue={onValue}
-              onPlan={() => setPlan(planFill(view))}
-              onConfirm={confirmFill}
-              onCancel={() => setPlan(null)}
-              onSelect={(cells) => void host.select(cells).catch(fail)}
+              onValue={(name, value) => void c.setValue(name, value)}
+              onPlan={c.planFill}
+              onConfirm={() => void c.confirmFill()}
+              onCancel={c.cancelFill}
+              onSelect={c.select}
             />
           )}
           {tab === 'findings' && <>
@@ -252,7 +153,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
               t={t}
               selected={selected}
               onSelect={onSelect}
-              onIgnore={(f) => void act(async () => { await host.ignore(f); await refreshIgnored(); })}
+              onIgnore={(f) => void c.ignore(f)}
             />
           )}
           </>}
@@ -263,7 +164,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
                 {ignored.map((i) => (
                   <li key={i.key}>
                     {i.cell} {i.message}{' '}
-                    <Button size="small" appearance="transparent" onClick={() => void act(async () => { await host.restore(i.key); await refreshIgnored(); })}>{t.restore}</Button>
+                    <Button size="small" appearance="transparent" onClick={() => void c.restore(i.key)}>{t.restore}</Button>
                   </li>
                 ))}
               </ul>

@@ -1,0 +1,170 @@
+/**
+ * The pane's workflow, apart from how it looks: check → findings → writes → undo → live. It owns the state the
+ * workflow changes (the report, the ignored findings, the indicator values, what can be undone, what the last
+ * write left alone) and the actions on it; `App` renders that state and calls the actions. Decisions are made on
+ * what the host returns, never by matching a label's text.
+ */
+import * as React from 'react';
+import { Finding } from '../core/report';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { CheckView, planFill, PlannedChange, runCheck } from './checking';
+import { IgnoredItem, WorkbookHost, WriteNotice } from './host';
+import { STRINGS } from './i18n';
+import { loadSettings, PaneSettings, saveSettings } from './settings';
+
+export type Status = { kind: 'idle' } | { kind: 'checking' } | { kind: 'ready' } | { kind: 'error'; message: string };
+
+export interface PaneController {
+  settings: PaneSettings;
+  update(patch: Partial<PaneSettings>): void;
+  status: Status;
+  /** what the latest write left alone (a sheet deleted since, a note the person changed), one line a cell */
+  notice: string[] | null;
+  view: CheckView | null;
+  ignored: IgnoredItem[];
+  values: Record<string, string>;
+  undoLabel: string | undefined;
+  /** the cells 填入计算得分 would write, while the person confirms */
+  plan: PlannedChange[] | null;
+  check(): Promise<void>;
+  mark(): Promise<void>;
+  clearMarks(): Promise<void>;
+  exportResults(): Promise<void>;
+  undo(): Promise<void>;
+  ignore(f: Finding): Promise<void>;
+  restore(key: string): Promise<void>;
+  setValue(name: string, value: string): Promise<void>;
+  planFill(): void;
+  cancelFill(): void;
+  confirmFill(): Promise<void>;
+  select(cells: string[]): void;
+}
+
+export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'getItem' | 'setItem'>): PaneController {
+  const [settings, setSettings] = React.useState<PaneSettings>(() => loadSettings(storage));
+  const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
+  const [notice, setNotice] = React.useState<string[] | null>(null);
+  const [view, setView] = React.useState<CheckView | null>(null);
+  const [ignored, setIgnored] = React.useState<IgnoredItem[]>([]);
+  const [undoLabel, setUndoLabel] = React.useState<string | undefined>();
+  const [values, setValues] = React.useState<Record<string, string>>({});
+  const [plan, setPlan] = React.useState<PlannedChange[] | null>(null);
+  // what callbacks that run later (live re-checks, writes that finish) must see as it is then, not as it was
+  const valuesRef = React.useRef(values);
+  valuesRef.current = values;
+  const ignoredRef = React.useRef<IgnoredItem[]>([]);
+  ignoredRef.current = ignored;
+  const settingsRef = React.useRef(settings);
+  settingsRef.current = settings;
+  const snapshot = React.useRef<WorkbookSnapshot | null>(null);
+
+  const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
+
+  const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[] = ignoredRef.current, vals = valuesRef.current) => {
+    snapshot.current = wb;
+    setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals));
+  }, [host]);
+
+  /** the report again from the copy already read (settings, ignored list or values changed) */
+  const rerun = React.useCallback((ig = ignoredRef.current, vals = valuesRef.current) => {
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, vals));
+  }, [host]);
+
+  const check = React.useCallback(async () => {
+    setStatus({ kind: 'checking' });
+    try {
+      const [wb, ig, vals] = [await host.read(), await host.ignored(), await host.indicatorValues()];
+      setIgnored(ig);
+      ignoredRef.current = ig;
+      setValues(vals);
+      valuesRef.current = vals;
+      recheck(wb, ig, vals);
+      setStatus({ kind: 'ready' });
+      if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next), fail);
+    } catch (e) {
+      fail(e);
+    }
+  }, [host, recheck, fail]);
+
+  // settings change the report without reading the workbook again
+  React.useEffect(() => {
+    saveSettings(settings, storage);
+    rerun();
+  }, [settings, storage, rerun]);
+
+  React.useEffect(() => {
+    if (!settings.live) void host.stopLive().catch(fail);
+    else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next), fail).catch(fail);
+  }, [settings.live, host, recheck, fail]);
+
+  /** Run a write: what it left alone is said, the undo button follows, a failure is shown. */
+  const act = React.useCallback(async (fn: () => Promise<WriteNotice | void>): Promise<void> => {
+    try {
+      const r = await fn();
+      const t = STRINGS[settingsRef.current.lang];
+      setNotice(r && r.skipped.length ? r.skipped.map((x) => `${x.sheet}!${x.address}（${t.skipReason[x.reason] ?? x.reason}）`) : null);
+      setUndoLabel(host.undoLabel());
+    } catch (e) {
+      fail(e);
+    }
+  }, [host, fail]);
+
+  const refreshIgnored = async (): Promise<void> => {
+    const ig = await host.ignored();
+    setIgnored(ig);
+    ignoredRef.current = ig;
+    rerun(ig);
+  };
+
+  return {
+    settings,
+    update: (patch) => setSettings((old) => ({ ...old, ...patch })),
+    status, notice, view, ignored, values, undoLabel, plan,
+    check,
+    mark: () => act(() => host.mark(view?.visible ?? [])),
+    clearMarks: () => act(() => host.clearMarks()),
+    exportResults: () => act(async () => {
+      if (view) await host.exportResults({ ...view.report, findings: view.visible });
+    }),
+    undo: () => act(async () => {
+      const undone = await host.undo();
+      const [ig, vals] = [await host.ignored(), await host.indicatorValues()];
+      setIgnored(ig);
+      ignoredRef.current = ig;
+      setValues(vals);
+      valuesRef.current = vals;
+      // whatever was undone, the workbook as it is now (the live checker works from this reading too)
+      if (undone) recheck(await host.read(), ig, vals);
+    }),
+    ignore: (f) => act(async () => {
+      await host.ignore(f);
+      await refreshIgnored();
+    }),
+    restore: (key) => act(async () => {
+      await host.restore(key);
+      await refreshIgnored();
+    }),
+    setValue: async (name, value) => {
+      if ((valuesRef.current[name] ?? '') === value.trim()) return;
+      await act(async () => {
+        await host.setIndicatorValue(name, value);
+        const vals = await host.indicatorValues();
+        setValues(vals);
+        valuesRef.current = vals;
+        rerun(ignoredRef.current, vals);
+      });
+    },
+    planFill: () => setPlan(view ? planFill(view) : null),
+    cancelFill: () => setPlan(null),
+    confirmFill: async () => {
+      const changes = plan ?? [];
+      setPlan(null);
+      await act(async () => {
+        const written = await host.writeNumbers('填入计算得分', changes);
+        recheck(await host.read());
+        return written;
+      });
+    },
+    select: (cells) => void host.select(cells).catch(fail),
+  };
+}
