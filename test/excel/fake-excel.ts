@@ -78,6 +78,11 @@ export class FakeExcel {
   /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). Calls above it fail at sync with
    *  ApiNotFound, as real Excel fails them. */
   apiMinor = 18;
+  /** Deliver the events of the add-in's own writes as Excel does: after the request, asynchronously — onChanged
+   *  (with triggerSource 'ThisLocalAddin' from ExcelApi 1.14, none below) and onCalculated (never a source). */
+  echoWrites = false;
+  /** cells the current request wrote, for the echo */
+  written: Array<{ sheet: string; address: string }> = [];
   /** 'local': the add-in loaded the npm @microsoft/office-js 1.1.110 (政务内网), which has no `Workbook.notes` and
    *  no `RangeAreas.select` at all: those members are undefined whatever the host's level. */
   profile: 'cdn' | 'local' = 'cdn';
@@ -131,9 +136,11 @@ export class FakeExcel {
     return `{00000000-0001-0000-${String(this.sheetIds).padStart(4, '0')}-000000000000}`;
   }
 
-  /** A person renaming a sheet: its cells, fills, notes and comments go with it. */
+  /** A person renaming a sheet: its cells, fills, notes and comments go with it; onNameChanged (1.17) fires. */
   renameSheet(from: string, to: string): void {
-    this.sheet(from).name = to;
+    const renamed = this.sheet(from);
+    renamed.name = to;
+    for (const h of this.handlers.get('onNameChanged') ?? []) void h({ type: 'WorksheetNameChanged', worksheetId: renamed.id, nameBefore: from, nameAfter: to });
     for (const m of [this.state.notes, this.state.comments]) {
       for (const [k, v] of [...m]) {
         if (!k.startsWith(`${from}!`) && !k.startsWith(`'${from}'!`)) continue;
@@ -172,7 +179,7 @@ export class FakeExcel {
     return result;
   };
 
-  on(event: 'onChanged' | 'onCalculated', handler: (e: unknown) => Promise<void> | void): void {
+  on(event: 'onChanged' | 'onCalculated' | 'onNameChanged', handler: (e: unknown) => Promise<void> | void): void {
     this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
   }
 
@@ -255,6 +262,17 @@ export class FakeContext {
     }
     if (bytes > this.host.payloadLimit) throw new PayloadTooLarge(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
     for (const r of results) r();
+    const wrote = this.host.written.splice(0);
+    if (this.host.echoWrites && wrote.length) {
+      const host = this.host;
+      setTimeout(() => {
+        for (const w of wrote) {
+          const id = host.state.sheets.find((s) => s.name === w.sheet)?.id ?? w.sheet;
+          void host.fire('onChanged', { worksheetId: id, address: w.address, triggerSource: 'ThisLocalAddin' });
+          void host.fire('onCalculated', { worksheetId: id });
+        }
+      }, 5);
+    }
   }
 
   trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
@@ -314,8 +332,13 @@ class FakeWorkbook {
 class FakeWorksheetCollection extends FakeObject {
   onChanged = { add: (h: (e: unknown) => void) => this.handler('onChanged', h) };
   onCalculated = { add: (h: (e: unknown) => void) => this.handler('onCalculated', h) };
+  /** WorksheetCollection.onNameChanged is ExcelApi 1.17: registering it below fails when the request runs */
+  onNameChanged = { add: (h: (e: unknown) => void) => {
+    this.ctx.host.requireApi(this.ctx, 17, 'WorksheetCollection.onNameChanged');
+    return this.handler('onNameChanged', h);
+  } };
 
-  private handler(event: 'onChanged' | 'onCalculated', h: (e: unknown) => void): { remove: () => void; context: FakeContext } {
+  private handler(event: 'onChanged' | 'onCalculated' | 'onNameChanged', h: (e: unknown) => void): { remove: () => void; context: FakeContext } {
     this.ctx.queue(() => this.ctx.host.on(event, h));
     return { context: this.ctx, remove: () => this.ctx.queue(() => this.ctx.host.off(event, h)) };
   }
@@ -514,6 +537,7 @@ export class FakeRange extends FakeObject {
       if (!rect) throw new ItemNotFound('range');
       const s = this.ctx.host.sheet(this.sheetName);
       if (s.protected) throw new AccessDenied(`AccessDenied: the sheet ${s.name} is protected`);
+      this.ctx.host.written.push({ sheet: s.name, address: sheetAddress(s.name, rect).replace(/^.*!/, '') });
       for (let r = rect.top; r <= rect.bottom; r++) for (let c = rect.left; c <= rect.right; c++) fn(s, key(r, c), r, c);
     });
   }

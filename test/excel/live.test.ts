@@ -100,3 +100,24 @@ test('below ExcelApi 1.14 (no trigger sources) the echo of the add-in’s own wr
   expect(seen).toHaveLength(1);
   await live.stop();
 });
+
+test.each([9, 14, 18])('at ExcelApi 1.%i the events Excel delivers after the add-in’s own write start no re-read', async (minor) => {
+  const { fake, live, seen } = await setup();
+  fake.apiMinor = minor;
+  fake.echoWrites = true;
+  await live.guard(async () => {
+    await run(fake, (ctx) => markFindings(ctx, checkWorkbook(seed002().wb, 'x').report.findings));
+  });
+  await settle(120);
+  expect(seen).toHaveLength(0);
+  await live.stop();
+});
+
+test('a sheet renamed (onNameChanged, ExcelApi 1.17) reads the workbook again at once', async () => {
+  const { fake, live, seen } = await setup();
+  fake.renameSheet('收支表', '收支情况表');
+  await settle(60);
+  expect(seen.map((x) => x.changed)).toEqual(['all']);
+  expect(seen[0]!.wb.sheets.map((s) => s.name)).toContain('收支情况表');
+  await live.stop();
+});

@@ -90,6 +90,7 @@ describe.each([
     const fake = FakeExcel.fromSnapshot(sampleWorkbook());
     fake.apiMinor = minor;
     fake.profile = profile;
+    fake.echoWrites = true; // the add-in's own writes come back as events, after the write, as in Excel
     installHost(fake);
     render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
     fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
