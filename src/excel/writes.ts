@@ -9,7 +9,7 @@ import { FEATURES } from './api';
 
 export type WriteOp =
   /** fill a cell (color) or remove the fill (null). `sheetId`, where known, finds the sheet after a rename. */
-  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null; pattern?: string }
+  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null; pattern?: string; tint?: number }
   /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) — with `expect`, only if it
    *  still says what the add-in wrote (a note the person has edited since is theirs) */
   | { op: 'note'; sheet: string; sheetId?: string; address: string; text: string | null; expect?: string }
@@ -44,7 +44,7 @@ export function noteKind(wb: Excel.Workbook): 'note' | 'comment' | null {
 }
 
 interface Prior {
-  fill?: { color: string; pattern: string } | null;
+  fill?: { color: string; pattern: string; tint: number } | null;
   note?: { exists: boolean; text: string };
   formulas?: unknown[][];
   sheet?: { exists: boolean; address?: string; formulas?: unknown[][] };
@@ -139,7 +139,7 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
     switch (op.op) {
       case 'fill': {
         const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
-        fill.load('color,pattern');
+        fill.load('color,pattern,tintAndShade');
         return { kind: 'fill', fill };
       }
       case 'note': {
@@ -171,7 +171,7 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
   const priors: Prior[] = pending.map((p): Prior => {
     switch (p.kind) {
       case 'fill':
-        return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern } };
+        return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern, tint: typeof p.fill.tintAndShade === 'number' ? p.fill.tintAndShade : 0 } };
       case 'note':
         if (!p.note) return { note: { exists: commented.has(p.at), text: commented.get(p.at) ?? '' } };
         return { note: p.note.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(p.note.content ?? '') } };
@@ -196,9 +196,12 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         else fill.clear();
         // a patterned fill (ExcelApi 1.9) comes back with its pattern, not as a plain colour
         if (op.color && op.pattern && op.pattern !== 'Solid' && op.pattern !== 'None') fill.pattern = op.pattern as Excel.FillPattern;
+        // and a theme colour's tint or shade (ExcelApi 1.9)
+        if (op.color && op.tint) fill.tintAndShade = op.tint;
         inverse.unshift({
           op: 'fill', sheet: op.sheet, sheetId: op.sheetId, address: op.address, color: prior.fill ? prior.fill.color : null,
           ...(prior.fill && prior.fill.pattern !== 'Solid' ? { pattern: prior.fill.pattern } : {}),
+          ...(prior.fill && prior.fill.tint ? { tint: prior.fill.tint } : {}),
         });
         break;
       }

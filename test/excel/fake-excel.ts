@@ -25,7 +25,7 @@ export interface FakeSheet {
   visibility: 'Visible' | 'Hidden' | 'VeryHidden';
   cells: Map<string, FakeCell>;
   merges: Rect[];
-  fills: Map<string, { color: string; pattern: string }>;
+  fills: Map<string, { color: string; pattern: string; tint?: number }>;
 }
 
 export interface FakeState {
@@ -494,6 +494,7 @@ class FakeFill extends FakeObject {
     for (const p of props) {
       if (p === 'color') out.color = f ? f.color : '#FFFFFF';
       else if (p === 'pattern') out.pattern = f ? f.pattern : 'None';
+      else if (p === 'tintAndShade') out.tintAndShade = f?.tint ?? 0;
       else throw new Error(`fake: fill property ${p} not modelled`);
     }
     return out;
@@ -508,7 +509,13 @@ class FakeFill extends FakeObject {
     return this.get('pattern');
   }
   set pattern(p: string) {
-    this.range.eachCell((s, k) => s.fills.set(k, { color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: p }));
+    this.range.eachCell((s, k) => s.fills.set(k, { ...s.fills.get(k), color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: p }));
+  }
+  get tintAndShade(): number {
+    return this.get('tintAndShade');
+  }
+  set tintAndShade(t: number) {
+    this.range.eachCell((s, k) => s.fills.set(k, { color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: s.fills.get(k)?.pattern ?? 'Solid', ...(t ? { tint: t } : {}) }));
   }
   clear(): void {
     this.range.eachCell((s, k) => s.fills.delete(k));

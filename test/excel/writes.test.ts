@@ -125,13 +125,13 @@ test('导出 writes texts as texts: the expected and actual figures ("301.62") s
   expect(fake.cellValue(RESULT_SHEET, 'A2')?.value).toBe('2021.xlsx');
 });
 
-test('清除标记 brings back a patterned fill with its pattern, not only its colour', async () => {
+test('清除标记 brings back a patterned, tinted fill with its pattern and tint, not only its colour', async () => {
   const { fake, findings } = planted();
-  fake.sheet('收支表').fills.set('21,3', { color: '#FFFF00', pattern: 'LightDown' });
+  fake.sheet('收支表').fills.set('21,3', { color: '#FFFF00', pattern: 'LightDown', tint: -0.25 });
   await run(fake, (ctx) => markFindings(ctx, findings));
   expect(fake.fillOf('收支表', 'D22')).toEqual({ color: MARK_FILL.error, pattern: 'Solid' });
   await run(fake, (ctx) => clearMarks(ctx));
-  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'LightDown' });
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'LightDown', tint: -0.25 });
 });
 
 test('撤销 of 清除标记 brings the comments back with their text (ExcelApi 1.10–1.17)', async () => {
