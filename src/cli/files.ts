@@ -1,4 +1,4 @@
-/** Expanding the command line's paths: files as given, folders searched (recursively) for .xlsx files. */
+/** Expanding the command line's paths: files as given, folders searched (recursively) for .xlsx and .xlsm files. */
 import { promises as fs } from 'fs';
 import path from 'path';
 
@@ -9,7 +9,8 @@ export interface Target {
   problem?: string;
 }
 
-const XLSX = /\.xlsx$/i;
+/** .xlsx, and .xlsm (a workbook with macros: its cells are read the same way; the macros are never run) */
+const XLSX = /\.xls[xm]$/i;
 /** Excel's lock files ("~$name.xlsx") are not workbooks. */
 const LOCK = /^~\$/;
 
@@ -39,7 +40,7 @@ export async function expandTargets(paths: string[]): Promise<Target[]> {
       await walk(p, found);
       out.push(...found.map((file) => ({ file })));
     } else if (!XLSX.test(p)) {
-      out.push({ file: p, problem: '不是 .xlsx 文件（.xls、.et、.wps 等请先另存为 .xlsx）' });
+      out.push({ file: p, problem: '不是 .xlsx 或 .xlsm 文件（.xls、.et、.wps 等请先另存为 .xlsx）' });
     } else out.push({ file: p });
   }
   return out;

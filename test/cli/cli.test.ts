@@ -142,3 +142,22 @@ test('--scores prints the computed scores with their working; --value gives an i
   expect(json.files[0]!.scores.map((s) => [s.indicator, s.computed])).toEqual([['财政供养人员控制率', '0'], ['重点支出安排率', '4'], ['资金结余', '3'], ['固定资产利用率', '3']]);
   expect((await cli('--value', 'nonsense', CLEAN)).code).toBe(2);
 });
+
+test('.xlsm (a workbook with macros) is read like .xlsx, given as a file and found in a folder; its macros are never run', async () => {
+  const JSZip = require('jszip') as typeof import('jszip');
+  const zip = await JSZip.loadAsync(readFileSync(PLANTED));
+  // what Excel writes for a macro workbook: the macro-enabled main part and a VBA project
+  const types = (await zip.file('[Content_Types].xml')!.async('string'))
+    .replace('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml', 'application/vnd.ms-excel.sheet.macroEnabled.main+xml');
+  zip.file('[Content_Types].xml', types);
+  zip.file('xl/vbaProject.bin', Buffer.from('not really VBA'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-xlsm-'));
+  const file = path.join(dir, '云溪区卫健局2021.xlsm');
+  writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+  for (const target of [file, dir]) {
+    const { code, out } = await cli('--format', 'json', target);
+    const report = JSON.parse(out) as Report;
+    expect(report.files.map((f) => [path.basename(f.file), f.error, f.summary.errors])).toEqual([['云溪区卫健局2021.xlsm', null, 2]]);
+    expect(code).toBe(1);
+  }
+});
