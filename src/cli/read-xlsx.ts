@@ -38,6 +38,9 @@ export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
   } catch (e) {
     throw new UnreadableFile(`文件已损坏或无法解析：${(e as Error).message}`);
   }
+  // a zip with no workbook in it (no xl/workbook.xml, no sheets, another program's archive) is no workbook: an
+  // error of its own, never "no problems found"
+  if (!wb.worksheets.length) throw new UnreadableFile('不是可读的 Excel 工作簿：文件中没有工作表（可能已损坏，或是其他程序的压缩包）；请用 Excel 打开确认后另存为 .xlsx');
   return snapshotOf(wb);
 }
 

@@ -161,3 +161,31 @@ test('.xlsm (a workbook with macros) is read like .xlsx, given as a file and fou
     expect(code).toBe(1);
   }
 });
+
+test('broken packages are never reported clean: no workbook part, no sheets, another program’s zip, or nothing recognised', async () => {
+  const JSZip = require('jszip') as typeof import('jszip');
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-broken-'));
+  const noWorkbook = await JSZip.loadAsync(readFileSync(PLANTED));
+  noWorkbook.remove('xl/workbook.xml');
+  writeFileSync(path.join(dir, 'a-no-workbook.xlsx'), await noWorkbook.generateAsync({ type: 'nodebuffer' }));
+  const other = new JSZip();
+  other.file('readme.txt', '这不是工作簿');
+  writeFileSync(path.join(dir, 'b-other-zip.xlsx'), await other.generateAsync({ type: 'nodebuffer' }));
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const words = new ExcelJS.Workbook();
+  words.addWorksheet('说明').addRow(['部门整体支出绩效自评报告', '（正文见附件）']);
+  await words.xlsx.writeFile(path.join(dir, 'c-text-only.xlsx'));
+  const { code, out } = await cli('--format', 'json', dir);
+  const report = JSON.parse(out) as Report;
+  expect(code).toBe(1);
+  const byName = new Map(report.files.map((f) => [path.basename(f.file), f]));
+  expect(byName.get('a-no-workbook.xlsx')!.error).toMatch(/没有工作表|已损坏/);
+  expect(byName.get('b-other-zip.xlsx')!.error).toMatch(/没有工作表|已损坏/);
+  const text = byName.get('c-text-only.xlsx')!;
+  expect(text.error).toBeNull();
+  expect(text.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(['input/nothing-recognised:warning']);
+  expect(text.summary).toEqual({ errors: 0, warnings: 1, info: 0 });
+  const plain = await cli(path.join(dir, 'c-text-only.xlsx'));
+  expect(plain.out).toContain('未识别到任何可校验的表格');
+  expect(plain.out).not.toContain('未发现问题');
+});

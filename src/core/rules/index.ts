@@ -14,6 +14,7 @@ import { partExceedsWhole } from './identity/part-exceeds-whole';
 import { rowSum } from './identity/row-sum';
 import { unconfirmed } from './structure/unconfirmed';
 import { errorValue } from './input/error-value';
+import { nothingRecognised } from './input/nothing-recognised';
 import { numberAsText } from './input/number-as-text';
 import { unreadable } from './input/unreadable';
 import { itemsTotal } from './items/total';
@@ -55,5 +56,6 @@ export const RULES: Rule[] = [
   numberAsText,
   errorValue,
   unreadable,
+  nothingRecognised,
   unconfirmed,
 ];
