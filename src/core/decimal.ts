@@ -40,7 +40,10 @@ export function halfUnit(decimals: number): Dec {
   return new Dec(5).times(new Dec(10).pow(-(decimals + 1)));
 }
 
-/** Fixed-point text with exactly `decimals` decimals, rounded half up ("10" with 2 → "10.00"). */
+/** Fixed-point text with exactly `decimals` decimals, rounded half up ("10" with 2 → "10.00"). Beyond any amount
+ *  (15 digits or more before the point, or decimals past Excel's 15 significant digits) the figure is written
+ *  compactly as Excel would show it (1E+308), not with hundreds of digits. */
 export function fmtFixed(d: Dec, decimals: number): string {
+  if (d.isFinite() && !d.isZero() && (d.abs().gte(1e15) || decimals > 30)) return d.toSignificantDigits(15, Dec.ROUND_HALF_UP).toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
   return d.toFixed(Math.max(0, decimals), Dec.ROUND_HALF_UP);
 }

@@ -69,7 +69,9 @@ export function readFormat(fmt: string | null | undefined): FormatInfo {
 
 const DASH_RE = /^(?:[-—–―－/\\~…·]+|无|N\/?A|n\/?a)$/;
 const SUFFIX_RE = /(万元|元|分|人|个|名|户|次)$/;
-const PLAIN_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A plain number as people type amounts: no exponent ("1e400" typed into a text cell is text, not a number
+ *  Excel could hold; amounts are never written so). */
+const PLAIN_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const THOUSANDS_RE = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
 /** Read text as a number the way a finance officer means it, or null when it is not one. */
