@@ -91,25 +91,27 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     x.culprit = cell;
     x.culpritVia = eqs.length === 2 && eqs.some((e) => e.kind === 'col') && eqs.some((e) => e.kind === 'row') ? 'cross' : eqs.length;
     x.problem.cells = [cell, ...x.problem.cells.filter((c) => c !== cell)];
-    // the value that mends every linear equation through the culprit, when they agree
-    let fix: Dec | undefined;
-    let term: Equation['terms'][number] | undefined;
-    let agree = true;
-    for (const e of eqs) {
-      const t = e.terms.find((y) => y.cell === cell);
-      if (!t || !t.coef || !e.residual || t.coef.isZero()) continue;
-      const f = t.value.minus(e.residual.div(t.coef));
-      term = t;
-      if (fix && !fix.eq(f)) agree = false;
-      fix = fix ?? f;
-    }
-    if (fix && term && agree) {
-      const text = fmtFixed(fix, Math.max(term.decimals, 2));
-      x.problem.fix = text;
-      x.problem.expected = text;
-      x.problem.actual = term.shown ?? fmtFixed(term.value, term.decimals);
-    }
+    proposeFix(x, cell, eqs);
   }
+}
+
+/** The value that mends every linear equation through the culprit, when they agree, becomes the finding's fix. */
+function proposeFix(x: Raised, cell: string, eqs: Equation[]): void {
+  let fix: Dec | undefined;
+  let term: Equation['terms'][number] | undefined;
+  for (const e of eqs) {
+    const t = e.terms.find((y) => y.cell === cell);
+    if (!t || !t.coef || !e.residual || t.coef.isZero()) continue;
+    const f = t.value.minus(e.residual.div(t.coef));
+    if (fix && !fix.eq(f)) return;
+    fix = f;
+    term = t;
+  }
+  if (!fix || !term) return;
+  const text = fmtFixed(fix, Math.max(term.decimals, 2));
+  x.problem.fix = text;
+  x.problem.expected = text;
+  x.problem.actual = term.shown ?? fmtFixed(term.value, term.decimals);
 }
 
 /** Within one failing check, the cells that other checks vouch for are the least likely culprits. */
@@ -135,12 +137,6 @@ function isolate(x: Raised, eq: Equation, tables: Table[], tol: ToleranceOptions
   if (rest.length === 1 || blank.length === 1 && rest[0] === blank[0]) {
     x.culprit = rest[0]!;
     x.culpritVia = 'isolated';
-    const t = eq.terms.find((y) => y.cell === x.culprit);
-    if (t?.coef && eq.residual && !t.coef.isZero()) {
-      const text = fmtFixed(t.value.minus(eq.residual.div(t.coef)), Math.max(t.decimals, 2));
-      x.problem.fix = text;
-      x.problem.expected = text;
-      x.problem.actual = t.shown ?? fmtFixed(t.value, t.decimals);
-    }
+    proposeFix(x, rest[0]!, [eq]);
   }
 }

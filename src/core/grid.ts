@@ -1,6 +1,6 @@
 /** A sheet as a grid addressed by absolute 0-based row and column, with merged areas resolved. */
 import { parseRange, Rect } from './a1';
-import { CellInfo, classify, EMPTY } from './numbers';
+import { CellInfo, classify, EMPTY, Num } from './numbers';
 import { CellValue, SheetSnapshot } from './snapshot';
 import { normLabel } from './text';
 
@@ -103,6 +103,12 @@ export class Grid {
       cache[x] = v;
     }
     return v;
+  }
+
+  /** The number the cell holds (typed, or text that reads as one), else null. */
+  num(r: number, c: number): Num | null {
+    const i = this.info(r, c);
+    return i.k === 'num' ? i.n : null;
   }
 
   /** The last column of row r that holds anything (rows may be shorter than the sheet is wide). */

@@ -7,14 +7,9 @@
  */
 import { sheetRef } from '../a1';
 import { checkSum, ToleranceOptions } from '../arith';
-import { Num } from '../numbers';
 import { Note, Relation, Row, Table } from './model';
 import { tallySum } from './rows';
 
-function numAt(t: Table, r: number, c: number): Num | null {
-  const i = t.grid.info(r, c);
-  return i.k === 'num' ? i.n : null;
-}
 
 /** "Holds almost nowhere": fails on three lines or more and holds on at most a fifth of them. (A total typed
  *  wrong in two columns is two errors, not a misreading; a label row read as a 小计 fails everywhere.) */
@@ -50,8 +45,8 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
       const r = t.rows[k]!;
       if (settled({ held, failed }, t.rows.length - k)) break;
       if (r.role === 'label' || r.rate) continue;
-      const stated = numAt(t, r.row, rel.whole);
-      const terms = parts.map((c) => numAt(t, r.row, c));
+      const stated = t.grid.num(r.row, rel.whole);
+      const terms = parts.map((c) => t.grid.num(r.row, c));
       if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;
       const s = checkSum(stated, terms, tol).status;
       if (rel.complete ? s === 'mismatch' : s === 'mismatch' && stated !== null && checkSum(stated, terms, tol).diff.isNegative()) failed++;

@@ -40,9 +40,7 @@ export interface BudgetLine {
 }
 
 function numAt(grid: Grid, r: number, c: number | undefined): Num | null {
-  if (c === undefined) return null;
-  const i = grid.info(r, c);
-  return i.k === 'num' ? i.n : null;
+  return c === undefined ? null : grid.num(r, c);
 }
 
 export function tableBudgetLines(table: Table): BudgetLine[] {

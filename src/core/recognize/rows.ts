@@ -13,7 +13,6 @@
  */
 import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
-import { Num } from '../numbers';
 import { conceptOf, Identity, IDENTITIES, isOtherLabel, isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
 import { Relation, Row } from './model';
 
@@ -27,10 +26,6 @@ export interface RowStructure {
   rowRelations: Relation[];
 }
 
-function numAt(grid: Grid, r: number, c: number): Num | null {
-  const i = grid.info(r, c);
-  return i.k === 'num' ? i.n : null;
-}
 
 /** How a proposed sum fares over the columns: lines where it holds, where it fails, and where it says nothing
  *  (every figure empty or zero). */
@@ -44,8 +39,8 @@ export function tallySum(grid: Grid, whole: number, parts: number[], cols: numbe
   for (let k = 0; k < cols.length; k++) {
     if (stopWhenHeld?.(t, cols.length - k)) break;
     const c = cols[k]!;
-    const stated = numAt(grid, whole, c);
-    const terms = parts.map((p) => numAt(grid, p, c));
+    const stated = grid.num(whole, c);
+    const terms = parts.map((p) => grid.num(p, c));
     // a column where no part has a figure is not broken down (分值, 得分 on the whole's line only)
     if (terms.every((x) => !x)) continue;
     if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;
@@ -324,7 +319,7 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
       let net = 0;
       for (const x of subtotals) {
         if (!x.children.length) {
-          net -= sumCols.filter((c) => numAt(grid, x.row, c)).length;
+          net -= sumCols.filter((c) => grid.num(x.row, c)).length;
           continue;
         }
         const t = tallySum(grid, x.row, x.children.map((ch) => ch.row), sumCols, tol);

@@ -381,9 +381,8 @@ function tallyRows(grid: Grid, rows: Row[], whole: number, parts: number[], tol:
   let failed = 0;
   for (const r of rows) {
     if (r.role === 'label' || r.rate) continue;
-    const at = (c: number) => { const i = grid.info(r.row, c); return i.k === 'num' ? i.n : null; };
-    const stated = at(whole);
-    const terms = parts.map(at);
+    const stated = grid.num(r.row, whole);
+    const terms = parts.map((c) => grid.num(r.row, c));
     if (!stated && terms.every((x) => !x)) continue;
     if (checkSum(stated, terms, tol).status === 'mismatch') failed++;
     else held++;

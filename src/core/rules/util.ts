@@ -7,8 +7,7 @@ import { Num, shown } from '../numbers';
 import { Column, Relation, Table } from '../recognize/model';
 
 export function numAt(grid: Grid, r: number, c: number): Num | null {
-  const i = grid.info(r, c);
-  return i.k === 'num' ? i.n : null;
+  return grid.num(r, c);
 }
 
 export function ref(grid: Grid, r: number, c: number): string {
