@@ -1,5 +1,6 @@
 /** A sheet as a grid addressed by absolute 0-based row and column, with merged areas resolved. */
-import { parseRange, Rect } from './a1';
+import { Rect } from './a1';
+import { MergeIndex } from './merges';
 import { CellInfo, classify, EMPTY, Num } from './numbers';
 import { CellValue, SheetSnapshot } from './snapshot';
 import { normLabel } from './text';
@@ -14,18 +15,26 @@ export class Grid {
   readonly right: number;
   readonly hidden: boolean;
   private readonly snap: SheetSnapshot;
-  private readonly mergeAt = new Map<number, Rect>();
+  private readonly mergeIndex: MergeIndex;
   /** Per row, lazily: what each cell means (rows are as long as the snapshot's, so a stray far cell costs little). */
   private readonly infoCache: ((CellInfo | undefined)[] | undefined)[];
   private readonly labelCache = new Map<number, string>();
   get hasMerges(): boolean {
-    return this.mergeAt.size > 0;
+    return this.mergeIndex.size > 0;
   }
 
-  /** Merged areas the snapshot listed but the engine could not read. */
-  readonly badMerges: string[] = [];
+  /** Merged areas the snapshot listed but the engine could not read (no range, or overlapping another). */
+  get badMerges(): readonly string[] {
+    return this.mergeIndex.bad;
+  }
+  /** More merged areas than the engine indexes (MERGE_LIMITS): none is used, the sheet is read by its layout. */
+  get tooManyMerges(): boolean {
+    return this.mergeIndex.tooMany;
+  }
   /** The merged areas, each once. */
-  readonly merges: Rect[] = [];
+  get merges(): readonly Rect[] {
+    return this.mergeIndex.areas;
+  }
 
   constructor(snap: SheetSnapshot) {
     this.snap = snap;
@@ -38,15 +47,7 @@ export class Grid {
     this.right = snap.left + w - 1;
     this.hidden = !!snap.hidden;
     this.infoCache = new Array(snap.values.length);
-    for (const m of snap.merges ?? []) {
-      const r = parseRange(m);
-      if (!r) {
-        this.badMerges.push(m);
-        continue;
-      }
-      this.merges.push(r);
-      for (let y = r.top; y <= r.bottom; y++) for (let x = r.left; x <= r.right; x++) this.mergeAt.set(y * KEY_STRIDE + x, r);
-    }
+    this.mergeIndex = new MergeIndex(Array.isArray(snap.merges) ? snap.merges : [], this.top, this.bottom);
   }
 
   get rowCount(): number {
@@ -80,7 +81,7 @@ export class Grid {
 
   /** The merged area containing (r, c), if any. */
   merge(r: number, c: number): Rect | undefined {
-    return this.mergeAt.size ? this.mergeAt.get(r * KEY_STRIDE + c) : undefined;
+    return this.mergeIndex.size ? this.mergeIndex.at(r, c) : undefined;
   }
 
   /** True when (r, c) is inside a merged area but is not its top-left cell. */

@@ -43,7 +43,7 @@ export function isCellError(v: CellValue): v is CellError {
 /**
  * The canonical form both readers produce (ExcelJS in the CLI, Office.js in the add-in), so that the same
  * workbook gives the same snapshot: origin at the first row and column holding a value, a formula or a merged
- * area; each row as long as its last non-empty cell; number formats only where a cell holds something, null
+ * area's top-left cell; each row as long as its last non-empty cell; number formats only where a cell holds something, null
  * for General; merges sorted.
  */
 export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
@@ -61,15 +61,16 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
     left = Math.min(left, s.left + j);
   }));
   const merges = [...(s.merges ?? [])].sort();
+  // a merged area widens the range by its top-left cell (where its value is), not by its whole extent: one
+  // area over A1:XFD1048576 must not become a million empty rows
   for (const m of merges) {
-    const [a, b] = m.split(':');
-    const p = /^([A-Z]+)(\d+)$/.exec(a ?? '');
-    const q = /^([A-Z]+)(\d+)$/.exec(b ?? a ?? '');
-    if (!p || !q) continue;
+    const p = /^([A-Z]+)(\d+)(?::|$)/.exec(m);
+    if (!p) continue;
     const col = (l: string): number => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-    top = Math.min(top, Number(p[2]) - 1);
+    const row = Number(p[2]) - 1;
+    top = Math.min(top, row);
     left = Math.min(left, col(p[1]!));
-    bottom = Math.max(bottom, Number(q[2]) - 1);
+    bottom = Math.max(bottom, row);
   }
   const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
   if (s.mergesUnread) out.mergesUnread = true;

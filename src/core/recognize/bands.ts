@@ -23,7 +23,20 @@ export function columnBands(grid: Grid): Band[] {
       if (v !== null && v !== '') used[c - grid.left] = true;
     }
   }
-  for (const m of grid.merges) for (let x = Math.max(m.left, grid.left); x <= Math.min(m.right, grid.right); x++) used[x - grid.left] = true;
+  // merged areas mark their columns used: a running count over where each area starts and ends, so that many wide
+  // areas cost one pass over the columns, not one per area
+  const opens = new Array<number>(used.length + 1).fill(0);
+  for (const m of grid.merges) {
+    const from = Math.max(m.left, grid.left) - grid.left;
+    const to = Math.min(m.right, grid.right) - grid.left;
+    if (to < from) continue;
+    opens[from]!++;
+    opens[to + 1]!--;
+  }
+  for (let x = 0, open = 0; x < used.length; x++) {
+    open += opens[x]!;
+    if (open > 0) used[x] = true;
+  }
   // a blank column with used columns on both sides
   const first = used.indexOf(true);
   const last = used.lastIndexOf(true);

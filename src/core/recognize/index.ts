@@ -23,7 +23,10 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       if (!Array.isArray(sheet.values)) throw new Error('no cell values');
       const grid = new Grid(sheet);
       model.grids.push(grid);
-      for (const m of grid.badMerges) model.notes.push({ kind: 'bad-merge', sheet: name, text: m });
+      // one note a sheet, however many areas were set aside (a hostile file can list thousands)
+      const bad = grid.badMerges;
+      if (bad.length) model.notes.push({ kind: 'bad-merge', sheet: name, text: bad.slice(0, 3).join(', '), count: bad.length });
+      if (grid.tooManyMerges) model.notes.push({ kind: 'merges-too-many', sheet: name, text: '', count: sheet.merges?.length ?? 0 });
       if (sheet.mergesUnread) model.notes.push({ kind: 'merges-unread', sheet: name, text: '' });
       if (grid.rowCount === 0) continue;
       const consumed = new Set<number>();

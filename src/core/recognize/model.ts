@@ -175,7 +175,7 @@ export interface Profile {
 
 /** Something the recognizer noticed while reading (a sheet it could not read, numbers stored as text …). */
 export interface Note {
-  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge' | 'merges-unread' | 'unconfirmed';
+  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge' | 'merges-unread' | 'merges-too-many' | 'unconfirmed';
   sheet: string;
   row?: number;
   col?: number;
@@ -185,6 +185,8 @@ export interface Note {
   cells?: string[];
   held?: number;
   failed?: number;
+  /** For `bad-merge` and `merges-too-many`: how many areas (the text lists the first few). */
+  count?: number;
 }
 
 export interface WorkbookModel {

@@ -18,14 +18,22 @@ export const unreadable: Rule = {
         zh: '工作表“{sheet}”的合并单元格过多（Excel 一行最多返回 512 个），未能读取：表头按布局识别，其余照常校验',
         en: 'Sheet “{sheet}” has too many merged areas for Excel to return (at most 512 in a row): its headers were read by their layout alone; everything else was checked',
       },
-      merge: { zh: '工作表“{sheet}”中的合并区域“{reason}”无法识别，已忽略', en: 'Merged area “{reason}” on sheet “{sheet}” could not be read and was ignored' },
+      merge: {
+        zh: '工作表“{sheet}”中有 {count} 个合并区域无法识别或与其他合并区域重叠（{reason}），已忽略，其余照常校验；在 Excel 中打开并保存一次即可修复',
+        en: '{count} merged area(s) on sheet “{sheet}” could not be read or overlap another ({reason}) and were ignored; everything else was checked. Opening and saving the file in Excel repairs this',
+      },
+      mergesTooMany: {
+        zh: '工作表“{sheet}”有 {count} 个合并区域，超出可处理的数量：合并单元格未使用，表头按布局识别，其余照常校验',
+        en: 'Sheet “{sheet}” has {count} merged areas, more than can be handled: merges were not used, headers were read by their layout alone; everything else was checked',
+      },
     },
   },
   check(ctx) {
     for (const n of ctx.model.notes) {
       if (n.kind === 'unreadable-sheet') ctx.report({ messageId: 'sheet', data: { sheet: n.sheet, reason: n.text }, cells: [`${quoteSheet(n.sheet)}!A1`] });
       if (n.kind === 'merges-unread') ctx.report({ messageId: 'mergesUnread', data: { sheet: n.sheet }, cells: [`${quoteSheet(n.sheet)}!A1`] });
-      if (n.kind === 'bad-merge') ctx.report({ messageId: 'merge', data: { sheet: n.sheet, reason: n.text }, cells: [`${quoteSheet(n.sheet)}!A1`] });
+      if (n.kind === 'bad-merge') ctx.report({ messageId: 'merge', data: { sheet: n.sheet, reason: n.count && n.count > 3 ? `${n.text} …` : n.text, count: n.count ?? 1 }, cells: [`${quoteSheet(n.sheet)}!A1`] });
+      if (n.kind === 'merges-too-many') ctx.report({ messageId: 'mergesTooMany', data: { sheet: n.sheet, count: n.count ?? 0 }, cells: [`${quoteSheet(n.sheet)}!A1`] });
     }
   },
 };
