@@ -5,13 +5,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'fs';
 import path from 'path';
-import { checkWorkbook, DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
+import { DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
 import { parseBands } from '../core/bands';
 import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
+import { checkFileHere, errorReport } from './check-file';
 import { expandTargets } from './files';
 import { formatReport } from './format-text';
-import { readXlsx, UnreadableFile } from './read-xlsx';
+import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
 /** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
 function packageRoot(): string {
@@ -66,14 +67,21 @@ const defaultIo: Io = {
   isTTY: !!process.stdout.isTTY,
 };
 
+/** Check one file in this thread (no memory or time limit: for tests and embedding). */
 export async function checkFile(file: string, options: Partial<CheckOptions>): Promise<FileReport> {
-  try {
-    const snapshot = await readXlsx(file);
-    return checkWorkbook(snapshot, file, options).report;
-  } catch (e) {
-    const msg = e instanceof UnreadableFile ? e.message : `无法读取：${e instanceof Error ? e.message : String(e)}`;
-    return { file, error: msg, tables: [], findings: [], scores: [], summary: { errors: 0, warnings: 0, info: 0 } };
-  }
+  return checkFileHere(file, options);
+}
+
+/** Files are checked in a worker with limits (./isolate.ts) when running compiled; from TypeScript source (the
+ *  tests) there is no worker script to start, so they are checked here. SELFEVAL_ISOLATE=0 turns it off. */
+function isolationAvailable(): boolean {
+  return __filename.endsWith('.js') && process.env.SELFEVAL_ISOLATE !== '0';
+}
+
+function parseSeconds(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('应为 1–3600 秒 (1–3600 seconds)');
+  return n;
 }
 
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -90,6 +98,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--cap-by-rate', '项目自评表总分不高于执行率×100（部分地区的评分规则）')
     .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')
     .option('--value <name=value>', '给出指标的值（可重复），如 重点支出安排率=92%', collectValue)
+    .option('--timeout <seconds>', `每个文件读取和校验的时限（秒），超时则放弃该文件`, parseSeconds, RUN_LIMITS.timeoutS)
     .option('--no-color', '不使用颜色')
     .option('--list-rules', '列出全部规则')
     .exitOverride()
@@ -104,6 +113,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
     rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>; capByRate?: boolean;
+    timeout: number;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -119,7 +129,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
   }
   const targets = await expandTargets(paths);
   if (!targets.length) {
-    io.err(o.lang === 'zh' ? '未找到 .xlsx 文件\n' : 'No .xlsx file found\n');
+    io.err(o.lang === 'zh' ? '未找到 .xlsx 或 .xlsm 文件：请给出工作簿或含有工作簿的文件夹\n' : 'No .xlsx or .xlsm file found: give workbooks or folders holding them\n');
     return 2;
   }
   const options: Partial<CheckOptions> = {
@@ -131,10 +141,14 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     projectCapByRate: !!o.capByRate,
   };
   const report: Report = { version: 1, files: [] };
-  for (const t of targets) {
-    report.files.push(t.problem
-      ? { file: t.file, error: t.problem, tables: [], findings: [], scores: [], summary: { errors: 0, warnings: 0, info: 0 } }
-      : await checkFile(t.file, options));
+  const isolated = isolationAvailable() ? new IsolatedChecker({ ...RUN_LIMITS, timeoutS: o.timeout }) : null;
+  try {
+    for (const t of targets) {
+      if (t.problem) report.files.push(errorReport(t.file, t.problem, o.lang));
+      else report.files.push(isolated ? await isolated.check(t.file, options) : await checkFile(t.file, options));
+    }
+  } finally {
+    await isolated?.close();
   }
   if (o.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else io.out(`${formatReport(report, o.lang, o.color && io.isTTY && !process.env.NO_COLOR, !!o.scores)}\n`);
@@ -155,7 +169,10 @@ export function main(argv: string[] = process.argv): void {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`selfeval-check: ${e instanceof Error ? e.stack : String(e)}\n`);
+      // never a bare stack trace: a sentence, with the detail after it for whoever reports it
+      const detail = e instanceof Error ? e.message : String(e);
+      process.stderr.write(`selfeval-check: 未能运行（${detail}）；请检查参数后重试，或把此信息发给维护人员\n`
+        + `selfeval-check: could not run (${detail}); check the arguments and try again, or send this to the maintainers\n`);
       process.exitCode = 2;
     },
   );

@@ -1,52 +1,202 @@
 /**
- * Reading an .xlsx file into the engine's snapshot with ExcelJS, the same snapshot the add-in builds with
- * Office.js: the used range's values (a merged area's value on its top-left cell only), formulas, number
- * formats (null for General) and merged areas.
+ * Reading an .xlsx / .xlsm file into the engine's snapshot, the same snapshot the add-in builds with Office.js:
+ * the used range's values (a merged area's value on its top-left cell only), formulas (shared formulas written
+ * out for each cell), number formats (null for General), indent levels and merged areas.
+ *
+ * The package is opened by ./zip.ts (regular files only, sizes bounded before anything is inflated) and each
+ * part is parsed as it inflates with saxes, a streaming XML parser, so memory grows with the cells kept, not
+ * with the file: ExcelJS's whole-workbook load made an object per cell of every merged area (one merge over
+ * A1:XFD1048576 exhausted memory) and handled merges in quadratic time. ExcelJS still writes the examples and
+ * the tests' workbooks. Only the parts the check reads are opened: the workbook, its relationships, shared
+ * strings, styles and worksheets; never macros, drawings or external links.
  */
-import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
-import { cellA1 } from '../core/a1';
+import path from 'path';
+import { Readable } from 'stream';
+import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { cellA1, colIndex } from '../core/a1';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { ReadError } from './read-error';
+import { shiftFormula } from './shift-formula';
+import { ZipPackage } from './zip';
 
-/** Why a file cannot be read, in words for a person. */
-export class UnreadableFile extends Error {}
+export { ReadError };
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-/** Worksheet parts the check never needs: skipping them reads faster and avoids ExcelJS's parse failures on
- *  unusual data validations or conditional formats in real workbooks. (Hyperlinked cells keep their text.) */
-const IGNORED = ['dataValidations', 'conditionalFormatting', 'hyperlinks', 'picture', 'drawing', 'extLst', 'tableParts',
-  'headerFooter', 'pageSetup', 'printOptions', 'pageMargins', 'rowBreaks', 'autoFilter', 'sheetProtection'];
+export const CELL_LIMITS = {
+  /** non-empty cells (a value or a formula) in the whole workbook */
+  cells: 1_000_000,
+  /** Excel holds at most 32,767 characters in a cell; longer text in a file is cut there */
+  textChars: 32_767,
+  /** merged areas kept a sheet (the engine indexes at most 100,000; past that it says so) */
+  merges: 200_000,
+};
+
+const MAX_ROW = 1_048_575;
+const MAX_COL = 16_383;
 const DAY_MS = 86400000;
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
+const XML_NUMBER = /^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 
-export async function readXlsx(path: string): Promise<WorkbookSnapshot> {
-  let buf: Buffer;
-  try {
-    buf = await fs.readFile(path);
-  } catch (e) {
-    throw new UnreadableFile(`无法打开文件：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  if (buf.subarray(0, 8).equals(OLE)) {
-    throw new UnreadableFile('文件已加密，或是旧版 .xls 格式：请取消密码保护并另存为 .xlsx 后再校验');
-  }
-  if (!buf.subarray(0, 4).equals(ZIP)) throw new UnreadableFile('不是 .xlsx 文件（文件内容不是 Office Open XML 压缩包）');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer, { ignoreNodes: IGNORED });
-  } catch (e) {
-    throw new UnreadableFile(`文件已损坏或无法解析：${(e as Error).message}`);
-  }
-  // a zip with no workbook in it (no xl/workbook.xml, no sheets, another program's archive) is no workbook: an
-  // error of its own, never "no problems found"
-  if (!wb.worksheets.length) throw new UnreadableFile('不是可读的 Excel 工作簿：文件中没有工作表（可能已损坏，或是其他程序的压缩包）；请用 Excel 打开确认后另存为 .xlsx');
-  return snapshotOf(wb);
+/** Number formats built into Excel, by id (ECMA-376 §18.8.30, with the zh-CN forms of the East Asian ids). */
+const BUILTIN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
+  13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
+  20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy h:mm', 27: 'yyyy"年"m"月"', 28: 'm"月"d"日"', 29: 'm"月"d"日"', 30: 'm-d-yy',
+  31: 'yyyy"年"m"月"d"日"', 32: 'h"时"mm"分"', 33: 'h"时"mm"分"ss"秒"', 34: '上午/下午h"时"mm"分"', 35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)', 39: '#,##0.00;(#,##0.00)', 40: '#,##0.00;[Red](#,##0.00)',
+  45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0', 48: '##0.0E+0', 49: '@', 50: 'yyyy"年"m"月"', 51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"', 53: 'm"月"d"日"', 54: 'm"月"d"日"', 55: '上午/下午h"时"mm"分"', 56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"', 58: 'm"月"d"日"',
+};
+
+interface Style {
+  fmt: string | null;
+  indent: number;
 }
 
-export function snapshotOf(wb: ExcelJS.Workbook): WorkbookSnapshot {
-  const date1904 = !!(wb.properties as { date1904?: boolean } | undefined)?.date1904;
-  return canonicalWorkbook({ sheets: wb.worksheets.map((ws) => sheetOf(ws, date1904)) });
+interface Rel {
+  target: string;
+  type: string;
+}
+
+/** The local name of an element or attribute ("x:c" → "c"). */
+function local(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
+}
+
+function attr(tag: SaxesTagPlain, name: string): string | undefined {
+  const a = tag.attributes;
+  if (name in a) return a[name];
+  for (const k of Object.keys(a)) if (local(k) === name) return a[k];
+  return undefined;
+}
+
+interface XmlHandlers {
+  open(name: string, tag: SaxesTagPlain): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Parse one part as it inflates. */
+async function parsePart(zip: ZipPackage, part: string, h: XmlHandlers): Promise<void> {
+  const stream: Readable = await zip.stream(part);
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  parser.on('opentag', (t) => h.open(local(t.name), t as SaxesTagPlain));
+  if (h.text) parser.on('text', h.text);
+  if (h.close) parser.on('closetag', (t) => h.close!(local(t.name)));
+  stream.setEncoding('utf8');
+  // broken XML is this part's problem (a sheet is then reported unreadable); a broken package (a size or CRC
+  // that does not match, as in a bomb whose header lies) is the file's
+  let inXml = false;
+  try {
+    for await (const chunk of stream) {
+      inXml = true;
+      parser.write(chunk as string);
+      inXml = false;
+    }
+    inXml = true;
+    parser.close();
+  } catch (e) {
+    stream.destroy();
+    if (e instanceof ReadError) throw e;
+    const reason = `${part}: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 160)}`;
+    throw new ReadError(inXml ? 'badXml' : 'corrupt', { reason });
+  }
+}
+
+async function readRels(zip: ZipPackage, part: string): Promise<Map<string, Rel>> {
+  const out = new Map<string, Rel>();
+  if (!zip.has(part)) return out;
+  const base = path.posix.dirname(path.posix.dirname(part));
+  await parsePart(zip, part, {
+    open(name, t) {
+      if (name !== 'Relationship') return;
+      const id = attr(t, 'Id');
+      const target = attr(t, 'Target');
+      if (!id || !target || attr(t, 'TargetMode') === 'External') return;
+      const resolved = target.startsWith('/') ? target.slice(1) : path.posix.normalize(path.posix.join(base, target));
+      out.set(id, { target: resolved, type: attr(t, 'Type') ?? '' });
+    },
+  });
+  return out;
+}
+
+/** Text of <t> runs inside an <si> or <is>, phonetic runs (<rPh>) left out. */
+class RichTextReader {
+  private depthRPh = 0;
+  private inT = false;
+  text = '';
+  open(name: string): void {
+    if (name === 'rPh') this.depthRPh++;
+    else if (name === 't' && !this.depthRPh) this.inT = true;
+  }
+  close(name: string): void {
+    if (name === 'rPh') this.depthRPh--;
+    else if (name === 't') this.inT = false;
+  }
+  add(s: string): void {
+    if (this.inT && this.text.length < CELL_LIMITS.textChars) this.text += s;
+  }
+}
+
+async function readSharedStrings(zip: ZipPackage, part: string | undefined): Promise<string[]> {
+  const out: string[] = [];
+  if (!part || !zip.has(part)) return out;
+  let rich: RichTextReader | null = null;
+  await parsePart(zip, part, {
+    open(name) {
+      if (name === 'si') rich = new RichTextReader();
+      else rich?.open(name);
+    },
+    text(s) {
+      rich?.add(s);
+    },
+    close(name) {
+      if (name === 'si' && rich) {
+        out.push(rich.text.slice(0, CELL_LIMITS.textChars));
+        rich = null;
+      } else rich?.close(name);
+    },
+  });
+  return out;
+}
+
+async function readStyles(zip: ZipPackage, part: string | undefined): Promise<Style[]> {
+  const out: Style[] = [];
+  if (!part || !zip.has(part)) return out;
+  const custom = new Map<number, string>();
+  const xfs: Array<{ numFmtId: number; indent: number }> = [];
+  let inCellXfs = false;
+  await parsePart(zip, part, {
+    open(name, t) {
+      if (name === 'numFmt') {
+        const id = Number(attr(t, 'numFmtId'));
+        const code = attr(t, 'formatCode');
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (name === 'cellXfs') inCellXfs = true;
+      else if (inCellXfs && name === 'xf') xfs.push({ numFmtId: Number(attr(t, 'numFmtId') ?? 0) || 0, indent: 0 });
+      else if (inCellXfs && name === 'alignment' && xfs.length) xfs[xfs.length - 1]!.indent = Math.max(0, Number(attr(t, 'indent') ?? 0) || 0);
+    },
+    close(name) {
+      if (name === 'cellXfs') inCellXfs = false;
+    },
+  });
+  for (const xf of xfs) {
+    const f = custom.get(xf.numFmtId) ?? BUILTIN_FORMATS[xf.numFmtId] ?? null;
+    out.push({ fmt: f && f !== 'General' ? f : null, indent: xf.indent });
+  }
+  return out;
+}
+
+/** "B7" → [row, col] (0-based), or null. */
+function parseRef(ref: string | undefined): [number, number] | null {
+  if (!ref) return null;
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
+  if (!m) return null;
+  const r = Number(m[2]) - 1;
+  const c = colIndex(m[1]!);
+  return r >= 0 && r <= MAX_ROW && c >= 0 && c <= MAX_COL ? [r, c] : null;
 }
 
 interface RawCell {
@@ -58,59 +208,216 @@ interface RawCell {
   indent: number;
 }
 
-function valueOf(v: unknown, date1904: boolean): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return (v.getTime() - (date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (typeof o.error === 'string') return { error: o.error };
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((t) => t.text ?? '').join('');
-    if ('formula' in o || 'sharedFormula' in o) return valueOf(o.result, date1904);
-    if ('text' in o) return valueOf(o.text, date1904);
+/** Counts the workbook's non-empty cells against the ceiling, across sheets. */
+class CellBudget {
+  used = 0;
+  take(): void {
+    if (++this.used > CELL_LIMITS.cells) throw new ReadError('tooManyCells', { limit: CELL_LIMITS.cells.toLocaleString('en-US') });
   }
-  return null;
 }
 
-function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
+async function readSheet(zip: ZipPackage, part: string, name: string, hidden: boolean, ctx: {
+  strings: string[]; styles: Style[]; date1904: boolean; budget: CellBudget;
+}): Promise<SheetSnapshot> {
   const cells: RawCell[] = [];
+  const merges: string[] = [];
+  const shared = new Map<string, { text: string; r: number; c: number }>();
+  let row = -1;
+  let col = -1;
+  // the cell being read
+  let cur: { r: number; c: number; t: string; s: number } | null = null;
+  let vText: string | null = null;
+  let fText: string | null = null;
+  let fTag: SaxesTagPlain | null = null;
+  let inV = false;
+  let inF = false;
+  let rich: RichTextReader | null = null;
+  let inSheetData = false;
+
+  const finish = (): void => {
+    const c = cur!;
+    cur = null;
+    let formula: string | null = null;
+    if (fTag) {
+      const si = attr(fTag, 'si');
+      const type = attr(fTag, 't');
+      const text = (fText ?? '').trim();
+      if (type === 'shared' && si !== undefined) {
+        if (text) {
+          shared.set(si, { text, r: c.r, c: c.c });
+          formula = text;
+        } else {
+          const master = shared.get(si);
+          if (master) formula = shiftFormula(master.text, c.r - master.r, c.c - master.c);
+        }
+      } else if (text) formula = text;
+    }
+    let v: CellValue = null;
+    const raw = rich ? rich.text : vText;
+    if (raw !== null) {
+      switch (c.t) {
+        case 's': {
+          const i = Number(raw);
+          v = Number.isInteger(i) ? ctx.strings[i] ?? null : null;
+          break;
+        }
+        case 'str':
+        case 'inlineStr':
+          v = raw.slice(0, CELL_LIMITS.textChars);
+          break;
+        case 'b':
+          v = raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
+          break;
+        case 'e':
+          v = { error: raw.trim() };
+          break;
+        case 'd': {
+          const ms = Date.parse(raw.trim().replace(/(T\d\d:\d\d(:\d\d(\.\d+)?)?)$/, '$1Z'));
+          v = Number.isFinite(ms) ? (ms - (ctx.date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS : raw;
+          break;
+        }
+        default: {
+          // a number as the file writes it; anything else (hex, "NaN", "1e400") is not a number Excel could hold
+          const n = XML_NUMBER.test(raw) ? Number(raw) : NaN;
+          v = Number.isFinite(n) ? n : raw.trim() || null;
+        }
+      }
+    }
+    if (v === '') v = null;
+    if (v === null && !formula) return;
+    ctx.budget.take();
+    const style = ctx.styles[c.s];
+    cells.push({ r: c.r, c: c.c, v, f: formula ? `=${formula}` : null, fmt: style?.fmt ?? null, indent: typeof v === 'string' ? style?.indent ?? 0 : 0 });
+  };
+
+  await parsePart(zip, part, {
+    open(el, t) {
+      if (rich) {
+        rich.open(el);
+        return;
+      }
+      switch (el) {
+        case 'sheetData':
+          inSheetData = true;
+          break;
+        case 'row': {
+          if (!inSheetData) break;
+          const r = Number(attr(t, 'r'));
+          row = Number.isInteger(r) && r >= 1 ? r - 1 : row + 1;
+          col = -1;
+          break;
+        }
+        case 'c': {
+          if (!inSheetData) break;
+          const at = parseRef(attr(t, 'r'));
+          // a cell without its reference follows the one before it, as Excel reads it
+          const r = at ? at[0] : Math.max(row, 0);
+          const c = at ? at[1] : col + 1;
+          if (at && at[0] !== row) row = at[0];
+          col = c;
+          if (r > MAX_ROW || c > MAX_COL) break;
+          cur = { r, c, t: attr(t, 't') ?? 'n', s: Number(attr(t, 's') ?? 0) || 0 };
+          vText = null;
+          fText = null;
+          fTag = null;
+          rich = null;
+          break;
+        }
+        case 'v':
+          if (cur) {
+            inV = true;
+            vText = '';
+          }
+          break;
+        case 'f':
+          if (cur) {
+            inF = true;
+            fTag = t;
+            fText = '';
+          }
+          break;
+        case 'is':
+          if (cur) rich = new RichTextReader();
+          break;
+        case 'mergeCell': {
+          const ref = attr(t, 'ref');
+          if (ref && merges.length < CELL_LIMITS.merges) merges.push(ref.toUpperCase().replace(/\$/g, ''));
+          break;
+        }
+        default:
+      }
+    },
+    text(s) {
+      if (rich) rich.add(s);
+      else if (inV) {
+        if (vText!.length < CELL_LIMITS.textChars) vText += s;
+      } else if (inF) {
+        if (fText!.length < 8192) fText += s;
+      }
+    },
+    close(el) {
+      if (rich) {
+        if (el === 'is') {
+          vText = rich.text;
+          rich = null;
+        } else rich.close(el);
+        return;
+      }
+      if (el === 'v') inV = false;
+      else if (el === 'f') inF = false;
+      else if (el === 'c' && cur) finish();
+      else if (el === 'sheetData') inSheetData = false;
+    },
+  });
+  return build(name, hidden, cells, merges);
+}
+
+/** The sheet's cells into the snapshot's rows; a cell a merged area covers loses its value, as in Excel. */
+function build(name: string, hidden: boolean, cells: RawCell[], mergeRefs: string[]): SheetSnapshot {
+  const merges: string[] = [];
+  const areas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+  for (const m of mergeRefs) {
+    const [a, b] = m.split(':');
+    const p = parseRef(a);
+    const q = b === undefined ? p : parseRef(b);
+    if (!p || !q) {
+      merges.push(m); // the engine says it could not read it
+      continue;
+    }
+    const area = { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
+    if (area.top === area.bottom && area.left === area.right) continue; // a one-cell "merge" merges nothing
+    areas.push(area);
+    merges.push(`${cellA1(area.top, area.left)}:${cellA1(area.bottom, area.right)}`);
+  }
+  if (areas.length && cells.length) {
+    // covered cells, found by sorting: cells by row, areas by top; each cell is checked against the areas
+    // crossing its row (areas do not overlap in a file Excel wrote; a hostile one costs time, bounded below)
+    areas.sort((x, y) => x.top - y.top);
+    const order = cells.map((_, i) => i).sort((i, j) => cells[i]!.r - cells[j]!.r || cells[i]!.c - cells[j]!.c);
+    const open: typeof areas = [];
+    let next = 0;
+    const drop = new Set<number>();
+    for (const i of order) {
+      const cell = cells[i]!;
+      while (next < areas.length && areas[next]!.top <= cell.r) open.push(areas[next++]!);
+      for (let k = open.length - 1; k >= 0; k--) if (open[k]!.bottom < cell.r) open.splice(k, 1);
+      if (open.length > 64) continue; // too many crossing areas to be a real sheet: keep the values
+      for (const a of open) {
+        if (cell.c >= a.left && cell.c <= a.right && (cell.r !== a.top || cell.c !== a.left)) drop.add(i);
+      }
+    }
+    if (drop.size) cells = cells.filter((_, i) => !drop.has(i));
+  }
+  if (!cells.length) return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden };
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      const isFormula = cell.type === ExcelJS.ValueType.Formula;
-      // cell.value drops a formula's cached result when it is 0 or ""; cell.result keeps it
-      const v = valueOf(isFormula ? cell.result : cell.value, date1904);
-      const formula = isFormula ? cell.formula : undefined;
-      const f = formula ? `=${formula}` : null;
-      const numFmt = cell.numFmt;
-      const fmt = numFmt && numFmt !== 'General' ? numFmt : null;
-      if (v === null && !f) return;
-      const indent = typeof v === 'string' ? cell.alignment?.indent ?? 0 : 0;
-      cells.push({ r, c, v, f, fmt, indent });
-      if (r < top) top = r;
-      if (r > bottom) bottom = r;
-      if (c < left) left = c;
-    });
-  });
-  const merges: string[] = [];
-  const raw = (ws as unknown as { _merges?: Record<string, { model: { top: number; left: number; bottom: number; right: number } }> })._merges ?? {};
-  for (const m of Object.values(raw)) {
-    if (!m) continue;
-    const { top: t, left: l, bottom: b, right: rt } = m.model;
-    merges.push(`${cellA1(t - 1, l - 1)}:${cellA1(b - 1, rt - 1)}`);
-    top = Math.min(top, t - 1);
-    left = Math.min(left, l - 1);
-    bottom = Math.max(bottom, b - 1);
+  for (const cell of cells) {
+    if (cell.r < top) top = cell.r;
+    if (cell.r > bottom) bottom = cell.r;
+    if (cell.c < left) left = cell.c;
   }
-  const hidden = ws.state !== 'visible';
-  if (bottom < 0) return { name: ws.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden };
-  // rows are only as long as their last cell: a stray value far right or far down costs one short row, not a
-  // dense rectangle of empty cells
+  // rows are only as long as their last cell: a stray value far right or far down costs one short row
   const h = bottom - top + 1;
   const widths = new Array<number>(h).fill(0);
   for (const cell of cells) widths[cell.r - top] = Math.max(widths[cell.r - top]!, cell.c - left + 1);
@@ -128,5 +435,57 @@ function sheetOf(ws: ExcelJS.Worksheet, date1904: boolean): SheetSnapshot {
       indents[cell.r - top]![cell.c - left] = cell.indent;
     }
   }
-  return { name: ws.name, top, left, values, formulas, numberFormats, merges, hidden, ...(indents ? { indents } : {}) };
+  return { name, top, left, values, formulas, numberFormats, merges, hidden, ...(indents ? { indents } : {}) };
+}
+
+export async function readXlsx(file: string): Promise<WorkbookSnapshot> {
+  const zip = await ZipPackage.open(file);
+  try {
+    return await readPackage(zip);
+  } finally {
+    zip.close();
+  }
+}
+
+async function readPackage(zip: ZipPackage): Promise<WorkbookSnapshot> {
+  const root = await readRels(zip, '_rels/.rels');
+  const main = [...root.values()].find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  // a zip with no workbook in it (no xl/workbook.xml, another program's archive) is no workbook: an error of its
+  // own, never "no problems found"
+  if (!zip.has(main)) throw new ReadError('noWorkbook');
+  const dir = path.posix.dirname(main);
+  const rels = await readRels(zip, `${dir}/_rels/${path.posix.basename(main)}.rels`);
+  const listed: Array<{ name: string; rid: string; hidden: boolean }> = [];
+  let date1904 = false;
+  await parsePart(zip, main, {
+    open(name, t) {
+      if (name === 'workbookPr') date1904 = ['1', 'true'].includes(attr(t, 'date1904') ?? '');
+      else if (name === 'sheet') {
+        listed.push({ name: attr(t, 'name') ?? `Sheet${listed.length + 1}`, rid: attr(t, 'id') ?? '', hidden: (attr(t, 'state') ?? 'visible') !== 'visible' });
+      }
+    },
+  });
+  const byType = (suffix: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
+  const strings = await readSharedStrings(zip, byType('/sharedStrings'));
+  const styles = await readStyles(zip, byType('/styles'));
+  const budget = new CellBudget();
+  const sheets: SheetSnapshot[] = [];
+  for (const s of listed) {
+    const rel = rels.get(s.rid);
+    // chart sheets, dialog sheets and macro sheets hold no cells to check
+    if (rel && !rel.type.endsWith('/worksheet')) continue;
+    if (!rel || !zip.has(rel.target)) {
+      sheets.push({ name: s.name, top: 0, left: 0, values: [], merges: [], hidden: s.hidden, unreadable: 'missing' });
+      continue;
+    }
+    try {
+      sheets.push(await readSheet(zip, rel.target, s.name, s.hidden, { strings, styles, date1904, budget }));
+    } catch (e) {
+      // one sheet's broken XML costs that sheet (reported as an error), not the workbook; limits stop the file
+      if (!(e instanceof ReadError) || e.code !== 'badXml') throw e;
+      sheets.push({ name: s.name, top: 0, left: 0, values: [], merges: [], hidden: s.hidden, unreadable: 'corrupt' });
+    }
+  }
+  if (!sheets.length) throw new ReadError('noWorkbook');
+  return canonicalWorkbook({ sheets });
 }

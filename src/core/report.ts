@@ -40,6 +40,9 @@ export interface ScoreEntry {
 export interface FileReport {
   file: string;
   error: string | null;
+  /** Extra field: why the file was not checked, as a word for programs (tooLarge, timeout, corrupt …; see
+   *  src/cli/read-error.ts), alongside `error`'s sentence for people. */
+  errorCode?: string;
   tables: TableInfo[];
   findings: Finding[];
   scores: ScoreEntry[];

@@ -30,6 +30,9 @@ export interface SheetSnapshot {
   /** Merged areas as absolute A1 ranges ("A3:A5"). */
   merges?: string[];
   hidden?: boolean;
+  /** The reader could not read this sheet's cells: 'missing' (the package lists it but lacks its part) or
+   *  'corrupt' (its XML is broken). It is reported, not checked. */
+  unreadable?: 'missing' | 'corrupt';
 }
 
 export interface WorkbookSnapshot {
@@ -74,6 +77,7 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   }
   const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
   if (s.mergesUnread) out.mergesUnread = true;
+  if (s.unreadable) out.unreadable = s.unreadable;
   if (bottom < 0) return out;
   out.top = top;
   out.left = left;

@@ -61,7 +61,7 @@ test('exit status: 0 when clean, 1 when a file has an error, 2 when the command 
   const empty = mkdtempSync(path.join(tmpdir(), 'selfeval-empty-'));
   const r = await cli(empty);
   expect(r.code).toBe(2);
-  expect(r.err).toContain('未找到 .xlsx 文件');
+  expect(r.err).toContain('未找到 .xlsx 或 .xlsm 文件');
 });
 
 test('a folder: bad files get their error, the rest are checked, nothing is written', async () => {

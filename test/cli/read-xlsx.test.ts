@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { readXlsx, UnreadableFile } from '../../src/cli/read-xlsx';
+import { readXlsx, ReadError } from '../../src/cli/read-xlsx';
 import { SheetSnapshot } from '../../src/core/snapshot';
 import { seed002 } from '../fixtures/seed002';
 import { writeXlsx } from '../fixtures/write-xlsx';
@@ -72,7 +72,7 @@ test('files that are not workbooks say why', async () => {
   await expect(readXlsx(enc)).rejects.toThrow(/已加密，或是旧版 \.xls 格式/);
   const junk = path.join(dir, 'junk.xlsx');
   await fs.writeFile(junk, 'hello');
-  await expect(readXlsx(junk)).rejects.toThrow(UnreadableFile);
+  await expect(readXlsx(junk)).rejects.toThrow(ReadError);
   const broken = path.join(dir, 'broken.xlsx');
   await fs.writeFile(broken, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100, 7)]));
   await expect(readXlsx(broken)).rejects.toThrow(/已损坏或无法解析/);

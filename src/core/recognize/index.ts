@@ -19,6 +19,10 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
   const overalls: Array<{ grid: Grid; kv: KeyValue }> = [];
   for (const sheet of snapshot?.sheets ?? []) {
     const name = typeof sheet?.name === 'string' ? sheet.name : '?';
+    if (sheet?.unreadable) {
+      model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: sheet.unreadable });
+      continue;
+    }
     try {
       if (!Array.isArray(sheet.values)) throw new Error('no cell values');
       const grid = new Grid(sheet);

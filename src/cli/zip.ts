@@ -1,0 +1,111 @@
+/**
+ * The package of an .xlsx file, opened with every limit checked before anything is expanded: only a regular
+ * file is opened (a FIFO or /dev/zero named .xlsx is refused unread), its size, its number of entries and each
+ * part's inflated size are bounded, and the inflated bytes are counted as they come (yauzl checks each part's
+ * actual size against the size the package declares, so a lying header cannot slip a bomb through).
+ */
+import fsCb, { constants, promises as fs } from 'fs';
+import { promisify } from 'util';
+import { Readable } from 'stream';
+import yauzl from 'yauzl';
+import { ReadError } from './read-error';
+
+export const ZIP_LIMITS = {
+  /** the file on disk */
+  fileBytes: 100 * 1024 * 1024,
+  /** entries in the package */
+  entries: 20_000,
+  /** one part, inflated */
+  partBytes: 128 * 1024 * 1024,
+  /** every part read, inflated, added up */
+  totalBytes: 256 * 1024 * 1024,
+};
+
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+export class ZipPackage {
+  private inflated = 0;
+  private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>) {}
+
+  static async open(file: string): Promise<ZipPackage> {
+    let stat;
+    try {
+      stat = await fs.stat(file);
+    } catch (e) {
+      throw ReadError.fromSystem(e);
+    }
+    if (stat.isDirectory()) throw new ReadError('notFile');
+    if (!stat.isFile()) throw new ReadError('notRegular');
+    if (stat.size > ZIP_LIMITS.fileBytes) throw new ReadError('tooLarge', { what: MB(stat.size), limit: MB(ZIP_LIMITS.fileBytes) });
+    if (stat.size === 0) throw new ReadError('empty');
+    let fd: number;
+    try {
+      // non-blocking, so that a file swapped for a FIFO after the check above cannot hang the read
+      fd = await promisify(fsCb.open)(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    } catch (e) {
+      throw ReadError.fromSystem(e);
+    }
+    // the fd belongs to yauzl once it has it: zip.close() closes it when the last part stream has ended
+    let zip: yauzl.ZipFile | undefined;
+    try {
+      const head = Buffer.alloc(8);
+      await promisify(fsCb.read)(fd, head, 0, 8, 0);
+      if (head.equals(OLE)) throw new ReadError('oleOrEncrypted');
+      if (!head.subarray(0, 4).equals(ZIP)) throw new ReadError('notZip');
+      zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
+        yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z!)));
+      }).catch((e: unknown) => {
+        throw new ReadError('corrupt', { reason: (e as Error).message });
+      });
+      const z = zip;
+      const entries = new Map<string, yauzl.Entry>();
+      await new Promise<void>((resolve, reject) => {
+        let n = 0;
+        z.on('entry', (entry: yauzl.Entry) => {
+          if (++n > ZIP_LIMITS.entries) {
+            reject(new ReadError('tooManyEntries', { limit: ZIP_LIMITS.entries }));
+            return;
+          }
+          // part names are case-insensitive (OPC); a leading slash is sometimes written
+          if (!entry.fileName.endsWith('/')) entries.set(entry.fileName.replace(/^\/+/, '').toLowerCase(), entry);
+          z.readEntry();
+        });
+        z.on('end', () => resolve());
+        z.on('error', (e: Error) => reject(new ReadError('corrupt', { reason: e.message })));
+        z.readEntry();
+      });
+      return new ZipPackage(z, entries);
+    } catch (e) {
+      if (zip) zip.close();
+      else fsCb.close(fd, () => undefined);
+      throw e;
+    }
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name.toLowerCase());
+  }
+
+  /** The part's inflated bytes, checked against the limits before it is opened. */
+  async stream(name: string): Promise<Readable> {
+    const entry = this.entries.get(name.toLowerCase());
+    if (!entry) throw new ReadError('corrupt', { reason: `missing part ${name}` });
+    if (entry.isEncrypted()) throw new ReadError('oleOrEncrypted');
+    if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) throw new ReadError('corrupt', { reason: `compression method ${entry.compressionMethod}` });
+    if (entry.uncompressedSize > ZIP_LIMITS.partBytes) {
+      throw new ReadError('tooLarge', { what: `${name} ${MB(entry.uncompressedSize)}`, limit: MB(ZIP_LIMITS.partBytes) });
+    }
+    this.inflated += entry.uncompressedSize;
+    if (this.inflated > ZIP_LIMITS.totalBytes) throw new ReadError('tooLarge', { what: MB(this.inflated), limit: MB(ZIP_LIMITS.totalBytes) });
+    return new Promise<Readable>((resolve, reject) => {
+      this.zip.openReadStream(entry, (err, s) => (err ? reject(new ReadError('corrupt', { reason: err.message })) : resolve(s!)));
+    });
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}

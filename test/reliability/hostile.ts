@@ -1,0 +1,142 @@
+/**
+ * Hostile and broken inputs, built on demand (none is committed): the reliability tests run the CLI on them and
+ * `npm run bench` measures the worst. Each says what the CLI must answer: the exit status and, for a file it
+ * gives up, the error code of its entry.
+ */
+import { execFileSync } from 'child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'fs';
+import path from 'path';
+import { rowXml, xlsxParts, zip, ZipEntry } from '../helpers/zip';
+
+export interface Hostile {
+  name: string;
+  /** what the CLI answers: 0 or 1 */
+  exit: 0 | 1;
+  /** the file entry's errorCode, when the file is given up */
+  errorCode?: string;
+  /** a rule id some finding must carry, when the file is checked */
+  rule?: string;
+}
+
+/** A small clean table (a 合计 row and its parts) in sheet XML rows from row `at`. */
+export function tableRows(at = 1): string {
+  const rows: Array<Array<string | number | null>> = [
+    ['单位名称', '支出合计', '基本支出', '项目支出'],
+    ['合计', 1139.12, 416.1, 723.02],
+    ['局机关', 788.64, 312.24, 476.4],
+    ['妇幼保健院', 350.48, 103.86, 246.62],
+  ];
+  return rows.map((r, i) => rowXml(at + i, r)).join('');
+}
+
+export function sheetOf(rows: string, after = ''): string {
+  return `<sheetData>${rows}</sheetData>${after}`;
+}
+
+export function mergeXml(refs: string[]): string {
+  return `<mergeCells count="${refs.length}">${refs.map((r) => `<mergeCell ref="${r}"/>`).join('')}</mergeCells>`;
+}
+
+function write(dir: string, name: string, data: Buffer): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, data);
+  return file;
+}
+
+function colName(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** A sheet of `rows` × `cols` numbers, as XML, built in pieces (a 1,048,576-row sheet is 250 MB of it). */
+export function numberGrid(rows: number, cols: number): Buffer {
+  const names = Array.from({ length: cols }, (_, c) => colName(c));
+  const chunks: Buffer[] = [Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')];
+  let part: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 0; c < cols; c++) row += `<c r="${names[c]}${r}"><v>${(r * 7 + c) % 1000}</v></c>`;
+    part.push(`${row}</row>`);
+    if (part.length === 10000) {
+      chunks.push(Buffer.from(part.join('')));
+      part = [];
+    }
+  }
+  chunks.push(Buffer.from(`${part.join('')}</sheetData></worksheet>`));
+  return Buffer.concat(chunks);
+}
+
+/** A workbook of one sheet whose XML is given whole. */
+function oneSheet(sheetXml: Buffer | string): Buffer {
+  const parts = xlsxParts([{ name: 'Sheet1', body: '' }]);
+  const i = parts.findIndex((p) => p.name === 'xl/worksheets/sheet1.xml');
+  parts[i] = { name: 'xl/worksheets/sheet1.xml', data: sheetXml };
+  return zip(parts);
+}
+
+/**
+ * Build the set into `dir`. `scale` 'test' keeps each file small enough for `npm test`; 'bench' builds the
+ * full-size ones of the issue (a 1,048,576 × 10 sheet, a 500 MB bomb).
+ */
+export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Array<Hostile & { file: string }> {
+  mkdirSync(dir, { recursive: true });
+  const out: Array<Hostile & { file: string }> = [];
+  const add = (h: Hostile, data: Buffer): void => void out.push({ ...h, file: write(dir, h.name, data) });
+
+  // one merged area over the whole sheet: a rectangle, not 17 billion covered cells
+  add({ name: 'merge-whole-sheet.xlsx', exit: 0 }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows(2), mergeXml(['A1:XFD1048576'])) }])));
+  // 20,000 merged areas (each two cells of one row) under a small table
+  const many = Array.from({ length: 20000 }, (_, i) => `A${i + 10}:B${i + 10}`);
+  add({ name: 'merges-20000.xlsx', exit: 0 }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows(1), mergeXml(many)) }])));
+  // merged areas that overlap, and one that is no range: set aside, said at info, the table still checked
+  add({ name: 'merges-bad.xlsx', exit: 0, rule: 'input/unreadable' }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows(1), mergeXml(['F1:G3', 'G2:H4', 'ZZZZ9:A1'])) }])));
+  // more cells than the ceiling (1,000,000): 文件过大, found while streaming, before the sheet is built
+  const big = scale === 'bench' ? numberGrid(1_048_576, 10) : numberGrid(101_000, 10);
+  add({ name: scale === 'bench' ? 'cells-1048576x10.xlsx' : 'cells-over-limit.xlsx', exit: 1, errorCode: scale === 'bench' ? 'tooLarge' : 'tooManyCells' }, oneSheet(big));
+  // a bomb: a part inflating far past the 128 MB part ceiling, refused from its declared size before inflating
+  const bombSize = scale === 'bench' ? 500 * 1024 * 1024 : 130 * 1024 * 1024;
+  const bomb = Buffer.alloc(bombSize, 0x20);
+  add({ name: 'bomb.xlsx', exit: 1, errorCode: 'tooLarge' }, zip(xlsxParts([{ name: '表', body: '' }])
+    .map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.concat([Buffer.from('<worksheet>'), bomb, Buffer.from('</worksheet>')]) } : p))));
+  // a bomb whose header lies (declares 1 KB): yauzl stops it at the declared size
+  add({ name: 'bomb-lying.xlsx', exit: 1, errorCode: 'corrupt' }, zip(xlsxParts([{ name: '表', body: '' }])
+    .map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.alloc(20 * 1024 * 1024, 0x20), declaredSize: 1024 } : p))));
+  // packages that are no workbook
+  add({ name: 'no-workbook.xlsx', exit: 1, errorCode: 'noWorkbook' }, zip([{ name: '[Content_Types].xml', data: '<Types/>' }]));
+  add({ name: 'other-zip.xlsx', exit: 1, errorCode: 'noWorkbook' }, zip([{ name: 'readme.txt', data: 'hello' }, { name: 'photo.jpg', data: Buffer.alloc(1000, 1) }]));
+  add({ name: 'no-sheets.xlsx', exit: 1, errorCode: 'noWorkbook' }, zip(xlsxParts([])));
+  add({ name: 'empty.xlsx', exit: 1, errorCode: 'empty' }, Buffer.alloc(0));
+  add({ name: 'not-zip.xlsx', exit: 1, errorCode: 'notZip' }, Buffer.from('这不是工作簿'));
+  const truncated = zip(xlsxParts([{ name: '表', body: sheetOf(tableRows()) }]));
+  add({ name: 'truncated.xlsx', exit: 1, errorCode: 'corrupt' }, truncated.subarray(0, Math.floor(truncated.length / 2)));
+  // a sheet whose XML is broken: that sheet is an error, the other sheet checked
+  add({ name: 'sheet-broken-xml.xlsx', exit: 1, rule: 'input/unreadable' }, zip(xlsxParts([{ name: '坏表', body: '<sheetData><row r="1"><c r="A1"><v>1</v></row>' }, { name: '表', body: sheetOf(tableRows()) }])));
+  // cells past Excel's grid, cells without references, a 1 MB text cell, deep nesting: read, never a crash
+  add({ name: 'odd-cells.xlsx', exit: 0 }, zip(xlsxParts([{
+    name: '表',
+    body: sheetOf(`${tableRows()}<row r="9"><c r="XFE9"><v>1</v></c><c r="A2000000"><v>2</v></c><c><v>3</v></c><c t="inlineStr"><is><t>${'长'.repeat(1 << 20)}</t></is></c></row>`
+      + `<row r="10"><c r="A10" t="inlineStr"><is>${'<r>'.repeat(2000)}<t>深</t>${'</r>'.repeat(2000)}</is></c></row>`),
+  }])));
+  // one sheet part listed 3,000 times: each read counts against the inflated ceiling
+  const repeated = xlsxParts(Array.from({ length: 3000 }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) })));
+  add({ name: 'sheets-3000.xlsx', exit: 0 }, zip(repeated));
+  // a symbolic link to /dev/zero and a FIFO, both named .xlsx: refused unread, never read for ever
+  const devZero = path.join(dir, 'dev-zero.xlsx');
+  try {
+    symlinkSync('/dev/zero', devZero);
+    out.push({ name: 'dev-zero.xlsx', exit: 1, errorCode: 'notRegular', file: devZero });
+  } catch {
+    /* no symlinks here */
+  }
+  const fifo = path.join(dir, 'fifo.xlsx');
+  try {
+    execFileSync('mkfifo', [fifo]);
+    out.push({ name: 'fifo.xlsx', exit: 1, errorCode: 'notRegular', file: fifo });
+  } catch {
+    /* no mkfifo here */
+  }
+  return out;
+}
+
+export type { ZipEntry };
