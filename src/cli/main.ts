@@ -141,7 +141,10 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     projectCapByRate: !!o.capByRate,
   };
   const report: Report = { version: 1, files: [] };
-  const isolated = isolationAvailable() ? new IsolatedChecker({ ...RUN_LIMITS, timeoutS: o.timeout }) : null;
+  // SELFEVAL_HEAP_MB lowers (or raises) the worker's heap ceiling: for tests of the isolation, and for machines
+  // with little memory
+  const heapMb = Number(process.env.SELFEVAL_HEAP_MB) > 0 ? Number(process.env.SELFEVAL_HEAP_MB) : RUN_LIMITS.heapMb;
+  const isolated = isolationAvailable() ? new IsolatedChecker({ heapMb, timeoutS: o.timeout }) : null;
   try {
     for (const t of targets) {
       if (t.problem) report.files.push(errorReport(t.file, t.problem, o.lang));

@@ -56,6 +56,10 @@ const MESSAGES = {
     zh: '文件已损坏或无法解析（{reason}）：请用 Excel 或 WPS 打开，修复后另存为 .xlsx 再校验',
     en: 'The file is damaged or cannot be parsed ({reason}): open it in Excel or WPS, let it repair the file, save it as .xlsx and check again',
   },
+  truncated: {
+    zh: '文件不完整（可能未下载或复制完整）：请重新获取或重新保存该文件后再校验',
+    en: 'The file is incomplete (it may not have been downloaded or copied completely): get or save it again, then check it',
+  },
   badXml: {
     zh: '文件内容已损坏（{reason}）：请用 Excel 或 WPS 打开，修复后另存为 .xlsx 再校验',
     en: 'The file’s content is damaged ({reason}): open it in Excel or WPS, let it repair the file, save it as .xlsx and check again',

@@ -58,7 +58,9 @@ export class ZipPackage {
       zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
         yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z!)));
       }).catch((e: unknown) => {
-        throw new ReadError('corrupt', { reason: (e as Error).message });
+        // no end-of-archive record: the file was cut short (an interrupted download or copy)
+        const reason = String((e as Error).message);
+        throw /end of central directory/i.test(reason) ? new ReadError('truncated') : new ReadError('corrupt', { reason });
       });
       const z = zip;
       const entries = new Map<string, yauzl.Entry>();

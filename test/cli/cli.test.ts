@@ -80,7 +80,7 @@ test('a folder: bad files get their error, the rest are checked, nothing is writ
   expect(report.files.map((f) => [path.relative(dir, f.file), f.error === null ? null : f.error.slice(0, 8), f.summary.errors])).toEqual([
     [path.join('2021', 'b-planted.xlsx'), null, 2],
     ['a-clean.xlsx', null, 0],
-    ['c-corrupt.xlsx', '文件已损坏或无法', 0],
+    ['c-corrupt.xlsx', '文件不完整（可能', 0],
     ['d-encrypted.xlsx', '文件已加密，或是', 0],
     ['notes.txt', '不是 .xlsx', 0],
   ]);

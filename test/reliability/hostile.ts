@@ -109,7 +109,7 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
   add({ name: 'empty.xlsx', exit: 1, errorCode: 'empty' }, Buffer.alloc(0));
   add({ name: 'not-zip.xlsx', exit: 1, errorCode: 'notZip' }, Buffer.from('这不是工作簿'));
   const truncated = zip(xlsxParts([{ name: '表', body: sheetOf(tableRows()) }]));
-  add({ name: 'truncated.xlsx', exit: 1, errorCode: 'corrupt' }, truncated.subarray(0, Math.floor(truncated.length / 2)));
+  add({ name: 'truncated.xlsx', exit: 1, errorCode: 'truncated' }, truncated.subarray(0, Math.floor(truncated.length / 2)));
   // a sheet whose XML is broken: that sheet is an error, the other sheet checked
   add({ name: 'sheet-broken-xml.xlsx', exit: 1, rule: 'input/unreadable' }, zip(xlsxParts([{ name: '坏表', body: '<sheetData><row r="1"><c r="A1"><v>1</v></row>' }, { name: '表', body: sheetOf(tableRows()) }])));
   // cells past Excel's grid, cells without references, a 1 MB text cell, deep nesting: read, never a crash
