@@ -34,30 +34,50 @@ function crossEquation(cross: Cross, tables: Table[]): Equation | undefined {
   return { kind: 'row', terms: [cell(cross.row, cross.whole, 1), ...cross.parts.map((c) => cell(cross.row, c, -1))], residual: cross.diff };
 }
 
-/** Does some other sum through cell (r, c) of table t hold there (with figures in it)? Then the cell is vouched for. */
-function vouchedFor(t: Table, r: number, c: number, tol: ToleranceOptions): boolean {
-  const g = t.grid;
-  const holds = (whole: { r: number; c: number }, parts: Array<{ r: number; c: number }>): boolean => {
-    const stated = numAt(g, whole.r, whole.c);
-    const terms = parts.map((x) => numAt(g, x.r, x.c));
-    if (!stated || terms.every((x) => !x)) return false;
-    return checkSum(stated, terms, tol).status !== 'mismatch';
-  };
-  for (const rel of t.relations) {
-    const cols = rel.parts.flat();
-    if (rel.whole !== c && !cols.includes(c)) continue;
-    if (holds({ r, c: rel.whole }, cols.map((x) => ({ r, c: x })))) return true;
+/**
+ * Does some other sum through cell (r, c) of table t hold there (with figures in it)? Then the cell is vouched
+ * for. Each sum line (a relation on one row or column, a parent row on one column) is computed once per check of
+ * the workbook and remembered, so that naming culprits costs a pass over the lines, not one per cell of each
+ * failing line (a 200-column table with scattered faults took minutes that way).
+ */
+class Vouching {
+  private readonly lines = new Map<string, boolean>();
+  private readonly rowsOf = new Map<Table, Map<number, Table['rows'][number]>>();
+  constructor(private readonly tol: ToleranceOptions) {}
+
+  private holds(key: string, t: Table, whole: { r: number; c: number }, parts: () => Array<{ r: number; c: number }>): boolean {
+    let v = this.lines.get(key);
+    if (v === undefined) {
+      const g = t.grid;
+      const stated = numAt(g, whole.r, whole.c);
+      const terms = parts().map((x) => numAt(g, x.r, x.c));
+      v = !!stated && !terms.every((x) => !x) && checkSum(stated, terms, this.tol).status !== 'mismatch';
+      this.lines.set(key, v);
+    }
+    return v;
   }
-  for (const rel of t.rowRelations) {
-    const rows = rel.parts.flat();
-    if (rel.whole !== r && !rows.includes(r)) continue;
-    if (holds({ r: rel.whole, c }, rows.map((x) => ({ r: x, c })))) return true;
+
+  vouchedFor(t: Table, r: number, c: number): boolean {
+    for (let i = 0; i < t.relations.length; i++) {
+      const rel = t.relations[i]!;
+      const cols = rel.parts.flat();
+      if (rel.whole !== c && !cols.includes(c)) continue;
+      if (this.holds(`${t.id}/c${i}/${r}`, t, { r, c: rel.whole }, () => cols.map((x) => ({ r, c: x })))) return true;
+    }
+    for (let i = 0; i < t.rowRelations.length; i++) {
+      const rel = t.rowRelations[i]!;
+      const rows = rel.parts.flat();
+      if (rel.whole !== r && !rows.includes(r)) continue;
+      if (this.holds(`${t.id}/r${i}/${c}`, t, { r: rel.whole, c }, () => rows.map((x) => ({ r: x, c })))) return true;
+    }
+    let byRow = this.rowsOf.get(t);
+    if (!byRow) this.rowsOf.set(t, (byRow = new Map(t.rows.map((x) => [x.row, x]))));
+    const row = byRow.get(r);
+    for (const p of [row, row?.parent]) {
+      if (p && p.children.length && this.holds(`${t.id}/p${p.row}/${c}`, t, { r: p.row, c }, () => p.children.map((ch) => ({ r: ch.row, c })))) return true;
+    }
+    return false;
   }
-  const row = t.rows.find((x) => x.row === r);
-  for (const p of [row, row?.parent]) {
-    if (p && p.children.length && holds({ r: p.row, c }, p.children.map((ch) => ({ r: ch.row, c })))) return true;
-  }
-  return false;
 }
 
 export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOptions): void {
@@ -68,9 +88,25 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
   }
   const through = new Map<string, Equation[]>();
   for (const { eq } of withEq) {
-    for (const cell of new Set(eq.terms.map((t) => t.cell))) through.set(cell, [...(through.get(cell) ?? []), eq]);
+    for (const cell of new Set(eq.terms.map((t) => t.cell))) {
+      const list = through.get(cell);
+      if (list) list.push(eq);
+      else through.set(cell, [eq]);
+    }
   }
+  const vouching = new Vouching(tol);
   for (const { x, eq } of withEq) {
+    // a failing sum proves that one of its cells is wrong, not which: a rule's fix (on the cell it states
+    // first, usually the total) is kept only when that cell is named the culprit, so that a cell that may well be
+    // right is never given a value to type in
+    const ruleFix = x.problem.fix;
+    const ruleCell = x.problem.cells[0];
+    delete x.problem.fix;
+    name(x, eq);
+    if (x.problem.fix === undefined && ruleFix !== undefined && x.culprit !== undefined && x.culprit === ruleCell) x.problem.fix = ruleFix;
+  }
+
+  function name(x: Raised, eq: Equation): void {
     let best = 1;
     let cands: string[] = [];
     for (const cell of new Set(eq.terms.map((t) => t.cell))) {
@@ -83,8 +119,8 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     if (cands.length !== 1) {
       // no cell sits in more failing checks than the others: the cells that another check vouches for go last,
       // and if one cell alone is left, it is named
-      if (best === 1) isolate(x, eq, tables, tol);
-      continue;
+      if (best === 1) isolate(x, eq, tables, vouching);
+      return;
     }
     const cell = cands[0]!;
     const eqs = through.get(cell)!;
@@ -115,7 +151,7 @@ function proposeFix(x: Raised, cell: string, eqs: Equation[]): void {
 }
 
 /** Within one failing check, the cells that other checks vouch for are the least likely culprits. */
-function isolate(x: Raised, eq: Equation, tables: Table[], tol: ToleranceOptions): void {
+function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): void {
   const cells = [...new Set(eq.terms.map((t) => t.cell))];
   if (cells.length < 2) return;
   const vouched = new Set<string>();
@@ -124,7 +160,7 @@ function isolate(x: Raised, eq: Equation, tables: Table[], tol: ToleranceOptions
     const at = a ? parseCell(a.address) : null;
     if (!a || !at) continue;
     const t = tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right);
-    if (t && vouchedFor(t, at.row, at.col, tol)) vouched.add(cell);
+    if (t && vouching.vouchedFor(t, at.row, at.col)) vouched.add(cell);
   }
   // reorder only when it says something: one or two cells left that nothing vouches for
   if (!vouched.size || cells.length - vouched.size > 2) return;

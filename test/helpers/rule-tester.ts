@@ -14,7 +14,8 @@ export interface ExpectedFinding {
   cells?: string[];
   expected?: string;
   actual?: string;
-  fix?: string;
+  /** the fix the finding proposes; null: it must propose none */
+  fix?: string | null;
   /** text the Chinese message must contain */
   message?: string | RegExp;
   /** text the English message must contain */
@@ -57,7 +58,7 @@ export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: Array<Ca
           if (want.cells) expect(got.cells.slice(0, want.cells.length)).toEqual(want.cells);
           if (want.expected !== undefined) expect(got.expected).toBe(want.expected);
           if (want.actual !== undefined) expect(got.actual).toBe(want.actual);
-          if (want.fix !== undefined) expect(got.fix).toBe(want.fix);
+          if (want.fix !== undefined) expect(got.fix).toBe(want.fix ?? undefined);
           if (want.message !== undefined) expect(got.message).toMatch(want.message);
           if (want.en !== undefined) expect(en[i]!.message).toMatch(want.en);
           expect(got.cells.length).toBeGreaterThan(0);

@@ -36,7 +36,7 @@ ruleTester(budgetRate, {
       wb: seed004('94.78%'),
       findings: [{
         messageId: 'roundingExplains', severity: 'warning', cells: ['项目支出!E3', '项目支出!C3', '项目支出!B3'],
-        expected: '94.81%', actual: '94.78%', fix: '94.81%',
+        expected: '94.81%', actual: '94.78%', fix: null,
         message: /填报为 94\.78%，按表中数字 15\.70 ÷ 16\.56 = 94\.81%；.*94\.74%–94\.87%.*重新计算/,
         en: /stated as 94\.78%.*15\.70 ÷ 16\.56 = 94\.81%.*reviewer will recompute/,
       }],
@@ -44,7 +44,7 @@ ruleTester(budgetRate, {
     {
       name: '90.00% is beyond any rounding: error',
       wb: seed004(0.9, '0.00%'),
-      findings: [{ messageId: 'mismatch', severity: 'error', expected: '94.81%', actual: '90.00%', fix: '94.81%' }],
+      findings: [{ messageId: 'mismatch', severity: 'error', expected: '94.81%', actual: '90.00%', fix: null }],
     },
     {
       name: 'tolerance 0 turns the seed 004 case into an error',
@@ -66,7 +66,7 @@ ruleTester(budgetDifference, {
     {
       name: '差额 wrong',
       wb: book(null, H, [['公共交通补贴', 16.56, 15.7, -1.86, null]]),
-      findings: [{ messageId: 'mismatch', severity: 'error', expected: '-0.86', actual: '-1.86', fix: '-0.86', message: '“公共交通补贴”差额 -1.86 ≠ 15.7 − 16.56 = -0.86，相差 1.00' }],
+      findings: [{ messageId: 'mismatch', severity: 'error', expected: '-0.86', actual: '-1.86', fix: null, message: '“公共交通补贴”差额 -1.86 ≠ 15.7 − 16.56 = -0.86，相差 1.00' }],
     },
   ],
 });

@@ -38,7 +38,7 @@ ruleTester(columnSum, {
       name: 'the schema’s example: 汇总 5532.57 against units adding to 5522.57',
       wb: book('年度收入情况（万元）', header, incomeRows(5532.57)),
       findings: [{
-        messageId: 'total', severity: 'error', cells: ['Sheet1!B3', 'Sheet1!B4:B13'], expected: '5522.57', actual: '5532.57', fix: '5522.57',
+        messageId: 'total', severity: 'error', cells: ['Sheet1!B3', 'Sheet1!B4:B13'], expected: '5522.57', actual: '5532.57', fix: null,
         message: '“局机关及二级机构汇总”行“收入合计”为 5532.57，不等于各单位之和 788.64 + 350.48 + 255.89 + … + 489.25 = 5522.57，相差 10.00',
         en: 'off by 10.00',
       }, { messageId: 'total', cells: ['Sheet1!D3'] }],
