@@ -221,6 +221,7 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
 }): Promise<SheetSnapshot> {
   const cells: RawCell[] = [];
   const merges: string[] = [];
+  const uncomputed: string[] = [];
   const shared = new Map<string, { text: string; r: number; c: number }>();
   let row = -1;
   let col = -1;
@@ -285,6 +286,8 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
     }
     if (v === '') v = null;
     if (v === null && !formula) return;
+    // a formula with no <v> at all was never computed (a formula whose result is "" has an empty <v>)
+    if (formula && raw === null) uncomputed.push(cellA1(c.r, c.c));
     ctx.budget.take();
     const style = ctx.styles[c.s];
     cells.push({ r: c.r, c: c.c, v, f: formula ? `=${formula}` : null, fmt: style?.fmt ?? null, indent: typeof v === 'string' ? style?.indent ?? 0 : 0 });
@@ -369,7 +372,9 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
       else if (el === 'sheetData') inSheetData = false;
     },
   });
-  return build(name, hidden, cells, merges);
+  const sheet = build(name, hidden, cells, merges);
+  if (uncomputed.length) sheet.uncomputed = uncomputed;
+  return sheet;
 }
 
 /** The sheet's cells into the snapshot's rows; a cell a merged area covers loses its value, as in Excel. */

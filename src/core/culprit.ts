@@ -9,6 +9,7 @@
 import { parseCell, splitRef } from './a1';
 import { checkSum, ToleranceOptions } from './arith';
 import { Dec, fmtFixed } from './decimal';
+import { notANumber } from './numbers';
 import { Cross, Equation, Problem } from './rules/types';
 import { Table } from './recognize/model';
 import { numAt, ref } from './rules/util';
@@ -26,7 +27,11 @@ function crossEquation(cross: Cross, tables: Table[]): Equation | undefined {
   if (!t) return undefined;
   const cell = (r: number, c: number, coef: number): Equation['terms'][number] => {
     const n = numAt(t.grid, r, c);
-    return { cell: ref(t.grid, r, c), coef: new Dec(coef), value: n?.value ?? new Dec(0), decimals: n?.decimals ?? 2, shown: n ? undefined : '0' };
+    // a cell that holds no number shows what it holds ("“NaN”", said to be no number by input/not-a-number), not
+    // a 0 it never had
+    const bad = n ? null : notANumber(t.grid.raw(r, c), t.grid.format(r, c));
+    const shown = n ? undefined : bad !== null ? `“${bad.slice(0, 40)}”` : '0';
+    return { cell: ref(t.grid, r, c), coef: new Dec(coef), value: n?.value ?? new Dec(0), decimals: n?.decimals ?? 2, shown };
   };
   if (cross.axis === 'col') {
     return { kind: 'col', terms: [cell(cross.totalRow, cross.col, 1), ...cross.rows.map((r) => cell(r, cross.col, -1))], residual: cross.diff };
@@ -166,7 +171,7 @@ function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): 
   if (!vouched.size || cells.length - vouched.size > 2) return;
   let rest = cells.filter((c) => !vouched.has(c));
   // of two unvouched cells, one left blank where its neighbours hold figures is the one missing
-  const blank = rest.filter((c) => eq.terms.some((t) => t.cell === c && t.shown === '0'));
+  const blank = rest.filter((c) => eq.terms.some((t) => t.cell === c && (t.shown === '0' || !!t.shown?.startsWith('“'))));
   if (rest.length === 2 && blank.length === 1) rest = [blank[0]!, ...rest.filter((c) => c !== blank[0])];
   if (rest[0] === x.problem.cells[0] && rest.length > 1) return;
   x.problem.cells = [...rest, ...x.problem.cells.filter((c) => !rest.includes(c))];

@@ -16,13 +16,14 @@ export interface PlainSum {
   constants: number;
 }
 
-type Tok = { t: 'ref'; sheet: string | null; rect: Rect } | { t: 'fn'; name: string } | { t: 'num'; v: number } | { t: 'op'; v: string };
+export type Tok = { t: 'ref'; sheet: string | null; rect: Rect } | { t: 'fn'; name: string } | { t: 'num'; v: number } | { t: 'op'; v: string };
 
 const REF = /^(?:('(?:[^']|'')+'|[^\s!'(),+\-*/^&=<>:;"]+)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])/;
 const FN = /^([A-Za-z][A-Za-z0-9.]*)\(/;
 const NUM = /^\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/;
 
-function tokenize(src: string): Tok[] | null {
+/** The tokens of a formula the engine reads (references, functions, numbers, + − × ÷ and brackets), or null. */
+export function tokenize(src: string): Tok[] | null {
   const out: Tok[] = [];
   let s = src.trim();
   if (s.startsWith('=')) s = s.slice(1);
@@ -53,7 +54,7 @@ function tokenize(src: string): Tok[] | null {
       s = s.slice(m[0].length);
       continue;
     }
-    if ('+-(),'.includes(s[0]!)) {
+    if ('+-*/(),'.includes(s[0]!)) {
       out.push({ t: 'op', v: s[0]! });
       s = s.slice(1);
       continue;

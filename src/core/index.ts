@@ -7,7 +7,8 @@ import { nameCulprits, Raised } from './culprit';
 import { CULPRIT_NOTE, CULPRIT_NOTE_ISOLATED, CULPRIT_NOTE_MANY, render } from './messages';
 import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
-import { sheetCell } from './a1';
+import { parseRange, sheetCell, splitRef } from './a1';
+import { evaluateUncomputed } from './evaluate';
 import { shown } from './numbers';
 import { FileReport, Finding, ScoreEntry, SEVERITY_RANK, summarize, TableInfo } from './report';
 import { computeScores, ScoreResult } from './scoring/compute';
@@ -63,7 +64,11 @@ export interface CheckResult {
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?: Partial<CheckOptions>, rules: Rule[] = RULES): CheckResult {
   const opts = withDefaults(options);
-  const model = recognize(snapshot, opts.tolerance);
+  // formulas the file saved no result for: computed where the engine can, unknown (never 0) where it cannot
+  const evaluated = evaluateUncomputed(snapshot);
+  const model = recognize(evaluated.workbook, opts.tolerance);
+  for (const [sheet, cells] of evaluated.computed) model.notes.push({ kind: 'uncomputed', sheet, text: '', cells });
+  for (const [sheet, cells] of evaluated.unknown) model.notes.push({ kind: 'uncomputed-unknown', sheet, text: '', cells });
   const raised: Array<Raised & { rule: Rule }> = [];
   const failed = (id: string, e: unknown): void => void raised.push({
     rule: ENGINE_RULE,
@@ -85,6 +90,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
       failed(rule.meta.id, e);
     }
   }
+  skipUnknown(raised, evaluated.unknown);
   nameCulprits(raised, model.tables, opts.tolerance);
 
   const findings: Finding[] = raised.map(({ problem, rule, culprit, culpritVia }) => {
@@ -129,6 +135,30 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     rule: r.ruleText?.[opts.lang] ?? '',
   }));
   return { report: { file, error: null, tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
+}
+
+/**
+ * A check that needs a formula the engine could not compute cannot say anything: its finding is dropped (the
+ * input/uncomputed note says the checks were skipped). Notes about the input itself stay.
+ */
+function skipUnknown(raised: Array<Raised & { rule: Rule }>, unknown: Map<string, string[]>): void {
+  if (!unknown.size) return;
+  const at = new Map<string, Array<{ row: number; col: number }>>();
+  for (const [sheet, cells] of unknown) {
+    at.set(sheet, cells.map((a) => parseRange(a)).filter((r): r is NonNullable<typeof r> => !!r).map((r) => ({ row: r.top, col: r.left })));
+  }
+  const touches = (ref: string): boolean => {
+    const a = splitRef(ref);
+    const rect = a ? parseRange(a.address) : null;
+    const list = a ? at.get(a.sheet) : undefined;
+    return !!rect && !!list && list.some((p) => p.row >= rect.top && p.row <= rect.bottom && p.col >= rect.left && p.col <= rect.right);
+  };
+  for (let i = raised.length - 1; i >= 0; i--) {
+    const x = raised[i]!;
+    if (x.rule.meta.id.startsWith('input/')) continue;
+    const refs = [...x.problem.cells, ...(x.problem.equation?.terms.map((t) => t.cell) ?? [])];
+    if (refs.some(touches)) raised.splice(i, 1);
+  }
 }
 
 /** Re-render findings in another language without checking again. */

@@ -155,3 +155,20 @@ export function shown(n: Num): string {
   if (n.percent) return `${fmtFixed(n.value.times(HUNDRED), n.decimals)}%`;
   return fmtFixed(n.value, n.decimals);
 }
+
+/**
+ * A cell in a figure column that holds something meant as a number but is none (issue 9): TRUE/FALSE, a date, or
+ * text that looks like a number gone wrong — separators in the wrong places ("1,2,3", "12.3.4"), an exponent
+ * ("1e400"), NaN or Infinity, a date typed as text. Words ("详见附表") are not counted: they may be a note.
+ */
+export function notANumber(v: CellValue, fmt?: string | null): string | null {
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'number') return readFormat(fmt).date ? excelNumberText(v) : null;
+  if (typeof v !== 'string') return null;
+  const t = v.normalize('NFKC').trim();
+  if (!t || parseNumberText(t) || DASH_RE.test(t.replace(/\s+/g, ''))) return null;
+  if (/^[-+]?(?:nan|inf(?:inity)?|∞)$/i.test(t)) return t;
+  if (/^[-+(]?[\d.,\s]*\d[\d.,\s]*(?:[eE][-+]?\d+)?\)?%?$/.test(t)) return t;
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?$/.test(t)) return t;
+  return null;
+}

@@ -33,6 +33,9 @@ export interface SheetSnapshot {
   /** The reader could not read this sheet's cells: 'missing' (the package lists it but lacks its part) or
    *  'corrupt' (its XML is broken). It is reported, not checked. */
   unreadable?: 'missing' | 'corrupt';
+  /** Cells (A1) holding a formula whose result the file did not save (written by a program other than Excel):
+   *  the engine computes the ones it understands (./evaluate.ts); the rest are unknown, never 0. */
+  uncomputed?: string[];
 }
 
 export interface WorkbookSnapshot {
@@ -78,6 +81,7 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
   if (s.mergesUnread) out.mergesUnread = true;
   if (s.unreadable) out.unreadable = s.unreadable;
+  if (s.uncomputed?.length) out.uncomputed = [...s.uncomputed];
   if (bottom < 0) return out;
   out.top = top;
   out.left = left;

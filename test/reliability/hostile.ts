@@ -118,6 +118,14 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
     body: sheetOf(`${tableRows()}<row r="9"><c r="XFE9"><v>1</v></c><c r="A2000000"><v>2</v></c><c><v>3</v></c><c t="inlineStr"><is><t>${'长'.repeat(1 << 20)}</t></is></c></row>`
       + `<row r="10"><c r="A10" t="inlineStr"><is>${'<r>'.repeat(2000)}<t>深</t>${'</r>'.repeat(2000)}</is></c></row>`),
   }])));
+  // formulas another program wrote without results: the sums are computed, the workbook checked clean
+  add({ name: 'formulas-no-result.xlsx', exit: 0, rule: 'input/uncomputed' }, zip(xlsxParts([{
+    name: '表',
+    body: sheetOf([
+      rowXml(1, ['单位名称', '支出合计', '基本支出', '项目支出']), rowXml(2, ['合计', '=SUM(B3:B4)', '=SUM(C3:C4)', '=SUM(D3:D4)']),
+      rowXml(3, ['局机关', '=C3+D3', 312.24, 476.4]), rowXml(4, ['妇幼保健院', '=C4+D4', 103.86, 246.62]),
+    ].join('')),
+  }])));
   // one sheet part listed 3,000 times: each read counts against the inflated ceiling
   const repeated = xlsxParts(Array.from({ length: 3000 }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) })));
   add({ name: 'sheets-3000.xlsx', exit: 0 }, zip(repeated));

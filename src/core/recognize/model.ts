@@ -175,7 +175,7 @@ export interface Profile {
 
 /** Something the recognizer noticed while reading (a sheet it could not read, numbers stored as text …). */
 export interface Note {
-  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge' | 'merges-unread' | 'merges-too-many' | 'unconfirmed';
+  kind: 'unreadable-sheet' | 'number-as-text' | 'error-value' | 'bad-merge' | 'merges-unread' | 'merges-too-many' | 'unconfirmed' | 'uncomputed' | 'uncomputed-unknown' | 'not-a-number';
   sheet: string;
   row?: number;
   col?: number;

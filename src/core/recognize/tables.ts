@@ -3,6 +3,8 @@
  * header band of one to four rows above them and, above that, title lines ("年度收入情况（万元）", "单位：元").
  * Tables may be stacked on one sheet or stand one per sheet, with blank columns between their columns.
  */
+import { UNCOMPUTED } from '../evaluate';
+import { notANumber } from '../numbers';
 import { Rect } from '../a1';
 import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
@@ -301,7 +303,12 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     for (const y of dataRows) {
       const i = grid.info(y, c.col);
       if (i.k === 'num' && i.n.fromText) ctx.notes.push({ kind: 'number-as-text', sheet: grid.name, row: y, col: c.col, text: grid.shownText(y, c.col), tableId: id });
-      if (i.k === 'error') ctx.notes.push({ kind: 'error-value', sheet: grid.name, row: y, col: c.col, text: i.e, tableId: id });
+      if (i.k === 'text') {
+        const bad = notANumber(grid.raw(y, c.col), grid.format(y, c.col));
+        if (bad !== null) ctx.notes.push({ kind: 'not-a-number', sheet: grid.name, row: y, col: c.col, text: bad, tableId: id });
+      }
+      // a formula the file saved no result for is said by input/uncomputed, not shown as an error value
+      if (i.k === 'error' && i.e !== UNCOMPUTED) ctx.notes.push({ kind: 'error-value', sheet: grid.name, row: y, col: c.col, text: i.e, tableId: id });
     }
   }
   const table: Table = {

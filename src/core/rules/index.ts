@@ -15,7 +15,9 @@ import { rowSum } from './identity/row-sum';
 import { unconfirmed } from './structure/unconfirmed';
 import { errorValue } from './input/error-value';
 import { nothingRecognised } from './input/nothing-recognised';
+import { notANumber } from './input/not-a-number';
 import { numberAsText } from './input/number-as-text';
+import { uncomputed } from './input/uncomputed';
 import { unreadable } from './input/unreadable';
 import { itemsTotal } from './items/total';
 import { projectScore } from './project/scores';
@@ -54,7 +56,9 @@ export const RULES: Rule[] = [
   formulaCoverage,
   constantTotal,
   numberAsText,
+  notANumber,
   errorValue,
+  uncomputed,
   unreadable,
   nothingRecognised,
   unconfirmed,
