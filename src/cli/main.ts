@@ -55,6 +55,26 @@ function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefin
   return { ...prev, [m[1]!]: m[2] as Severity | 'off' };
 }
 
+/**
+ * Commander's own errors (an unknown option, a value that is not allowed) in Chinese, with its English line after
+ * it: the language option may not have been read yet when the arguments are wrong.
+ */
+export function usageErrorText(english: string): string {
+  const line = english.trim().replace(/^error:\s*/, '');
+  const rules: Array<[RegExp, (...m: string[]) => string]> = [
+    [/^unknown option '([^']+)'/, (o) => `未知选项 ${o}`],
+    [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+?)\.?$/, (o, v, c) => `选项 ${o} 的值“${v}”无效，可选：${c}`],
+    [/^option '([^']+)' argument '([^']*)' is invalid\. (.+)$/, (o, v, why) => `选项 ${o} 的值“${v}”无效：${why}`],
+    [/^option '([^']+)' argument missing/, (o) => `选项 ${o} 缺少值`],
+    [/^too many arguments/, () => '参数过多'],
+  ];
+  for (const [re, zh] of rules) {
+    const m = re.exec(line);
+    if (m) return `selfeval-check：${zh(...m.slice(1))}；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
+  }
+  return `selfeval-check：参数有误；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
+}
+
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
@@ -102,7 +122,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     .option('--no-color', '不使用颜色')
     .option('--list-rules', '列出全部规则')
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(usageErrorText(str)) });
 
   try {
     program.parse(argv, { from: 'node' });

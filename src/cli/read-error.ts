@@ -36,6 +36,10 @@ const MESSAGES = {
     zh: '文件过大：非空单元格超过 {limit} 个，未校验；请删去与自评无关的工作表或数据后另存再校验',
     en: 'File too large: more than {limit} non-empty cells; not checked. Remove sheets or data unrelated to the self-evaluation and save it again',
   },
+  tooManySheets: {
+    zh: '文件过大：有 {count} 张工作表，超过上限 {limit} 张，未校验；请删去与自评无关的工作表后另存再校验',
+    en: 'File too large: {count} sheets, over the limit of {limit}; not checked. Remove the sheets unrelated to the self-evaluation and save it again',
+  },
   outOfMemory: {
     zh: '文件过大：读取和校验所需内存超过上限（{limit}），已放弃此文件，其余文件照常校验',
     en: 'File too large: reading and checking it needs more memory than the limit ({limit}); this file was given up, the others were checked',

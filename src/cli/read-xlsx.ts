@@ -28,6 +28,8 @@ export const CELL_LIMITS = {
   textChars: 32_767,
   /** merged areas kept a sheet (the engine indexes at most 100,000; past that it says so) */
   merges: 200_000,
+  /** worksheets in a workbook (a self-evaluation workbook has a few dozen at most) */
+  sheets: 1_000,
 };
 
 const MAX_ROW = 1_048_575;
@@ -470,6 +472,7 @@ async function readPackage(zip: ZipPackage): Promise<WorkbookSnapshot> {
       }
     },
   });
+  if (listed.length > CELL_LIMITS.sheets) throw new ReadError('tooManySheets', { count: listed.length, limit: CELL_LIMITS.sheets });
   const byType = (suffix: string): string | undefined => [...rels.values()].find((r) => r.type.endsWith(suffix))?.target;
   const strings = await readSharedStrings(zip, byType('/sharedStrings'));
   const styles = await readStyles(zip, byType('/styles'));

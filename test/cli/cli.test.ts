@@ -189,3 +189,13 @@ test('broken packages are never reported clean: no workbook part, no sheets, ano
   expect(plain.out).toContain('未识别到任何可校验的表格');
   expect(plain.out).not.toContain('未发现问题');
 });
+
+test('a wrong option is said in Chinese, with commander’s English line after it, and exits 2', async () => {
+  const { usageErrorText } = await import('../../src/cli/main');
+  expect(usageErrorText("error: unknown option '--foo'\n")).toBe("selfeval-check：未知选项 --foo；运行 selfeval-check --help 查看用法\nerror: unknown option '--foo'\n");
+  expect(usageErrorText("error: option '-f, --format <format>' argument 'xml' is invalid. Allowed choices are text, json.").split('\n')[0])
+    .toBe('selfeval-check：选项 -f, --format <format> 的值“xml”无效，可选：text, json；运行 selfeval-check --help 查看用法');
+  const r = await cli('--lang');
+  expect(r.code).toBe(2);
+  expect(r.err).toContain('选项 --lang <lang> 缺少值');
+});

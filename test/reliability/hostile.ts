@@ -126,9 +126,10 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
       rowXml(3, ['局机关', '=C3+D3', 312.24, 476.4]), rowXml(4, ['妇幼保健院', '=C4+D4', 103.86, 246.62]),
     ].join('')),
   }])));
-  // one sheet part listed 3,000 times: each read counts against the inflated ceiling
-  const repeated = xlsxParts(Array.from({ length: 3000 }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) })));
-  add({ name: 'sheets-3000.xlsx', exit: 0 }, zip(repeated));
+  // 3,000 sheets: over the ceiling of 1,000, refused before any is read; 1,000 are read and checked
+  const sheets = (n: number): Buffer => zip(xlsxParts(Array.from({ length: n }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) }))));
+  add({ name: 'sheets-3000.xlsx', exit: 1, errorCode: 'tooManySheets' }, sheets(3000));
+  add({ name: 'sheets-1000.xlsx', exit: 0 }, sheets(1000));
   // a symbolic link to /dev/zero and a FIFO, both named .xlsx: refused unread, never read for ever
   const devZero = path.join(dir, 'dev-zero.xlsx');
   try {
