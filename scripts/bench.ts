@@ -2,11 +2,15 @@
  * npm run bench — prints the speed figures (they are not asserted in tests):
  *  1. the core's check time on a generated 50,000-cell workbook (goal < 100 ms);
  *  2. the add-in's live loop (an edit, the sheet read again through the fake Excel API, the check) (goal < 1 s);
- *  3. the CLI's time (read with ExcelJS + snapshot + check) on a consolidated workbook of 2000 units, against
- *     ExcelJS merely loading the same file (goal ≤ 1.5×).
+ *  3. the CLI's time (its streaming reader + snapshot + check) on a consolidated workbook of 2000 units, against
+ *     ExcelJS merely loading the same file (goal ≤ 1.5×);
+ *  4. the hostile inputs of test/reliability at full size (a 1,048,576 × 10 sheet, a 500 MB bomb, a merge over the
+ *     whole sheet, 20,000 merges, …) and the largest table under the cell ceiling, each through the installed CLI
+ *     in a process of its own: exit status, time and peak memory (the goal: every one within 30 s and 1.5 GB).
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, statSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { performance } from 'perf_hooks';
@@ -19,6 +23,7 @@ import { writeXlsx } from '../test/fixtures/write-xlsx';
 import { FakeContext, FakeExcel } from '../test/excel/fake-excel';
 import { LiveChecker, Runner } from '../src/excel/live';
 import { readSnapshot } from '../src/excel/snapshot';
+import { buildHostile } from '../test/reliability/hostile';
 
 /** A deterministic pseudo-random generator, so every run measures the same workbook. */
 function rng(seed: number): () => number {
@@ -123,6 +128,47 @@ async function main(): Promise<void> {
   const tLoad = await timed(7, load);
   const tFull = await timed(7, full);
   process.stdout.write(`CLI on 2000 units (${cells(big).toLocaleString('en')} cells, ${(size / 1024).toFixed(0)} KiB): ExcelJS load ${ms(tLoad)}; read + snapshot + check ${ms(tFull)}: ${(tFull.median / tLoad.median).toFixed(2)}× by medians, ${(tFull.best / tLoad.best).toFixed(2)}× by best runs (goal ≤ 1.5×)\n`);
+
+  // 4. hostile inputs, each through the installed CLI in its own process, as a reviewer would run it; the peak is
+  //    the process's maximum resident set (the worker thread included), reported by a hook at exit
+  const hook = path.join(dir, 'peak-hook.js');
+  // VmHWM, the peak of this process's own memory (its threads share it); getrusage's maxrss would start from the
+  // parent's, which fork copies
+  writeFileSync(hook, "process.on('exit', () => { const m = /VmHWM:\\s*(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8')); "
+    + "process.stderr.write('\\nPEAK_RSS_KB=' + (m ? m[1] : process.resourceUsage().maxRSS) + '\\n'); });\n");
+  const bin = path.join(__dirname, '../../bin/selfeval-check.js');
+  process.stdout.write('hostile inputs (building them takes a minute) …\n');
+  const set = buildHostile(path.join(dir, 'hostile'), 'bench');
+  let worstTime = { name: '', s: 0 };
+  let worstPeak = { name: '', mb: 0 };
+  const measure = (name: string, args: string[]): void => {
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ['-r', hook, bin, '--format', 'json', ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const s = (performance.now() - t0) / 1000;
+    const mb = Number(/PEAK_RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+    let what = '';
+    try {
+      const files = (JSON.parse(r.stdout) as { files: Array<{ errorCode?: string; summary: { errors: number } }> }).files;
+      what = files.length === 1 ? files[0]!.errorCode ?? `checked, ${files[0]!.summary.errors} errors` : `${files.length} files`;
+    } catch {
+      what = 'NO JSON';
+    }
+    process.stdout.write(`  ${name.padEnd(28)} exit ${r.status}  ${s.toFixed(2).padStart(6)} s  ${mb.toFixed(0).padStart(5)} MB  ${what}\n`);
+    if (s > worstTime.s) worstTime = { name, s };
+    if (mb > worstPeak.mb) worstPeak = { name, mb };
+  };
+  for (const h of set) {
+    const bytes = (() => {
+      try {
+        return statSync(h.file).isFile() ? `${(statSync(h.file).size / 1024).toFixed(0)} KiB` : 'special';
+      } catch {
+        return '?';
+      }
+    })();
+    measure(`${h.name} (${bytes})`.slice(0, 28), [h.file]);
+  }
+  measure('the whole set as one folder', [path.join(dir, 'hostile')]);
+  process.stdout.write(`worst time: ${worstTime.s.toFixed(2)} s (${worstTime.name}); worst peak memory: ${worstPeak.mb.toFixed(0)} MB (${worstPeak.name}) — goal: 30 s and 1.5 GB each\n`);
 }
 
 if (require.main === module) void main();

@@ -67,9 +67,12 @@ function local(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** An attribute by its local name. SpreadsheetML's attributes are unprefixed but for the relationship id
+ *  (r:id, under whatever prefix the file chose), which is looked for by its local name. */
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
   const a = tag.attributes;
-  if (name in a) return a[name];
+  const v = a[name];
+  if (v !== undefined || name !== 'id') return v;
   for (const k of Object.keys(a)) if (local(k) === name) return a[k];
   return undefined;
 }

@@ -45,9 +45,15 @@ function crossEquation(cross: Cross, tables: Table[]): Equation | undefined {
  * the workbook and remembered, so that naming culprits costs a pass over the lines, not one per cell of each
  * failing line (a 200-column table with scattered faults took minutes that way).
  */
+/** A sum line's key: down column c into row `whole` from the rows `parts`, or along row r into column `whole`. */
+const partsKey = (parts: readonly number[]): string => (parts.length <= 8 ? parts.join(',') : `${parts[0]}…${parts[parts.length - 1]}#${parts.length}`);
+const colLine = (table: number, c: number, whole: number, parts: readonly number[]): string => `${table}|${c}|${whole}|${partsKey(parts)}|c`;
+const rowLine = (table: number, r: number, whole: number, parts: readonly number[]): string => `${table}|${r}|${whole}|${partsKey(parts)}|r`;
+
 class Vouching {
   private readonly lines = new Map<string, boolean>();
   private readonly rowsOf = new Map<Table, Map<number, Table['rows'][number]>>();
+  private readonly childRows = new Map<Table['rows'][number], number[]>();
   constructor(private readonly tol: ToleranceOptions) {}
 
   private holds(key: string, t: Table, whole: { r: number; c: number }, parts: () => Array<{ r: number; c: number }>): boolean {
@@ -62,24 +68,32 @@ class Vouching {
     return v;
   }
 
+  /** A line a rule found failing need not be summed again. */
+  failed(cross: Cross): void {
+    this.lines.set(cross.axis === 'col' ? colLine(cross.table, cross.col, cross.totalRow, cross.rows) : rowLine(cross.table, cross.row, cross.whole, cross.parts), false);
+  }
+
   vouchedFor(t: Table, r: number, c: number): boolean {
     for (let i = 0; i < t.relations.length; i++) {
       const rel = t.relations[i]!;
       const cols = rel.parts.flat();
       if (rel.whole !== c && !cols.includes(c)) continue;
-      if (this.holds(`${t.id}/c${i}/${r}`, t, { r, c: rel.whole }, () => cols.map((x) => ({ r, c: x })))) return true;
+      if (this.holds(rowLine(t.id, r, rel.whole, cols), t, { r, c: rel.whole }, () => cols.map((x) => ({ r, c: x })))) return true;
     }
     for (let i = 0; i < t.rowRelations.length; i++) {
       const rel = t.rowRelations[i]!;
       const rows = rel.parts.flat();
       if (rel.whole !== r && !rows.includes(r)) continue;
-      if (this.holds(`${t.id}/r${i}/${c}`, t, { r: rel.whole, c }, () => rows.map((x) => ({ r: x, c })))) return true;
+      if (this.holds(colLine(t.id, c, rel.whole, rows), t, { r: rel.whole, c }, () => rows.map((x) => ({ r: x, c })))) return true;
     }
     let byRow = this.rowsOf.get(t);
     if (!byRow) this.rowsOf.set(t, (byRow = new Map(t.rows.map((x) => [x.row, x]))));
     const row = byRow.get(r);
     for (const p of [row, row?.parent]) {
-      if (p && p.children.length && this.holds(`${t.id}/p${p.row}/${c}`, t, { r: p.row, c }, () => p.children.map((ch) => ({ r: ch.row, c })))) return true;
+      if (!p || !p.children.length) continue;
+      let rows = this.childRows.get(p);
+      if (!rows) this.childRows.set(p, (rows = p.children.map((ch) => ch.row)));
+      if (this.holds(colLine(t.id, c, p.row, rows), t, { r: p.row, c }, () => rows.map((x) => ({ r: x, c })))) return true;
     }
     return false;
   }
@@ -100,6 +114,7 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     }
   }
   const vouching = new Vouching(tol);
+  for (const { x } of withEq) if (x.problem.cross) vouching.failed(x.problem.cross);
   for (const { x, eq } of withEq) {
     // a failing sum proves that one of its cells is wrong, not which: a rule's fix (on the cell it states
     // first, usually the total) is kept only when that cell is named the culprit, so that a cell that may well be
@@ -160,12 +175,14 @@ function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): 
   const cells = [...new Set(eq.terms.map((t) => t.cell))];
   if (cells.length < 2) return;
   const vouched = new Set<string>();
+  let unvouched = 0;
   for (const cell of cells) {
     const a = splitRef(cell);
     const at = a ? parseCell(a.address) : null;
-    if (!a || !at) continue;
-    const t = tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right);
-    if (t && vouching.vouchedFor(t, at.row, at.col)) vouched.add(cell);
+    const t = a && at ? tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right) : undefined;
+    if (t && vouching.vouchedFor(t, at!.row, at!.col)) vouched.add(cell);
+    // three cells nothing vouches for: nothing will be said, the rest need not be looked at
+    else if (++unvouched > 2) return;
   }
   // reorder only when it says something: one or two cells left that nothing vouches for
   if (!vouched.size || cells.length - vouched.size > 2) return;

@@ -67,6 +67,29 @@ export function numberGrid(rows: number, cols: number): Buffer {
   return Buffer.concat(chunks);
 }
 
+/**
+ * The largest workbook under the cell ceiling that is still a table: `rows` units × `cols` figures (a 合计 row, a
+ * 合计 column), with a share `rate` of the figures typed wrong, so that the sums, the culprits and the report are
+ * all at their biggest.
+ */
+export function bigTable(rows: number, cols: number, rate: number): Buffer {
+  let seed = 1;
+  const rnd = (): number => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
+  const header = ['单位名称', '合计', ...Array.from({ length: cols - 1 }, (_, i) => `支出${i + 1}`)];
+  const body: number[][] = [];
+  const sums = new Array<number>(cols).fill(0);
+  for (let i = 0; i < rows; i++) {
+    const parts = Array.from({ length: cols - 1 }, () => Math.floor(rnd() * 1000));
+    const line = [parts.reduce((a, b) => a + b, 0), ...parts];
+    line.forEach((v, j) => (sums[j]! += v));
+    body.push(line);
+  }
+  const all = [sums, ...body];
+  for (let i = 1; i < all.length; i++) for (let j = 0; j < cols; j++) if (rnd() < rate) all[i]![j]! += 1 + Math.floor(rnd() * 50);
+  const xml = [rowXml(1, header), ...all.map((line, i) => rowXml(i + 2, [i === 0 ? '合计' : `单位${i}`, ...line]))];
+  return zip(xlsxParts([{ name: '表', body: `<sheetData>${xml.join('')}</sheetData>` }]));
+}
+
 /** A workbook of one sheet whose XML is given whole. */
 function oneSheet(sheetXml: Buffer | string): Buffer {
   const parts = xlsxParts([{ name: 'Sheet1', body: '' }]);
@@ -94,6 +117,11 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
   // more cells than the ceiling (1,000,000): 文件过大, found while streaming, before the sheet is built
   const big = scale === 'bench' ? numberGrid(1_048_576, 10) : numberGrid(101_000, 10);
   add({ name: scale === 'bench' ? 'cells-1048576x10.xlsx' : 'cells-over-limit.xlsx', exit: 1, errorCode: scale === 'bench' ? 'tooLarge' : 'tooManyCells' }, oneSheet(big));
+  if (scale === 'bench') {
+    // just under the ceiling, a real table with scattered typos: the most work a workbook can ask for
+    add({ name: 'table-980k-cells.xlsx', exit: 1 }, bigTable(4900, 200, 0.0005));
+    add({ name: 'cells-990k-numbers.xlsx', exit: 0 }, oneSheet(numberGrid(99_000, 10)));
+  }
   // a bomb: a part inflating far past the 128 MB part ceiling, refused from its declared size before inflating
   const bombSize = scale === 'bench' ? 500 * 1024 * 1024 : 130 * 1024 * 1024;
   const bomb = Buffer.alloc(bombSize, 0x20);
