@@ -61,7 +61,7 @@ export function formatFile(r: FileReport, lang: Lang, color: boolean, scores = f
   const tx = T[lang];
   const out = [c.underline(r.file)];
   if (r.error) {
-    out.push(`  ${c.red('✖')} ${tx.unreadable}: ${r.error}`, '');
+    out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${r.error}`, '');
     return out.join('\n');
   }
   const byTable = new Map<number | undefined, Finding[]>();
