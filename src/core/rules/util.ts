@@ -4,7 +4,8 @@ import { SumCheck } from '../arith';
 import { Dec, fmtFixed } from '../decimal';
 import { Grid } from '../grid';
 import { Num, shown } from '../numbers';
-import { Column, Relation, Table } from '../recognize/model';
+import { Column, Note, Relation, Table } from '../recognize/model';
+import { RuleContext } from './types';
 
 export function numAt(grid: Grid, r: number, c: number): Num | null {
   return grid.num(r, c);
@@ -125,4 +126,28 @@ export function summableColumns(t: Table): number[] {
 /** The name of a row (by its row number) for messages. */
 export function rowName(t: Table, r: number): string {
   return t.rows.find((x) => x.row === r)?.label ?? String(r + 1);
+}
+
+/**
+ * Cell notes of one kind reported once a column: the column's name, how many cells, the first one's text as the
+ * example, and the cells as ranges.
+ */
+export function reportNotesByColumn(ctx: RuleContext, kind: Note['kind'], messageId: string): void {
+  const groups = new Map<string, { table: number; col: number; rows: number[]; example: string }>();
+  for (const n of ctx.model.notes) {
+    if (n.kind !== kind || n.tableId === undefined || n.row === undefined || n.col === undefined) continue;
+    const key = `${n.tableId}:${n.col}`;
+    const g = groups.get(key) ?? { table: n.tableId, col: n.col, rows: [], example: n.text.slice(0, 40) };
+    g.rows.push(n.row);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const t = ctx.model.tables.find((x) => x.id === g.table)!;
+    ctx.report({
+      messageId,
+      data: { column: colName(t, g.col), count: g.rows.length, example: g.example },
+      cells: colRefs(t.grid, g.rows, g.col),
+      table: g.table,
+    });
+  }
 }

@@ -3,7 +3,7 @@
  * said as "不是数字", once a column, rather than checked as if it held 0.
  */
 import { Rule } from '../types';
-import { colName, colRefs } from '../util';
+import { reportNotesByColumn } from '../util';
 
 export const notANumber: Rule = {
   meta: {
@@ -18,22 +18,6 @@ export const notANumber: Rule = {
     },
   },
   check(ctx) {
-    const groups = new Map<string, { table: number; col: number; rows: number[]; example: string }>();
-    for (const n of ctx.model.notes) {
-      if (n.kind !== 'not-a-number' || n.tableId === undefined || n.row === undefined || n.col === undefined) continue;
-      const key = `${n.tableId}:${n.col}`;
-      const g = groups.get(key) ?? { table: n.tableId, col: n.col, rows: [], example: n.text.slice(0, 40) };
-      g.rows.push(n.row);
-      groups.set(key, g);
-    }
-    for (const g of groups.values()) {
-      const t = ctx.model.tables.find((x) => x.id === g.table)!;
-      ctx.report({
-        messageId: 'cell',
-        data: { column: colName(t, g.col), count: g.rows.length, example: g.example },
-        cells: colRefs(t.grid, g.rows, g.col),
-        table: g.table,
-      });
-    }
+    reportNotesByColumn(ctx, 'not-a-number', 'cell');
   },
 };
