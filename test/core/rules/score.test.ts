@@ -58,9 +58,9 @@ ruleTester(scoreTotal, {
   valid: [{ name: 'seed 002: 总分 99 = sum of scores', wb: wb() }],
   invalid: [
     {
-      name: '总分 stated 100 while the scores add up to 99',
+      name: '总分 stated 100 while the scores add up to 99: the total or one score is wrong, so no fix',
       wb: wb(SCORE_LINES, { ...SCORE_TOTAL, score: 100 }),
-      findings: [{ messageId: 'score', cells: ['评分表!F28'], expected: '99', actual: '100', fix: '99' }],
+      findings: [{ messageId: 'score', cells: ['评分表!F28'], expected: '99', actual: '100', fix: null }],
     },
     {
       name: '总分 row 分值 95',
@@ -86,6 +86,11 @@ ruleTester(scoreGrade, {
       wb: wb(SCORE_LINES, { ...SCORE_TOTAL, score: 92 }),
       options: { gradeBands: [{ min: 95, names: ['优秀'] }, { min: 85, names: ['良好'] }, { min: 60, names: ['合格'] }, { min: -Infinity, names: ['不合格'] }] },
       findings: [{ messageId: 'mismatch', expected: '良好' }],
+    },
+    {
+      name: '总分 typed 85 where the scores add up to 99, graded 优秀: the grade may be right and the total wrong, so no fix',
+      wb: wb(SCORE_LINES, { ...SCORE_TOTAL, score: 85 }),
+      findings: [{ messageId: 'mismatch', cells: ['评分表!B30', '评分表!F28'], expected: '良好', fix: null }],
     },
     {
       name: 'an unknown grade word is a note',

@@ -1,4 +1,5 @@
 /** Rule 6d: the 评价等次 agrees with the 总分 (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 unless configured). */
+import { sumAgreesShown } from '../../arith';
 import { bandName } from '../../bands';
 import { normLabel } from '../../text';
 import { GradeBand, Rule } from '../types';
@@ -54,11 +55,15 @@ export const scoreGrade: Rule = {
       if (!expected || expected === stated) continue;
       const totalCell = st.totalRow ? [ref(st.grid, st.totalRow.row, st.cols.score)] : [];
       const name = g.text.length > 1 ? bandName(expected) : expected.names[0]!;
+      // when the 总分 itself does not add up, the 等次 may be right and the total wrong: no fix then
+      const tr = st.totalRow;
+      const scored = st.lines.filter((l) => l.score).map((l) => l.score!);
+      const totalHolds = !tr?.score || !scored.length || sumAgreesShown(tr.score, scored);
       ctx.report({
         messageId: 'mismatch',
         data: { stated: g.text, total: fmtScore(total), expected: name, range: bandRange(expected, bands) },
         cells: [cell, ...totalCell],
-        expected: name, actual: g.text, fix: name, table: st.id,
+        expected: name, actual: g.text, ...(totalHolds ? { fix: name } : {}), table: st.id,
       });
     }
   },

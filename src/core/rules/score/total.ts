@@ -1,9 +1,19 @@
 /** Rule 6c: the 总分 row (and a separate 综合得分 cell) equals the sum of the 自评得分; its 分值 the sum of 分值. */
 import { agreesShown, sumAgreesShown } from '../../arith';
+import { Dec } from '../../decimal';
 import { shown } from '../../numbers';
-import { Rule } from '../types';
+import { Num } from '../../numbers';
+import { Equation, Rule } from '../types';
 import { ref } from '../util';
-import { distinctMaxes, fmtScore, listText, scoreRef, sumNums, totalScore } from './util';
+import { distinctMaxes, fmtScore, listText, maxRef, scoreRef, sumNums, totalScore } from './util';
+
+/** stated − Σ parts as an equation, so that a fix is offered only for the cell named the culprit (../../culprit.ts):
+ *  a wrong 总分 and a wrong line's score explain a failing sum equally well. */
+function sumEquation(stated: { cell: string; n: Num }, parts: Array<{ cell: string; n: Num }>): Equation {
+  const term = (x: { cell: string; n: Num }, coef: number) => ({ cell: x.cell, coef: new Dec(coef), value: x.n.value, decimals: x.n.decimals });
+  const residual = parts.reduce((d, p) => d.minus(p.n.value), stated.n.value);
+  return { kind: 'other', terms: [term(stated, 1), ...parts.map((p) => term(p, -1))], residual };
+}
 
 export const scoreTotal: Rule = {
   meta: {
@@ -36,6 +46,7 @@ export const scoreTotal: Rule = {
           data: { stated: shown(tr.score), parts: listText(scored.map((l) => l.score!)), total: fmtScore(total) },
           cells: [ref(st.grid, tr.row, st.cols.score), ...scored.map((l) => scoreRef(st, l)).slice(0, 1)],
           expected: fmtScore(total), actual: shown(tr.score), fix: fmtScore(total), table: st.id,
+          equation: sumEquation({ cell: ref(st.grid, tr.row, st.cols.score), n: tr.score }, scored.map((l) => ({ cell: scoreRef(st, l), n: l.score! }))),
         });
       }
       const maxTotal = sumNums(distinctMaxes(st.lines).map((x) => x.max));
@@ -45,6 +56,7 @@ export const scoreTotal: Rule = {
           data: { stated: shown(tr.max), total: fmtScore(maxTotal) },
           cells: [ref(st.grid, tr.row, st.cols.max)],
           expected: fmtScore(maxTotal), actual: shown(tr.max), fix: fmtScore(maxTotal), table: st.id,
+          equation: sumEquation({ cell: ref(st.grid, tr.row, st.cols.max), n: tr.max }, distinctMaxes(st.lines).map((x) => ({ cell: maxRef(st, x.line), n: x.max }))),
         });
       }
       const ov = st.overall;
