@@ -121,6 +121,8 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     // right is never given a value to type in
     const ruleFix = x.problem.fix;
     const ruleCell = x.problem.cells[0];
+    // a check of one cell alone (a score above its 分值) has no other candidate: its fix stands
+    if (new Set(eq.terms.map((t) => t.cell)).size < 2) continue;
     delete x.problem.fix;
     name(x, eq);
     if (x.problem.fix === undefined && ruleFix !== undefined && x.culprit !== undefined && x.culprit === ruleCell) x.problem.fix = ruleFix;
