@@ -140,6 +140,9 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
   add({ name: 'truncated.xlsx', exit: 1, errorCode: 'truncated' }, truncated.subarray(0, Math.floor(truncated.length / 2)));
   // a sheet whose XML is broken: that sheet is an error, the other sheet checked
   add({ name: 'sheet-broken-xml.xlsx', exit: 1, rule: 'input/unreadable' }, zip(xlsxParts([{ name: '坏表', body: '<sheetData><row r="1"><c r="A1"><v>1</v></row>' }, { name: '表', body: sheetOf(tableRows()) }])));
+  // an entity bomb ("billion laughs") in a sheet: saxes expands no DTD entity, so the sheet is broken XML, not 3 GB
+  const lol = `<!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">${Array.from({ length: 9 }, (_, k) => `<!ENTITY ${String.fromCharCode(98 + k)} "${`&${String.fromCharCode(97 + k)};`.repeat(10)}">`).join('')}]>`;
+  add({ name: 'entity-bomb.xlsx', exit: 1, rule: 'input/unreadable' }, oneSheet(`<?xml version="1.0"?>${lol}<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&j;</t></is></c></row></sheetData></worksheet>`));
   // cells past Excel's grid, cells without references, a 1 MB text cell, deep nesting: read, never a crash
   add({ name: 'odd-cells.xlsx', exit: 0 }, zip(xlsxParts([{
     name: '表',
