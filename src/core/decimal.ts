@@ -44,6 +44,14 @@ export function halfUnit(decimals: number): Dec {
  *  (15 digits or more before the point, or decimals past Excel's 15 significant digits) the figure is written
  *  compactly as Excel would show it (1E+308), not with hundreds of digits. */
 export function fmtFixed(d: Dec, decimals: number): string {
-  if (d.isFinite() && !d.isZero() && (d.abs().gte(1e15) || decimals > 30)) return d.toSignificantDigits(15, Dec.ROUND_HALF_UP).toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
+  const compact = (): string => d.toSignificantDigits(15, Dec.ROUND_HALF_UP).toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
+  if (!d.isFinite() || d.isZero()) return d.toFixed(Math.max(0, Math.min(decimals, 30)), Dec.ROUND_HALF_UP);
+  if (d.abs().gte(1e15)) return compact();
+  if (decimals > 30) {
+    // asked for more decimals than any amount has (a 1E-300 among the figures): an ordinary value keeps its own
+    // decimals (723.02, not 7.2302E+2), a tiny one is written compactly
+    const own = d.decimalPlaces();
+    return own <= 30 ? d.toFixed(Math.max(own, 2), Dec.ROUND_HALF_UP) : compact();
+  }
   return d.toFixed(Math.max(0, decimals), Dec.ROUND_HALF_UP);
 }

@@ -16,6 +16,11 @@ test('a very large value is written compactly, never with hundreds of digits', (
   expect(fmtFixed(new Dec('1e308'), 2)).toBe('1E+308');
   expect(fmtFixed(new Dec('-2.5e20'), 0)).toBe('-2.5E+20');
   expect(fmtFixed(new Dec('5522.57'), 2)).toBe('5522.57');
+  // a tiny value is compact too, and does not make the ordinary figures beside it compact
+  expect(fmtFixed(new Dec('1e-300'), 300)).toBe('1E-300');
+  expect(fmtFixed(new Dec('723.02'), 300)).toBe('723.02');
+  const tiny = checkWorkbook(book(null, ['单位名称', '支出合计', '基本支出', '项目支出'], [['合计', 1139.12, 416.1, 723.02], ['局机关', 788.64, 312.24, 1e-300], ['妇幼保健院', 350.48, 103.86, 246.62]]), 'x').report;
+  expect(tiny.findings[0]!.message).toMatch(/^“合计”行“项目支出”为 723\.02，不等于各单位之和 1E-300 \+ 246\.62 = 246\.62，相差 476\.40?/);
   const { report } = checkWorkbook(book(null, ['单位名称', '支出合计'], [['合计', 1e308], ['局机关', 1], ['妇幼保健院', 2]]), 'x');
   for (const f of report.findings) expect(f.message.length).toBeLessThan(400);
 });
