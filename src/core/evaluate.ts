@@ -28,6 +28,8 @@ export interface Evaluated {
 
 const MAX_RANGE_CELLS = 200_000;
 const MAX_DEPTH = 200;
+/** cells read by all the evaluations of a workbook together; past it the formulas left are unknown */
+const MAX_WORK = 5_000_000;
 
 export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
   const computed = new Map<string, string[]>();
@@ -38,6 +40,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
   const pending = sheets.map((s) => new Set((s.uncomputed ?? []).map((a) => a.toUpperCase())));
   const results = new Map<string, V>();
   const visiting = new Set<string>();
+  let work = 0;
 
   const raw = (si: number, r: number, c: number): CellValue => {
     const s = sheets[si]!;
@@ -96,7 +99,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
 
     const sumRange = (target: number, rect: Rect, single: boolean): V => {
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
-      if (cells > MAX_RANGE_CELLS) return 'unknown';
+      if (cells > MAX_RANGE_CELLS || (work += cells) > MAX_WORK) return 'unknown';
       const s = sheets[target]!;
       let total = new Dec(0);
       const bottom = Math.min(rect.bottom, s.top + (s.values?.length ?? 0) - 1);
