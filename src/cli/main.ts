@@ -100,7 +100,7 @@ function isolationAvailable(): boolean {
 
 function parseSeconds(v: string): number {
   const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('应为 1–3600 秒 (1–3600 seconds)');
+  if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('应为大于 0、不超过 3600 的秒数 (seconds, over 0 and at most 3600)');
   return n;
 }
 

@@ -22,8 +22,10 @@ import { ZipPackage } from './zip';
 export { ReadError };
 
 export const CELL_LIMITS = {
-  /** non-empty cells (a value or a formula) in the whole workbook */
-  cells: 1_000_000,
+  /** non-empty cells (a value or a formula) in the whole workbook: a self-evaluation workbook has a few thousand,
+   *  a city's consolidated one a few hundred thousand; past 500,000 the check could need more than the worker's
+   *  memory and time */
+  cells: 500_000,
   /** Excel holds at most 32,767 characters in a cell; longer text in a file is cut there */
   textChars: 32_767,
   /** merged areas kept a sheet (the engine indexes at most 100,000; past that it says so) */

@@ -99,10 +99,14 @@ class Vouching {
   }
 }
 
+const MAX_NAMED_TERMS = 20_000;
+
 export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOptions): void {
   const withEq: Array<{ x: Raised; eq: Equation }> = [];
   for (const x of raised) {
-    const eq = x.problem.equation ?? (x.problem.cross ? crossEquation(x.problem.cross, tables) : undefined);
+    const big = x.problem.cross && (x.problem.cross.axis === 'col' ? x.problem.cross.rows.length : x.problem.cross.parts.length) > MAX_NAMED_TERMS;
+    const eq = x.problem.equation ?? (x.problem.cross && !big ? crossEquation(x.problem.cross, tables) : undefined);
+    if (big) delete x.problem.fix;
     if (eq) withEq.push({ x, eq });
   }
   const through = new Map<string, Equation[]>();
@@ -129,6 +133,9 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
   }
 
   function name(x: Raised, eq: Equation): void {
+    // a sum over tens of thousands of cells (a long list's 合计) names no culprit: the counting would cost more
+    // than it could tell, and nothing vouches for a line of a plain list
+    if (eq.terms.length > MAX_NAMED_TERMS) return;
     let best = 1;
     let cands: string[] = [];
     for (const cell of new Set(eq.terms.map((t) => t.cell))) {

@@ -79,16 +79,16 @@ test('messages in English with --lang en', () => {
 
 test('a file that exhausts the worker’s memory, or runs past the time limit, costs its own entry only', () => {
   const pick = (n: string): string => files.find((f) => f.name === n)!.file;
-  // a heap ceiling of 32 MB makes the million-cell workbook too much for the worker; the file after it is checked
+  // a heap ceiling of 32 MB makes the half-million-cell workbook too much for the worker; the file after it is checked
   const oom = cli([pick('cells-over-limit.xlsx'), pick('merges-bad.xlsx')], { SELFEVAL_HEAP_MB: '32' });
   expect(oom.code).toBe(1);
   expect(oom.report.files.map((f) => f.errorCode ?? null)).toEqual(['outOfMemory', null]);
   expect(oom.report.files[0]!.error).toBe('文件过大：读取和校验所需内存超过上限（32 MB），已放弃此文件，其余文件照常校验');
   expect(oom.report.files[1]!.tables).toHaveLength(1);
-  // a one-second limit on the million-cell file: given up; the next file is checked by a new worker
-  const slow = cli(['--timeout', '1', pick('cells-over-limit.xlsx'), pick('merges-bad.xlsx')]);
+  // a limit of 0.3 s on the half-million-cell file: given up; the next file is checked by a new worker
+  const slow = cli(['--timeout', '0.3', pick('cells-over-limit.xlsx'), pick('merges-bad.xlsx')]);
   expect(slow.report.files.map((f) => f.errorCode ?? null)).toEqual(['timeout', null]);
-  expect(slow.report.files[0]!.error).toBe('处理超时：1 秒内未能完成，已放弃此文件，其余文件照常校验；文件可能过大或结构异常');
+  expect(slow.report.files[0]!.error).toBe('处理超时：0.3 秒内未能完成，已放弃此文件，其余文件照常校验；文件可能过大或结构异常');
   expect(slow.report.files[1]!.tables).toHaveLength(1);
 });
 

@@ -114,13 +114,14 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
   add({ name: 'merges-20000.xlsx', exit: 0 }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows(1), mergeXml(many)) }])));
   // merged areas that overlap, and one that is no range: set aside, said at info, the table still checked
   add({ name: 'merges-bad.xlsx', exit: 0, rule: 'input/unreadable' }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows(1), mergeXml(['F1:G3', 'G2:H4', 'ZZZZ9:A1'])) }])));
-  // more cells than the ceiling (1,000,000): 文件过大, found while streaming, before the sheet is built
-  const big = scale === 'bench' ? numberGrid(1_048_576, 10) : numberGrid(101_000, 10);
+  // more cells than the ceiling (500,000): 文件过大, found while streaming, before the sheet is built
+  const big = scale === 'bench' ? numberGrid(1_048_576, 10) : numberGrid(51_000, 10);
   add({ name: scale === 'bench' ? 'cells-1048576x10.xlsx' : 'cells-over-limit.xlsx', exit: 1, errorCode: scale === 'bench' ? 'tooLarge' : 'tooManyCells' }, oneSheet(big));
   if (scale === 'bench') {
     // just under the ceiling, a real table with scattered typos: the most work a workbook can ask for
-    add({ name: 'table-980k-cells.xlsx', exit: 1 }, bigTable(4900, 200, 0.0005));
-    add({ name: 'cells-990k-numbers.xlsx', exit: 0 }, oneSheet(numberGrid(99_000, 10)));
+    add({ name: 'table-490k-cells.xlsx', exit: 1 }, bigTable(2450, 200, 0.0005));
+    add({ name: 'list-480k-cells.xlsx', exit: 1 }, bigTable(160_000, 2, 0.00001));
+    add({ name: 'cells-495k-numbers.xlsx', exit: 0 }, oneSheet(numberGrid(49_500, 10)));
   }
   // a bomb: a part inflating far past the 128 MB part ceiling, refused from its declared size before inflating
   const bombSize = scale === 'bench' ? 500 * 1024 * 1024 : 130 * 1024 * 1024;
