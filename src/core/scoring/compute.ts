@@ -118,7 +118,7 @@ function withRate(working: Bilingual, rate: Dec, direct: boolean): Bilingual {
   return direct ? working : { zh: `${working.zh} = ${pct(rate)}`, en: `${working.en} = ${pct(rate)}` };
 }
 
-function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bilingual, points: Dec, overBy?: Dec): Bilingual {
+function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bilingual, points: Dec, overBy?: Dec, steps?: Dec): Bilingual {
   const side = r.bad === 'above' ? { zh: '超过', en: 'above' } : { zh: '低于', en: 'below' };
   if (!overBy) {
     return {
@@ -126,28 +126,48 @@ function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bi
       en: `${w.en}, not ${side.en} ${r.threshold.toFixed()}% → ${s2(points)}`,
     };
   }
-  const ded = overBy.times(r.perPoint);
+  const charged = steps ?? overBy;
+  const ded = charged.times(r.perPoint);
   const floor = points.isZero() && ded.gt(r.full);
+  const tail = { zh: `${floor ? '，扣完为止' : ''} → ${s2(points)}分`, en: `${floor ? ', down to 0' : ''} → ${s2(points)}` };
+  if (r.step.eq(1) && r.partial === 'pro-rata') {
+    return {
+      zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点 × ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
+      en: `${w.en}, ${s2(overBy)} points ${side.en} ${r.threshold.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
+    };
+  }
+  // steps wider than a point: how many steps were charged, and how a part of one was counted
+  const how = r.partial === 'whole' ? { zh: '满', en: 'whole' } : r.partial === 'ceil' ? { zh: '不足一档按一档计，共', en: 'a part counting whole,' } : { zh: '按比例折合', en: 'pro rata' };
   return {
-    zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点 × ${r.perPoint.toFixed()} = ${s2(ded)}分${floor ? '，扣完为止' : ''} → ${s2(points)}分`,
-    en: `${w.en}, ${s2(overBy)} points ${side.en} ${r.threshold.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${floor ? ', down to 0' : ''} → ${s2(points)}`,
+    zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点，${how.zh}${s2(charged)}档（每档${r.step.toFixed()}%）× ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
+    en: `${w.en}, ${s2(overBy)} points ${side.en} ${r.threshold.toFixed()}%: ${s2(charged)} ${how.en} step(s) of ${r.step.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
   };
 }
 
 function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = false): ScoreResult {
   const r = base.rule;
-  if (!r || (r.kind !== 'deduct' && r.kind !== 'bands')) return { ...base, status: 'manual' };
+  if (!r || (r.kind !== 'deduct' && r.kind !== 'bands' && r.kind !== 'proportional')) return { ...base, status: 'manual' };
   const rounded = r2(rate);
-  const { points, overBy, band } = applyRate(r, rounded);
+  const { points, overBy, steps, band, ambiguous } = applyRate(r, rounded);
+  // a rate on a boundary the text leaves open gets no score: a wrong score is worse than none
+  if (ambiguous) return { ...base, status: 'manual' };
   const max = base.line.max?.value;
   const score = r2(max && points.gt(max) ? max : points);
   const w = withRate(working, rounded, direct);
-  const basis = r.kind === 'deduct'
-    ? deductBasis(r, rounded, w, score, overBy)
-    : {
+  let basis: Bilingual;
+  if (r.kind === 'deduct') basis = deductBasis(r, rounded, w, score, overBy, steps);
+  else if (r.kind === 'proportional') {
+    const capped = r.full.times(rounded).div(100).gt(r.full);
+    basis = {
+      zh: `${w.zh}，${pct(rounded)} × ${r.full.toFixed()}分 = ${s2(r.full.times(rounded).div(100))}分${capped ? `，最高${r.full.toFixed()}分` : ''} → ${s2(score)}分`,
+      en: `${w.en}, ${pct(rounded)} × ${r.full.toFixed()} = ${s2(r.full.times(rounded).div(100))}${capped ? `, at most ${r.full.toFixed()}` : ''} → ${s2(score)}`,
+    };
+  } else {
+    basis = {
       zh: `${w.zh}，${band ? `属“${describeRule({ kind: 'bands', bands: [band] })}”` : '不在任何一档'} → ${s2(score)}分`,
       en: `${w.en}, ${band ? `in “${describeRule({ kind: 'bands', bands: [band] }, 'en')}”` : 'in no band'} → ${s2(score)}`,
     };
+  }
   return { ...base, status: 'computed', computed: score, basis };
 }
 

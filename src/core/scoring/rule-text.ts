@@ -1,13 +1,25 @@
 /**
- * Reading a 评分标准 text into a scoring rule the engine is sure of. The shapes of the 部门整体支出绩效评价
- * templates (seed 002):
- *   threshold and per-point deduction: "以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。"
- *                                      "政府采购执行率等于100%的，得3分；每减少一个百分点，扣0.2分，扣完为止。"
- *                                      "每低于100%一个百分点扣0.1分，扣完为止。"
- *   bands with inclusive ends:         "≥90%，计5分；80%（含）-90%，计4分；…；低于60%不得分。"
- *   资金结余:                           "无结余，3分；有结余，但不超过上年结转，2分；结余超过上年结转，不得分。"
- *   a count of cases:                  "以上情况每出现一例不符合要求的扣1分，扣完为止。"
- * Anything else is left to people ("需人工评分"): the engine never guesses.
+ * Reading a 评分标准 text into a scoring rule the engine is sure of — a small grammar, not a list of whole-text
+ * patterns. The text is normalised (full-width forms, ≦ ≧, quotes, dashes, Chinese numerals in "一个百分点"),
+ * then read as a sequence of clauses, each a CONDITION and an OUTCOME:
+ *
+ *   condition  := comparator number[%] | number[%][(含)] 以上|以下 | number[%][(含)] - number[%][(含)]
+ *                 | number[%] (a bare figure: equality) | 否则/其他/其余 (everything else)
+ *                 comparators: ≥ > ≤ < = 大于(等于) 高于 超过 不低于 不少于 达到 小于(等于) 低于 不足 未达到 不超过 等于 …
+ *   outcome    := 计|得 N 分 | 满分 | 不得分 | 一半分值 | 分值的 N% | N% 分值
+ *   deduction  := 每 [超过|高于|低于|减少 …] [N%] step 扣 N 分   (step: 一个百分点, N 个百分点, N%)
+ *   proportion := 按(实际)完成比例(计算)得分 | 得分 = 完成率 × 分值 | 完成率 × 分值 …
+ *
+ * and assembled into one of the rules below. A deduction takes its threshold from its own text ("每低于100%一个
+ * 百分点"), from the clause giving full points ("≤100%，计5分", "=100%，计3分", "100%以下（含）计满分") or from a
+ * "以100%为标准" preamble; its direction from its verb, or else from that clause's comparator. Anything the grammar
+ * does not read whole — a checklist ("已制定…计1分；…健全，计1分"), a clause whose condition is no figure, a
+ * verb that contradicts its threshold — is left to people ("需人工评分"): the engine never guesses.
+ *
+ * Partial steps (a deduction per 5 %, and 4 % short): where the text says "不足5%按5%计" (or 不足一档按一档) a
+ * partial step counts whole; where it says 按比例 it counts pro rata; where it says nothing, a step of one
+ * percentage point counts pro rata (74.41 points over × 0.5, as the templates' own examples compute) and a wider
+ * step counts whole steps only — the working says which.
  */
 import { Dec } from '../decimal';
 
@@ -17,78 +29,166 @@ export interface Band {
   hi?: Dec;
   hiIncl: boolean;
   points: Dec;
+  /** "否则不得分": the band of everything the others leave */
+  otherwise?: boolean;
 }
 
 export type ScoreRule =
-  /** full points on the good side of the threshold; each percentage point beyond it on the bad side costs perPoint */
-  | { kind: 'deduct'; bad: 'above' | 'below'; threshold: Dec; full: Dec; perPoint: Dec }
+  /** full points on the good side of the threshold; each `step` points beyond it on the bad side costs perStep */
+  | { kind: 'deduct'; bad: 'above' | 'below'; threshold: Dec; full: Dec; perPoint: Dec; step: Dec; partial: 'pro-rata' | 'whole' | 'ceil' }
   | { kind: 'bands'; bands: Band[] }
+  /** 分值 × rate ÷ 100, at most 分值 */
+  | { kind: 'proportional'; full: Dec }
   | { kind: 'balance'; none: Dec; withinCarry: Dec; aboveCarry: Dec }
   | { kind: 'cases'; full: Dec; perCase: Dec };
 
 const NUM = '(\\d+(?:\\.\\d+)?)';
+const d = (s: string): Dec => new Dec(s);
 
-/** Full-width forms, ≦ ≧, quotes and spaces out of the way. */
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** Full-width forms, ≦ ≧, quotes and spaces out of the way; "一个百分点" → "1个百分点", "百分之五" → "5%". */
 export function normRuleText(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/[≦]/g, '≤')
     .replace(/[≧]/g, '≥')
+    .replace(/<=/g, '≤')
+    .replace(/>=/g, '≥')
     .replace(/[“”"'‘’\s]/g, '')
     .replace(/[（]/g, '(')
     .replace(/[）]/g, ')')
-    .replace(/不得分/g, '计0分')
-    .replace(/[—–－~～]/g, '-');
+    .replace(/[—–－~～―]+/g, '-')
+    .replace(/([一二两三四五六七八九十])(?=个百分点|个点)/g, (m) => String(CN_DIGITS[m] ?? m))
+    .replace(/百分之(\d+(?:\.\d+)?)/g, '$1%')
+    .replace(/不得分|不计分|得0分|计0分|零分/g, '计0分')
+    .replace(/(\d)个点/g, '$1个百分点');
 }
 
-const d = (s: string): Dec => new Dec(s);
+// ———————————————————————————— outcomes ————————————————————————————
 
-function pointsIn(clause: string): Dec | undefined {
-  const m = new RegExp(`(?:计|得|给|为)?${NUM}分`).exec(clause);
-  return m ? d(m[1]!) : undefined;
+/** An outcome and where it stands in the text: points, or a share of the 分值. */
+interface Outcome {
+  at: number;
+  end: number;
+  points?: Dec;
+  /** a share of the 分值 (满分 = 1, 一半分值 = 0.5) */
+  share?: Dec;
 }
 
-/** A deduction: "每超过一个百分点扣0.5分", "每低于100%一个百分点扣0.1分", "每减少1个百分点,扣0.2分". */
-function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
-  const m = new RegExp(`每(超过|超出|高于|增加|上升|减少|低于|下降|降低)(?:${NUM}%)?(?:一|1)个百分点[,，]?扣(?:减)?${NUM}分`).exec(t);
-  if (!m) return null;
-  const bad: 'above' | 'below' = /超过|超出|高于|增加|上升/.test(m[1]!) ? 'above' : 'below';
-  const perPoint = d(m[3]!);
-  // the threshold: in the deduction itself, or in a condition for full points
-  let threshold = m[2] ? d(m[2]) : undefined;
-  let full: Dec | undefined;
-  const cond = new RegExp(`(?:≤|≥|<=|>=|=|等于|达到?|以|不超过|不低于)${NUM}%?(?:的|以上|以下|为标准)?[,，]?(?:计|得)?(?:${NUM}分)?`).exec(t.slice(0, m.index));
-  if (cond) {
-    threshold = threshold ?? d(cond[1]!);
-    if (cond[2]) full = d(cond[2]);
+const OUTCOME = new RegExp([
+  `(?:计|得|给|为|记)?(?:该项)?满分`,
+  `(?:计|得|给)?(?:分值的|该项分值的)${NUM}%`,
+  `(?:计|得|给)${NUM}%(?:的)?分值`,
+  `(?:计|得|给)?(?:一半分值|分值的一半|半分)`,
+  `(?:计|得|给|为|记)?${NUM}分`,
+].join('|'), 'g');
+
+function outcomes(t: string): Outcome[] {
+  const out: Outcome[] = [];
+  for (const m of t.matchAll(OUTCOME)) {
+    const s = m[0];
+    const o: Outcome = { at: m.index!, end: m.index! + s.length };
+    if (/满分/.test(s)) o.share = new Dec(1);
+    else if (/一半|半分/.test(s)) o.share = new Dec(0.5);
+    else if (m[1] ?? m[2]) o.share = d(m[1] ?? m[2]!).div(100);
+    else o.points = d(m[3]!);
+    // "扣0.5分" is a deduction, not an outcome; "每…扣" is read by the deduction
+    if (/扣(?:减)?$/.test(t.slice(Math.max(0, o.at - 2), o.at))) continue;
+    out.push(o);
   }
-  const fullAny = new RegExp(`(?:计|得)${NUM}分`).exec(t.slice(0, m.index));
-  if (!full && fullAny) full = d(fullAny[1]!);
-  full = full ?? max;
-  if (!threshold || !full) return null;
-  return { kind: 'deduct', bad, threshold, full, perPoint };
+  return out;
 }
 
-/** One band clause: "≥90%,计5分", "80%(含)-90%,计4分", "低于60%计0分", "=0,计3分", "95%(含)以上计5分". */
-function parseBand(clause: string): Band | null {
-  const points = pointsIn(clause);
-  if (!points) return null;
-  const c = clause.replace(/[,，]?(?:计|得|给)?\d+(?:\.\d+)?分.*$/, '').replace(/^[^\d≥≤<>=大小低高以达等]*?(?=[\d≥≤<>=大小低高以达等])/, '');
-  let m = new RegExp(`^${NUM}%?(\\(含\\))?-${NUM}%?(\\(含\\))?$`).exec(c);
-  if (m) return { lo: d(m[1]!), loIncl: !!m[2], hi: d(m[3]!), hiIncl: !!m[4], points };
-  m = new RegExp(`^(?:≥|>=|大于等于|不低于|达到?)${NUM}%?(?:以上)?$|^${NUM}%?(\\(含\\))?以上$`).exec(c);
+function pointsOf(o: Outcome, max: Dec | undefined): Dec | undefined {
+  if (o.points) return o.points;
+  return max ? max.times(o.share!) : undefined;
+}
+
+// ———————————————————————————— conditions ————————————————————————————
+
+type Cond = Omit<Band, 'points'>;
+
+const CMP_WORDS = '≥|≤|<|>|=|大于等于|小于等于|大于|小于|高于|低于|超过|超出|不足|未达到|未达|不超过|不高于|不低于|不少于|达到|达|等于|为|在';
+
+/** The condition of a clause: the figures and how they bound the rate; null when it is no figure. */
+export function parseCondition(raw: string): Cond | null {
+  // leading words (the indicator's name, "执行率", "完成率") up to the comparator or the first figure go
+  let c = raw.replace(/[,，:：、]+$/g, '').replace(/^[,，;；。:：、]+/, '');
+  if (/^(否则|其他|其余|其它|以外|除此之外|其他情况|其余情况)/.test(c)) return { otherwise: true, loIncl: false, hiIncl: false };
+  c = c.replace(new RegExp(`^[^\\d≥≤<>=]*?(?=(?:${CMP_WORDS})?\\d)`), '');
+  c = c.replace(/的$/, '').replace(/时$/, '');
+  let m = new RegExp(`^${NUM}%?(\\(含\\))?(?:-|至|到)${NUM}%?(\\(含\\))?$`).exec(c);
+  if (m) {
+    const [lo, hi] = [d(m[1]!), d(m[3]!)];
+    return lo.lte(hi) ? { lo, loIncl: !!m[2], hi, hiIncl: !!m[4] } : { lo: hi, loIncl: !!m[4], hi: lo, hiIncl: !!m[2] };
+  }
+  m = new RegExp(`^(?:≥|大于等于|不低于|不少于|达到|达)${NUM}%?(?:以上|及以上)?(?:\\(含\\))?$|^${NUM}%?(?:\\(含\\))?(?:以上|及以上)(?:\\(含\\))?$`).exec(c);
   // "以上" includes its figure in these templates ("达50%以上", "95%(含)以上")
-  if (m) return { lo: d(m[1] ?? m[2]!), loIncl: true, hiIncl: false, points };
-  m = new RegExp(`^(?:>|大于|高于|超过)${NUM}%?$`).exec(c);
-  if (m) return { lo: d(m[1]!), loIncl: false, hiIncl: false, points };
-  m = new RegExp(`^(?:<|小于|低于|不足)${NUM}%?(?:以下)?$`).exec(c);
-  if (m) return { hi: d(m[1]!), hiIncl: false, loIncl: false, points };
-  m = new RegExp(`^(?:≤|<=|小于等于|不超过)${NUM}%?$|^${NUM}%?(\\(含\\))?以下$`).exec(c);
-  if (m) return { hi: d(m[1] ?? m[2]!), hiIncl: true, loIncl: false, points };
-  m = new RegExp(`^(?:=|等于)${NUM}%?$`).exec(c);
-  if (m) return { lo: d(m[1]!), loIncl: true, hi: d(m[1]!), hiIncl: true, points };
+  if (m) return { lo: d(m[1] ?? m[2]!), loIncl: true, hiIncl: false };
+  m = new RegExp(`^(?:>|大于|高于|超过|超出)${NUM}%?(?:以上)?$`).exec(c);
+  if (m) return { lo: d(m[1]!), loIncl: false, hiIncl: false };
+  m = new RegExp(`^(?:<|小于|低于|不足|未达到|未达)${NUM}%?(?:以下)?$`).exec(c);
+  if (m) return { hi: d(m[1]!), hiIncl: false, loIncl: false };
+  m = new RegExp(`^(?:≤|小于等于|不超过|不高于)${NUM}%?(?:以下|以内)?(?:\\(含\\))?$|^${NUM}%?(?:\\(含\\))?(?:以下|及以下|以内)(?:\\(含\\))?$`).exec(c);
+  if (m) return { hi: d(m[1] ?? m[2]!), hiIncl: true, loIncl: false };
+  m = new RegExp(`^(?:=|等于|为|达到)?${NUM}%?$`).exec(c);
+  if (m) return { lo: d(m[1]!), loIncl: true, hi: d(m[1]!), hiIncl: true };
   return null;
 }
+
+// ———————————————————————————— deductions ————————————————————————————
+
+const UP = /超过|超出|高于|增加|上升|增长|多/;
+const DEDUCTION = new RegExp(
+  `每(超过|超出|高于|增加|上升|增长|多|减少|低于|下降|降低|少于|少|低|减)?(?:${NUM}%(?=\\d|个))?(?:${NUM}(个百分点|%)|(个百分点))[,，]?(?:则)?(?:扣(?:减)?|减)${NUM}分`,
+);
+
+/** A deduction and its threshold, direction and step; null when the text has none or it does not add up. */
+function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
+  const m = DEDUCTION.exec(t);
+  if (!m) return null;
+  const verb = m[1];
+  const step = m[5] ? new Dec(1) : d(m[3]!);
+  const perPoint = d(m[6]!);
+  if (step.isZero()) return null;
+  let threshold = m[2] ? d(m[2]) : undefined;
+  let bad: 'above' | 'below' | undefined = verb ? (UP.test(verb) ? 'above' : 'below') : undefined;
+  // the clause that gives full points, before the deduction
+  const before = t.slice(0, m.index);
+  let full: Dec | undefined;
+  const outs = outcomes(before);
+  const last = outs[outs.length - 1];
+  if (last) {
+    const clauses = before.slice(0, last.at).split(/[;；。]/);
+    const cond = parseCondition(clauses[clauses.length - 1] ?? '');
+    full = pointsOf(last, max);
+    if (cond && !cond.otherwise) {
+      const equal = cond.lo !== undefined && cond.hi !== undefined && cond.lo.eq(cond.hi);
+      const side: 'above' | 'below' | undefined = equal ? undefined : cond.hi !== undefined && cond.lo === undefined ? 'above' : cond.lo !== undefined && cond.hi === undefined ? 'below' : undefined;
+      const at = equal ? cond.lo : cond.hi ?? cond.lo;
+      if (!equal && !side) return null; // a range gives full points: not a threshold
+      if (side && bad && side !== bad) return null; // "≥95% 满分；每超过1个百分点扣" contradicts itself
+      bad = bad ?? side;
+      if (threshold && at && !threshold.eq(at)) return null;
+      threshold = threshold ?? at;
+    } else if (!cond) return null;
+  }
+  const standard = new RegExp(`以${NUM}%?为(?:标准|基准|满分标准)`).exec(t);
+  if (!threshold && standard) threshold = d(standard[1]!);
+  full = full ?? max;
+  if (!threshold || !full || !bad) return null;
+  if (max && full.gt(max)) return null;
+  const after = t.slice(m.index + m[0].length);
+  const partial: 'pro-rata' | 'whole' | 'ceil' = /不足(?:\d+(?:\.\d+)?%|一档|1档|\d+个百分点)(?:的)?按(?:\d+(?:\.\d+)?%|一档|1档|\d+个百分点)(?:计|扣)/.test(t)
+    ? 'ceil'
+    : /按比例(?:扣|计)/.test(after) || step.eq(1) ? 'pro-rata' : 'whole';
+  return { kind: 'deduct', bad, threshold, full, perPoint, step, partial };
+}
+
+// ———————————————————————————— the whole text ————————————————————————————
+
+const PROPORTIONAL = /按(?:实际)?(?:完成|执行|达成)?(?:比例|比率|率)(?:计算)?(?:得分|计分|给分|赋分)|得分=.*(?:率|比例)(?:×|\*|乘以)(?:该项|该指标)?(?:分值|权重)|(?:完成率|执行率|达成率|完成比例|实现率)(?:×|\*|乘以)(?:该项|该指标)?(?:分值|权重)|按(?:实际)?完成(?:比例|情况)(?:计算)?得分/;
 
 /** Parse the 评分标准 of a line; null when it is not a rule the engine is sure of. */
 export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null {
@@ -105,36 +205,58 @@ export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null
   if (cases && max) return { kind: 'cases', full: max, perCase: d(cases[1]!) };
   const deduct = parseDeduct(t, max);
   if (deduct) return deduct;
-  const clauses = t.split(/[;；。\n]/).filter((c) => /分/.test(c));
+  if (PROPORTIONAL.test(t)) return max ? { kind: 'proportional', full: max } : null;
+  if (DEDUCTION.test(t) || /每.{0,12}扣/.test(t)) return null; // a deduction the grammar could not place
+  return parseBands(t.replace(/^以\d+(?:\.\d+)?%?为(?:标准|基准)[,，。;；]?/, '').replace(/扣完为止|为止/g, ''), max);
+}
+
+function parseBands(t: string, max: Dec | undefined): ScoreRule | null {
+  const outs = outcomes(t);
+  if (!outs.length) return null;
   const bands: Band[] = [];
-  for (const clause of clauses) {
-    // the indicator's name before the condition ("重点支出安排率≥90%") is not part of it
-    const c = clause.replace(/^[^\d≥≤<>=]*?(?=(?:≥|≤|<|>|=|大于|小于|低于|高于|超过|不足|不超过|不低于|等于|达)?\d)/, '');
-    const b = parseBand(c);
-    if (!b) return null;
-    bands.push(b);
+  let from = 0;
+  for (const o of outs) {
+    const cond = parseCondition(t.slice(from, o.at));
+    const points = pointsOf(o, max);
+    if (!cond || !points) return null;
+    if (max && points.gt(max)) return null;
+    bands.push({ ...cond, points });
+    from = o.end;
   }
-  return bands.length >= 2 ? { kind: 'bands', bands } : null;
+  // what follows the last outcome must be nothing but punctuation
+  if (/[\d\u4e00-\u9fff]/.test(t.slice(from).replace(/[;；。,，]/g, ''))) return null;
+  const real = bands.filter((b) => !b.otherwise);
+  if (!real.length || (bands.length < 2)) return null;
+  return { kind: 'bands', bands };
 }
 
 const fmt = (x: Dec): string => x.toFixed();
 
+function bandRange(b: Band, lang: 'zh' | 'en'): string {
+  if (b.otherwise) return lang === 'zh' ? '其他' : 'otherwise';
+  if (b.lo !== undefined && b.hi !== undefined) {
+    return b.lo.eq(b.hi) ? `=${fmt(b.lo)}%` : `${fmt(b.lo)}%${b.loIncl ? '(含)' : ''}–${fmt(b.hi)}%${b.hiIncl ? '(含)' : ''}`;
+  }
+  if (b.lo !== undefined) return `${b.loIncl ? '≥' : '>'}${fmt(b.lo)}%`;
+  return `${b.hiIncl ? '≤' : '<'}${fmt(b.hi!)}%`;
+}
+
 /** The rule as a sentence, so a person can see what was understood. */
 export function describeRule(r: ScoreRule, lang: 'zh' | 'en' = 'zh'): string {
   switch (r.kind) {
-    case 'deduct':
+    case 'deduct': {
+      const one = r.step.eq(1);
+      const partial = one ? '' : r.partial === 'whole'
+        ? (lang === 'zh' ? '（不足一档不扣）' : ' (a part of a step costs nothing)')
+        : r.partial === 'ceil' ? (lang === 'zh' ? '（不足一档按一档扣）' : ' (a part of a step counts whole)') : (lang === 'zh' ? '（按比例扣）' : ' (pro rata)');
       return lang === 'zh'
-        ? `${r.bad === 'above' ? '不超过' : '不低于'}${fmt(r.threshold)}%得${fmt(r.full)}分；每${r.bad === 'above' ? '超过' : '低于'}1个百分点扣${fmt(r.perPoint)}分，扣完为止`
-        : `${fmt(r.full)} points at ${r.bad === 'above' ? 'or below' : 'or above'} ${fmt(r.threshold)}%; ${fmt(r.perPoint)} off for each point ${r.bad === 'above' ? 'above' : 'below'}, down to 0`;
+        ? `${r.bad === 'above' ? '不超过' : '不低于'}${fmt(r.threshold)}%得${fmt(r.full)}分；每${r.bad === 'above' ? '超过' : '低于'}${fmt(r.step)}个百分点扣${fmt(r.perPoint)}分${partial}，扣完为止`
+        : `${fmt(r.full)} points at ${r.bad === 'above' ? 'or below' : 'or above'} ${fmt(r.threshold)}%; ${fmt(r.perPoint)} off for each ${one ? 'point' : `${fmt(r.step)} points`} ${r.bad === 'above' ? 'above' : 'below'}${partial}, down to 0`;
+    }
     case 'bands':
-      return r.bands.map((b) => {
-        let range: string;
-        if (b.lo !== undefined && b.hi !== undefined) {
-          range = b.lo.eq(b.hi) ? `=${fmt(b.lo)}%` : `${fmt(b.lo)}%${b.loIncl ? '(含)' : ''}–${fmt(b.hi)}%${b.hiIncl ? '(含)' : ''}`;
-        } else if (b.lo !== undefined) range = `${b.loIncl ? '≥' : '>'}${fmt(b.lo)}%`;
-        else range = `${b.hiIncl ? '≤' : '<'}${fmt(b.hi!)}%`;
-        return lang === 'zh' ? `${range}得${fmt(b.points)}分` : `${range}: ${fmt(b.points)}`;
-      }).join(lang === 'zh' ? '；' : '; ');
+      return r.bands.map((b) => (lang === 'zh' ? `${bandRange(b, lang)}得${fmt(b.points)}分` : `${bandRange(b, lang)}: ${fmt(b.points)}`)).join(lang === 'zh' ? '；' : '; ');
+    case 'proportional':
+      return lang === 'zh' ? `得分 = 完成率 × 分值${fmt(r.full)}分，最高${fmt(r.full)}分` : `score = rate × ${fmt(r.full)}, at most ${fmt(r.full)}`;
     case 'balance':
       return lang === 'zh'
         ? `无结余得${fmt(r.none)}分；有结余但不超过上年结转得${fmt(r.withinCarry)}分；超过上年结转得${fmt(r.aboveCarry)}分`
@@ -144,18 +266,41 @@ export function describeRule(r: ScoreRule, lang: 'zh' | 'en' = 'zh'): string {
   }
 }
 
+export interface RateScore {
+  points: Dec;
+  /** for a deduction: how far on the bad side, and how many steps were charged */
+  overBy?: Dec;
+  steps?: Dec;
+  band?: Band;
+  /** the rate sits on a boundary the text leaves open (80%-90% and 90%-100%, neither with 含): no score */
+  ambiguous?: boolean;
+}
+
 /** Apply a rate rule to a rate in percent points. */
-export function applyRate(r: Extract<ScoreRule, { kind: 'deduct' | 'bands' }>, rate: Dec): { points: Dec; overBy?: Dec; band?: Band } {
+export function applyRate(r: Extract<ScoreRule, { kind: 'deduct' | 'bands' | 'proportional' }>, rate: Dec): RateScore {
+  if (r.kind === 'proportional') {
+    const p = r.full.times(rate).div(100);
+    return { points: p.isNegative() ? new Dec(0) : p.gt(r.full) ? r.full : p };
+  }
   if (r.kind === 'deduct') {
     const over = r.bad === 'above' ? rate.minus(r.threshold) : r.threshold.minus(rate);
     if (over.lte(0)) return { points: r.full };
-    const p = r.full.minus(over.times(r.perPoint));
-    return { points: p.isNegative() ? new Dec(0) : p, overBy: over };
+    const raw = over.div(r.step);
+    const steps = r.partial === 'pro-rata' ? raw : r.partial === 'ceil' ? raw.ceil() : raw.floor();
+    const p = r.full.minus(steps.times(r.perPoint));
+    return { points: p.isNegative() ? new Dec(0) : p, overBy: over, steps };
   }
-  for (const b of r.bands) {
+  const inBand = (b: Band): boolean => {
+    if (b.otherwise) return false;
     const loOk = b.lo === undefined || (b.loIncl ? rate.gte(b.lo) : rate.gt(b.lo));
     const hiOk = b.hi === undefined || (b.hiIncl ? rate.lte(b.hi) : rate.lt(b.hi));
-    if (loOk && hiOk) return { points: b.points, band: b };
-  }
+    return loOk && hiOk;
+  };
+  for (const b of r.bands) if (inBand(b)) return { points: b.points, band: b };
+  // on a boundary no band claims ("80%-90%" and "90%-100%" without 含): the text does not say
+  const onEdge = r.bands.some((b) => !b.otherwise && ((b.lo !== undefined && !b.loIncl && b.lo.eq(rate)) || (b.hi !== undefined && !b.hiIncl && b.hi.eq(rate))));
+  if (onEdge) return { points: new Dec(0), ambiguous: true };
+  const other = r.bands.find((b) => b.otherwise);
+  if (other) return { points: other.points, band: other };
   return { points: new Dec(0) };
 }
