@@ -146,3 +146,27 @@ test('预算执行率 from the budget line of total expenditure: 930 ÷ 1000 = 9
   const r = computeScores(recognize(workbook(s, scoreSheet(true, [line], { max: 5, score: 5, grade: '优秀' })), DEFAULT_TOLERANCE));
   expect([r[0]!.computed!.toFixed(), r[0]!.basis!.zh]).toEqual(['3', '支出决算 930 ÷ 预算 1000 = 93.00%，属“90%(含)–95%得3分” → 3分']);
 });
+
+describe('issue 10: any indicator with a value on its line is scored; names only find inputs in the workbook', () => {
+  const lines: ScoreLineSpec[] = [
+    ['产出（10分）', '产出数量（10分）', '项目完成率', '按完成比例计算得分，满分为止。', 10, 9],
+    ['产出（6分）', '产出质量（6分）', '验收合格率', '100%计满分，每低于5%扣2分，扣完为止。', 6, 6],
+    ['管理（3分）', '制度建设（3分）', '管理制度健全性', '已制定相关管理制度，计1分；制度健全，计1分；执行有效，计1分。', 3, 3],
+    ['投入（5分）', '预算配置（5分）', '在职人员控制率', '以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。', 5, 5],
+  ];
+  test('names not in indicators.ts, steps, proportions; a checklist stays with people; 在职人员控制率 reads the staff block', () => {
+    const s = scoreSheet(true, lines, { max: 24, score: 23, grade: '优秀' });
+    s.set(1, 7, '实际完成值');
+    s.set(2, 7, '87%'); // 项目完成率 → 8.7
+    s.set(3, 7, 0.91); // 验收合格率 91% → 9 points short: one whole 5% step → 4
+    const profile = new SheetBuilder('基本概况');
+    profile.add([['人员编制', 20, '实有人数', 21]]);
+    const r = computeScores(recognize(workbook(profile, s), DEFAULT_TOLERANCE));
+    const by = Object.fromEntries(r.map((x) => [x.line.name, x]));
+    expect([by['项目完成率']!.status, by['项目完成率']!.computed?.toFixed(), by['项目完成率']!.basis?.zh]).toEqual(['computed', '8.7', '指标值 87.00%，87.00% × 10分 = 8.7分 → 8.7分']);
+    expect([by['验收合格率']!.computed?.toFixed(), by['验收合格率']!.basis?.en]).toEqual(['4', 'value 91.00%, 9 points below 100%: 1 whole step(s) of 5% × 2 = 2 → 4']);
+    expect(by['管理制度健全性']!.status).toBe('manual');
+    expect(by['在职人员控制率']!.indicator?.id).toBe('staff-control');
+    expect([by['在职人员控制率']!.computed?.toFixed(), by['在职人员控制率']!.inputCells]).toEqual(['2.5', ['基本概况!D1', '基本概况!B1']]);
+  });
+});

@@ -171,6 +171,17 @@ function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = f
   return { ...base, status: 'computed', computed: score, basis };
 }
 
+/**
+ * One rule applied to one rate (in percentage points) on a line of the given 分值: the score and its working, or
+ * null when the rule gives none (a boundary the text leaves open). For the phrasing tests and for tools.
+ */
+export function scoreByRule(rule: ScoreRule, rate: Dec, max?: Dec): { score: Dec; basis: Bilingual } | null {
+  const line = { max: max ? { value: max } : undefined } as unknown as ScoreLine;
+  const r = rateResult({ table: undefined as unknown as ScoreTable, line, rule, status: 'manual', inputCells: [] }, rate,
+    { zh: `指标值 ${pct(r2(rate))}`, en: `value ${pct(r2(rate))}` }, true);
+  return r.status === 'computed' ? { score: r.computed!, basis: r.basis! } : null;
+}
+
 export function computeScores(model: WorkbookModel, given?: Record<string, string>): ScoreResult[] {
   const out: ScoreResult[] = [];
   const profile = model.profiles[0];
@@ -228,9 +239,14 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
         });
         continue;
       }
-      // a rate: from the tables where the indicator says so, else typed
+      // a rate: the value on the line (its value column, or one a person typed) whatever the indicator's name;
+      // without one, the inputs in the workbook that the indicator's name points to
       let result: ScoreResult | null = null;
-      if (indicator?.input === 'staff' && profile?.staffQuota?.num && profile.staffActual?.num && !profile.staffQuota.num.value.isZero()) {
+      if (typed) {
+        const rate = rateFromValue(typed.num);
+        result = rateResult({ ...base, source: typed.source, inputCells: typed.cell ? [typed.cell] : [] }, rate,
+          { zh: `${typed.source === 'user' ? '填报' : '指标值'} ${pct(r2(rate))}`, en: `${typed.source === 'user' ? 'given' : 'value'} ${pct(r2(rate))}` }, true);
+      } else if (indicator?.input === 'staff' && profile?.staffQuota?.num && profile.staffActual?.num && !profile.staffQuota.num.value.isZero()) {
         const q = profile.staffQuota;
         const a = profile.staffActual;
         const rate = a.num!.value.div(q.num!.value).times(HUNDRED);
@@ -266,11 +282,6 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
           result = rateResult({ ...base, source: 'tables', inputCells: [a.cell, b.cell] }, a.value.div(b.value).times(HUNDRED),
             { zh: `在用固定资产 ${a.text} ÷ 固定资产合计 ${b.text}`, en: `assets in use ${a.text} ÷ total ${b.text}` });
         }
-      }
-      if (!result && typed) {
-        const rate = rateFromValue(typed.num);
-        result = rateResult({ ...base, source: typed.source, inputCells: typed.cell ? [typed.cell] : [] }, rate,
-          { zh: `${typed.source === 'user' ? '填报' : '指标值'} ${pct(r2(rate))}`, en: `${typed.source === 'user' ? 'given' : 'value'} ${pct(r2(rate))}` }, true);
       }
       out.push(result ?? { ...base, status: indicator || rule ? 'needs-input' : 'manual' });
     }

@@ -27,7 +27,7 @@ export interface IndicatorDef {
 }
 
 export const INDICATORS: IndicatorDef[] = [
-  { id: 'staff-control', zh: '财政供养人员控制率', en: 'staff control rate', names: /财政供养人员控制率|在职人员控制率|人员控制率|编制控制率/, input: 'staff' },
+  { id: 'staff-control', zh: '财政供养人员控制率', en: 'staff control rate', names: /财政供养人员控制率|在职人员控制率|编制内人员控制率|实有人员控制率|人员控制率|编制控制率/, input: 'staff' },
   { id: 'sangong-change', zh: '“三公经费”变动率', en: '"three public" change rate', names: /三公经费变动率|三公经费增减率|三公变动率/, input: 'sangongChange' },
   { id: 'sangong-control', zh: '“三公经费”控制率', en: '"three public" control rate', names: /三公经费控制率|三公控制率/, input: 'sangongControl' },
   { id: 'key-spending', zh: '重点支出安排率', en: 'key spending rate', names: /重点支出安排率|重点支出保障率/, input: 'value' },

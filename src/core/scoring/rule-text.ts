@@ -118,6 +118,18 @@ export function parseCondition(raw: string): Cond | null {
   if (/^(否则|其他|其余|其它|以外|除此之外|其他情况|其余情况)/.test(c)) return { otherwise: true, loIncl: false, hiIncl: false };
   c = c.replace(new RegExp(`^[^\\d≥≤<>=]*?(?=(?:${CMP_WORDS})?\\d)`), '');
   c = c.replace(/的$/, '').replace(/时$/, '');
+  // a range written with two comparators: "80%≤满意度<90%", "小于95%大于等于85%", "≥85%且<95%"
+  const two = new RegExp(`^${NUM}%?(≤|<)[^\\d]*?(≤|<)${NUM}%?$`).exec(c);
+  if (two) return { lo: d(two[1]!), loIncl: two[2] === '≤', hi: d(two[4]!), hiIncl: two[3] === '≤' };
+  const pair = new RegExp(`^((?:${CMP_WORDS})${NUM}%?)(?:且|并且|而|,|，)?((?:${CMP_WORDS})${NUM}%?)$`).exec(c);
+  if (pair) {
+    const a = parseCondition(pair[1]!);
+    const b = parseCondition(pair[3]!);
+    const lo = [a, b].find((x) => x && x.lo !== undefined && x.hi === undefined);
+    const hi = [a, b].find((x) => x && x.hi !== undefined && x.lo === undefined);
+    if (lo && hi) return { lo: lo.lo, loIncl: lo.loIncl, hi: hi.hi, hiIncl: hi.hiIncl };
+    return null;
+  }
   let m = new RegExp(`^${NUM}%?(\\(含\\))?(?:-|至|到)${NUM}%?(\\(含\\))?$`).exec(c);
   if (m) {
     const [lo, hi] = [d(m[1]!), d(m[3]!)];
@@ -216,7 +228,10 @@ function parseBands(t: string, max: Dec | undefined): ScoreRule | null {
   const bands: Band[] = [];
   let from = 0;
   for (const o of outs) {
-    const cond = parseCondition(t.slice(from, o.at));
+    // a definition or preamble before the first clause ("满意度=满意人数÷调查人数×100%。") is not its condition
+    const seg = t.slice(from, o.at);
+    const cut = Math.max(seg.lastIndexOf('。'), seg.lastIndexOf('；'), seg.lastIndexOf(';'));
+    const cond = parseCondition(cut >= 0 ? seg.slice(cut + 1) : seg);
     const points = pointsOf(o, max);
     if (!cond || !points) return null;
     if (max && points.gt(max)) return null;
@@ -234,8 +249,9 @@ const fmt = (x: Dec): string => x.toFixed();
 
 function bandRange(b: Band, lang: 'zh' | 'en'): string {
   if (b.otherwise) return lang === 'zh' ? '其他' : 'otherwise';
+  const incl = lang === 'zh' ? '(含)' : ' incl.';
   if (b.lo !== undefined && b.hi !== undefined) {
-    return b.lo.eq(b.hi) ? `=${fmt(b.lo)}%` : `${fmt(b.lo)}%${b.loIncl ? '(含)' : ''}–${fmt(b.hi)}%${b.hiIncl ? '(含)' : ''}`;
+    return b.lo.eq(b.hi) ? `=${fmt(b.lo)}%` : `${fmt(b.lo)}%${b.loIncl ? incl : ''}–${fmt(b.hi)}%${b.hiIncl ? incl : ''}`;
   }
   if (b.lo !== undefined) return `${b.loIncl ? '≥' : '>'}${fmt(b.lo)}%`;
   return `${b.hiIncl ? '≤' : '<'}${fmt(b.hi!)}%`;

@@ -1,0 +1,126 @@
+/**
+ * 评分标准 as provinces and cities write them (issue 10): phrasing → rule (read back as a sentence) → score for
+ * given values, with the working in both languages. Sources, noted per row:
+ *   [seed]   ../shared/seeds/002 (the 部门整体支出绩效评价 评分表 of a 县 health bureau)
+ *   [issue]  the phrasings issue 10 quotes from published indicator tables
+ *   [51ds]   部门整体支出绩效评价指标表 (附件1), m.51dongshi.net/eedfrcvdvdcgg.html
+ *   [pdf]    部门整体支出绩效评价指标 (a 市 template as a PDF, mirrored at yabovip8.sbs/html/2024/1115/…)
+ *   [yy]     岳阳市 2018 部门整体支出绩效评价自评 评分表, www.yueyang.gov.cn/cgj/9886/9901/content_1560779.html
+ *   [tpl]    the shape of a published template, reworded by us to cover a construct (the sources above use it
+ *            with other figures)
+ * A score of null means the rule gives none for that value (a boundary the text leaves open).
+ */
+import { Dec } from '../../src/core/decimal';
+import { scoreByRule } from '../../src/core/scoring/compute';
+import { describeRule, parseRule } from '../../src/core/scoring/rule-text';
+
+type Row = [source: string, text: string, max: number, sentence: string | null, values: Array<[rate: number, score: number | null]>];
+
+const ROWS: Row[] = [
+  // ——— thresholds with a deduction per percentage point ———
+  ['seed', '以100%为标准。在职人员控制率≦100%，计5分；每超过一个百分点扣0.5分，扣完为止。', 5, '不超过100%得5分；每超过1个百分点扣0.5分，扣完为止', [[100, 5], [101, 4.5], [174.41, 0]]],
+  ['51ds', '“三公经费”变动率≦0，计8分；“三公经费”>0，每超过一个百分点扣0.8分，扣完为止。', 8, '不超过0%得8分；每超过1个百分点扣0.8分，扣完为止', [[-3, 8], [0, 8], [2.5, 6], [20, 0]]],
+  ['pdf', '以100%为标准。在职人员控制率≤100%，计1分；每超过一个百分点扣0.1分，扣完为止。', 1, '不超过100%得1分；每超过1个百分点扣0.1分，扣完为止', [[100, 1], [103, 0.7]]],
+  ['pdf', '“公务招待费”变动率≤0，计2分；“公务招待费变动率”>0，每超过一个百分点扣0.2分，扣完为止。', 2, '不超过0%得2分；每超过1个百分点扣0.2分，扣完为止', [[-10, 2], [5, 1]]],
+  ['seed', '政府采购执行率等于100%的，得3分；每减少一个百分点，扣0.2分，扣完为止。', 3, '不低于100%得3分；每低于1个百分点扣0.2分，扣完为止', [[100, 3], [99, 2.8], [80, 0]]],
+  ['seed', '每低于100%一个百分点扣0.1分，扣完为止。', 3, '不低于100%得3分；每低于1个百分点扣0.1分，扣完为止', [[95, 2.5], [100, 3]]],
+  ['issue', '政府采购执行率=100%，计3分；每低一个百分点扣0.1分，扣完为止。', 3, '不低于100%得3分；每低于1个百分点扣0.1分，扣完为止', [[100, 3], [97.5, 2.75]]],
+  ['issue', '以100%为标准。公务卡刷卡率≧100%，计3分；每低1个百分点扣0.1分，扣完为止。', 3, '不低于100%得3分；每低于1个百分点扣0.1分，扣完为止', [[90, 2]]],
+  ['issue', '编制内人员控制率≤100%，计4分；每超过1个百分点扣0.4分，扣完为止。', 4, '不超过100%得4分；每超过1个百分点扣0.4分，扣完为止', [[105, 2]]],
+  ['tpl', '预算执行率达到100%得满分，每降低1%扣0.5分，扣完为止。', 5, '不低于100%得5分；每低于1个百分点扣0.5分，扣完为止', [[98, 4], [90, 0]]],
+  ['tpl', '执行率≥95%，得满分；每低于1个百分点扣0.2分。', 4, '不低于95%得4分；每低于1个百分点扣0.2分，扣完为止', [[96, 4], [93, 3.6]]],
+  ['tpl', '执行率100%得5分，每低1%扣0.5分，扣完为止。', 5, '不低于100%得5分；每低于1个百分点扣0.5分，扣完为止', [[95, 2.5]]],
+  ['yy', '以100%为标准，每超过1个百分点扣1分，扣完为止。', 5, '不超过100%得5分；每超过1个百分点扣1分，扣完为止', [[102, 3]]],
+  // ——— steps wider than one point ———
+  ['issue', '100%计满分，每低于5%扣2分，扣完为止。', 10, '不低于100%得10分；每低于5个百分点扣2分（不足一档不扣），扣完为止', [[100, 10], [96, 10], [91, 8], [80, 2], [70, 0]]],
+  ['issue', '100%以下（含）计满分，每超出5%扣2分。', 6, '不超过100%得6分；每超过5个百分点扣2分（不足一档不扣），扣完为止', [[100, 6], [104, 6], [111, 2]]],
+  ['tpl', '完成率100%得满分，每低于5%扣1分，不足5%按5%计，扣完为止。', 5, '不低于100%得5分；每低于5个百分点扣1分（不足一档按一档扣），扣完为止', [[97, 4], [89, 2]]],
+  ['tpl', '控制率≤100%计5分，每超过两个百分点扣1分，扣完为止。', 5, '不超过100%得5分；每超过2个百分点扣1分（不足一档不扣），扣完为止', [[105, 3], [101, 5]]],
+  ['tpl', '执行率达到100%的得满分；每低于5个百分点扣1分，扣完为止。', 4, '不低于100%得4分；每低于5个百分点扣1分（不足一档不扣），扣完为止', [[90, 2]]],
+  // ——— proportional ———
+  ['issue', '按完成比例计算得分，满分为止。', 5, '得分 = 完成率 × 分值5分，最高5分', [[80, 4], [120, 5]]],
+  ['issue', '得分=完成率×分值。', 10, '得分 = 完成率 × 分值10分，最高10分', [[93.5, 9.35]]],
+  ['issue', '按实际完成比例得分。', 4, '得分 = 完成率 × 分值4分，最高4分', [[50, 2]]],
+  ['issue', '完成率×分值，最高不超过分值。', 6, '得分 = 完成率 × 分值6分，最高6分', [[110, 6], [0, 0]]],
+  ['tpl', '按预算执行率×该项分值计算得分。', 5, '得分 = 完成率 × 分值5分，最高5分', [[96, 4.8]]],
+  // ——— bands, with words for points ———
+  ['issue', '执行率≥95%，得满分；85%（含）-95%，得3分；低于85%，不得分。', 5, '≥95%得5分；85%(含)–95%得3分；<85%得0分', [[96, 5], [85, 3], [84.9, 0]]],
+  ['issue', '大于30%不得分；20%-30%（含）得1分；10%-20%（含）得2分；10%（含）以下得3分。', 3, '>30%得0分；20%–30%(含)得1分；10%–20%(含)得2分；≤10%得3分', [[35, 0], [25, 1], [20, 2], [10, 3]]],
+  ['issue', '30%以上得满分；20%（含）-30%得一半分值；低于20%不得分。', 4, '≥30%得4分；20%(含)–30%得2分；<20%得0分', [[40, 4], [30, 4], [25, 2], [10, 0]]],
+  ['issue', '85%以下不得分；85%-95%得分值的50%；95%（含）以上得满分。', 6, '≤85%得0分；85%–95%得3分；≥95%得6分', [[80, 0], [90, 3], [95, 6]]],
+  ['issue', '90%—100%得5分；80%—90%得3分；80%以下得0分。', 5, '90%–100%得5分；80%–90%得3分；≤80%得0分', [[95, 5], [85, 3], [90, null], [70, 0]]],
+  ['issue', '达到100%得满分，否则不得分。', 2, '≥100%得2分；其他得0分', [[100, 2], [101, 2], [99, 0]]],
+  ['issue', '等于0得满分，否则不得分。', 3, '=0%得3分；其他得0分', [[0, 3], [1, 0]]],
+  ['seed', '≥90%，计5分；80%（含）-90%，计4分；70%（含）-80%，计3分；60%（含）-70%，计2分；低于60%不得分。', 5, '≥90%得5分；80%(含)–90%得4分；70%(含)–80%得3分；60%(含)–70%得2分；<60%得0分', [[92, 5], [80, 4], [59.99, 0]]],
+  ['seed', '预算调整率为0，计3分；0-10%（含），计2分；10%-20%（含），计1分；20%-30%（含），计0.5分；大于30%，不得分。', 3, '=0%得3分；0%–10%(含)得2分；10%–20%(含)得1分；20%–30%(含)得0.5分；>30%得0分', [[0, 3], [5, 2], [25, 0.5], [31, 0]]],
+  ['yy', '满意度95%（含）以上计5分，85%（含）-95%计3分，85%以下计0分。', 5, '≥95%得5分；85%(含)–95%得3分；≤85%得0分', [[95, 5], [90, 3], [85, 3], [80, 0]]],
+  ['tpl', '满意度≥90%得满分；80%≤满意度<90%得3分；满意度<80%不得分。', 5, '≥90%得5分；80%(含)–90%得3分；<80%得0分', [[91, 5], [80, 3], [79, 0]]],
+  ['tpl', '大于等于95%的，得5分；小于95%大于等于85%的，得3分；小于85%的，不得分。', 5, '≥95%得5分；85%(含)–95%得3分；<85%得0分', [[95, 5], [85, 3], [84, 0]]],
+  ['tpl', '100%得满分；90%（含）-100%得分值的80%；低于90%不得分。', 5, '=100%得5分；90%(含)–100%得4分；<90%得0分', [[100, 5], [95, 4], [80, 0]]],
+  ['tpl', '变动率＜0，计3分；变动率＝0，计2分；变动率＞0，不得分。', 3, '<0%得3分；=0%得2分；>0%得0分', [[-1, 3], [0, 2], [2, 0]]],
+  ['tpl', '60%（含）-80%计一半分值；80%（含）以上计满分；60%以下不计分。', 6, '60%(含)–80%得3分；≥80%得6分；≤60%得0分', [[70, 3], [85, 6], [50, 0], [60, 3]]],
+  ['tpl', '公务卡刷卡率达到90%以上的得2分，80%-90%（含）的得1分，80%以下的不得分。', 2, '≥90%得2分；80%–90%(含)得1分；≤80%得0分', [[95, 2], [85, 1], [70, 0]]],
+];
+
+/** Checklists and judgements: people score them, never the engine. */
+const MANUAL: Array<[source: string, text: string]> = [
+  ['issue', '已制定相关管理制度，计1分；制度健全，计1分；执行有效，计1分。'],
+  ['yy', '预算编制科学合理，得2分；基本合理得1分；不合理不得分。'],
+  ['pdf', '①招待费用明确招待标准和招待人数，1分；②车辆维护、燃油使用政府定点，1分；③制定“三公经费”管理办法，1分，每少一项扣1分，扣完为止。'],
+  ['tpl', '及时公开预决算信息的，得满分；未及时公开的，扣1分。'],
+  ['seed', '视情况酌情扣分。'],
+  ['tpl', '资产管理规范，账实相符，得3分；否则酌情扣分。'],
+  ['tpl', '≥100%得满分，每超过1个百分点扣0.5分。'], // contradicts itself: the engine does not guess which part is meant
+];
+
+describe('phrasings that are read: rule, sentence, scores and working', () => {
+  test(`at least 40 phrasings (${ROWS.length} read, ${MANUAL.length} left to people)`, () => {
+    expect(ROWS.length + MANUAL.length).toBeGreaterThanOrEqual(40);
+  });
+  test.each(ROWS.map((r) => [r[1], r] as const))('%s', (_, [, text, max, sentence, values]) => {
+    const rule = parseRule(text, new Dec(max));
+    expect(rule).not.toBeNull();
+    if (sentence) expect(describeRule(rule!)).toBe(sentence);
+    expect(describeRule(rule!, 'en')).toMatch(/^[\x20-\x7e–…≤≥×]+$/);
+    for (const [rate, want] of values) {
+      const got = scoreByRule(rule!, new Dec(rate), new Dec(max));
+      if (want === null) {
+        expect(got).toBeNull();
+        continue;
+      }
+      expect([rate, got && Number(got.score.toFixed())]).toEqual([rate, want]);
+      // the working ends with the score, in both languages
+      expect(got!.basis.zh).toMatch(new RegExp(`→ ${want.toFixed(2).replace(/\.?0+$/, '').replace('.', '\\.')}(\\.0+)?分$`));
+      expect(got!.basis.en).toMatch(new RegExp(`→ ${want.toFixed(2).replace(/\.?0+$/, '').replace('.', '\\.')}(\\.0+)?$`));
+    }
+  });
+});
+
+describe('phrasings left to people', () => {
+  test.each(MANUAL)('[%s] %s', (_, text) => {
+    expect(parseRule(text, new Dec(3))).toBeNull();
+  });
+});
+
+describe('the working of a step wider than a point says how a part of a step was counted', () => {
+  test('whole steps only (the text does not say): 9 points short of 100% is 1 step of 5%', () => {
+    const r = parseRule('100%计满分，每低于5%扣2分，扣完为止。', new Dec(10))!;
+    const got = scoreByRule(r, new Dec(91), new Dec(10))!;
+    expect(got.basis.zh).toBe('指标值 91.00%，低于100%共9个百分点，满1档（每档5%）× 2 = 2分 → 8分');
+    expect(got.basis.en).toBe('value 91.00%, 9 points below 100%: 1 whole step(s) of 5% × 2 = 2 → 8');
+  });
+  test('不足5%按5%计: a part of a step counts whole', () => {
+    const r = parseRule('完成率100%得满分，每低于5%扣1分，不足5%按5%计，扣完为止。', new Dec(5))!;
+    expect(scoreByRule(r, new Dec(97), new Dec(5))!.basis.zh).toBe('指标值 97.00%，低于100%共3个百分点，不足一档按一档计，共1档（每档5%）× 1 = 1分 → 4分');
+  });
+  test('proportional, capped at the 分值', () => {
+    const r = parseRule('完成率×分值，最高不超过分值。', new Dec(6))!;
+    expect(scoreByRule(r, new Dec(110), new Dec(6))!.basis.zh).toBe('指标值 110.00%，110.00% × 6分 = 6.6分，最高6分 → 6分');
+  });
+});
+
+test('a definition before the bands is not read as a condition', () => {
+  // [pdf] the indicator's formula written first, then its bands
+  const r = parseRule('满意度=（满意人数/调查总人数）×100%。满意度≥90%得满分；80%（含）-90%得3分；低于80%不得分。', new Dec(5))!;
+  expect(describeRule(r)).toBe('≥90%得5分；80%(含)–90%得3分；<80%得0分');
+});
