@@ -128,8 +128,11 @@ function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bi
   }
   const charged = steps ?? overBy;
   const ded = charged.times(r.perPoint);
-  const floor = points.isZero() && ded.gt(r.full);
-  const tail = { zh: `${floor ? '，扣完为止' : ''} → ${s2(points)}分`, en: `${floor ? ', down to 0' : ''} → ${s2(points)}` };
+  const capped = !!r.maxDeduct && ded.gt(r.maxDeduct);
+  const floor = !capped && points.isZero() && ded.gt(r.full);
+  const tail = capped
+    ? { zh: `，最多扣${r.maxDeduct!.toFixed()}分 → ${s2(points)}分`, en: `, at most ${r.maxDeduct!.toFixed()} off → ${s2(points)}` }
+    : { zh: `${floor ? '，扣完为止' : ''} → ${s2(points)}分`, en: `${floor ? ', down to 0' : ''} → ${s2(points)}` };
   if (r.step.eq(1) && r.partial === 'pro-rata') {
     return {
       zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点 × ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
@@ -155,7 +158,12 @@ function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = f
   const score = r2(max && points.gt(max) ? max : points);
   const w = withRate(working, rounded, direct);
   let basis: Bilingual;
-  if (r.kind === 'deduct') basis = deductBasis(r, rounded, w, score, overBy, steps);
+  if (r.kind === 'deduct' && band) {
+    basis = {
+      zh: `${w.zh}，属“${describeRule({ kind: 'bands', bands: [band] })}” → ${s2(score)}分`,
+      en: `${w.en}, in “${describeRule({ kind: 'bands', bands: [band] }, 'en')}” → ${s2(score)}`,
+    };
+  } else if (r.kind === 'deduct') basis = deductBasis(r, rounded, w, score, overBy, steps);
   else if (r.kind === 'proportional') {
     const capped = r.full.times(rounded).div(100).gt(r.full);
     basis = {

@@ -35,7 +35,13 @@ export interface Band {
 
 export type ScoreRule =
   /** full points on the good side of the threshold; each `step` points beyond it on the bad side costs perStep */
-  | { kind: 'deduct'; bad: 'above' | 'below'; threshold: Dec; full: Dec; perPoint: Dec; step: Dec; partial: 'pro-rata' | 'whole' | 'ceil' }
+  | {
+    kind: 'deduct'; bad: 'above' | 'below'; threshold: Dec; full: Dec; perPoint: Dec; step: Dec; partial: 'pro-rata' | 'whole' | 'ceil';
+    /** at most this much is deducted ("最多扣3分", "最低得2分") */
+    maxDeduct?: Dec;
+    /** clauses after the deduction that set the score further out ("低于80%不得分"), all on the bad side */
+    floors?: Band[];
+  }
   | { kind: 'bands'; bands: Band[] }
   /** 分值 × rate ÷ 100, at most 分值 */
   | { kind: 'proportional'; full: Dec }
@@ -77,7 +83,8 @@ interface Outcome {
 }
 
 const OUTCOME = new RegExp([
-  `(?:计|得|给|为|记)?(?:该项)?满分`,
+  `(?:计|得|给)?(?:该项)?满分的${NUM}%`,
+  `(?:计|得|给|为|记)?(?:该项)?满分(?!的)`,
   `(?:计|得|给)?(?:分值的|该项分值的)${NUM}%`,
   `(?:计|得|给)${NUM}%(?:的)?分值`,
   `(?:计|得|给)?(?:一半分值|分值的一半|半分)`,
@@ -89,10 +96,11 @@ function outcomes(t: string): Outcome[] {
   for (const m of t.matchAll(OUTCOME)) {
     const s = m[0];
     const o: Outcome = { at: m.index!, end: m.index! + s.length };
-    if (/满分/.test(s)) o.share = new Dec(1);
+    if (m[1]) o.share = d(m[1]).div(100);
+    else if (/满分/.test(s)) o.share = new Dec(1);
     else if (/一半|半分/.test(s)) o.share = new Dec(0.5);
-    else if (m[1] ?? m[2]) o.share = d(m[1] ?? m[2]!).div(100);
-    else o.points = d(m[3]!);
+    else if (m[2] ?? m[3]) o.share = d(m[2] ?? m[3]!).div(100);
+    else o.points = d(m[4]!);
     // "扣0.5分" is a deduction, not an outcome; "每…扣" is read by the deduction
     if (/扣(?:减)?$/.test(t.slice(Math.max(0, o.at - 2), o.at))) continue;
     out.push(o);
@@ -161,6 +169,20 @@ function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
   const m = DEDUCTION.exec(t);
   if (!m) return null;
   const verb = m[1];
+  // what this reading cannot hold, so the engine does not guess: a deduction both ways ("每超过或低于"), a cap on
+  // the deduction ("最多扣3分"), a second deduction, more clauses with points after it ("低于80%不得分")
+  if (/或(?:超过|超出|高于|低于|减少|增加|下降)|偏离|上下浮动/.test(t)) return null;
+  if (DEDUCTION.test(t.slice(m.index + m[0].length))) return null;
+  const capText = new RegExp(`(?:最多扣|最高扣|扣分不超过|扣分最多为?|最多扣减)${NUM}分|(?:最低得|最少得|最低计)${NUM}分`).exec(t);
+  if (!capText && /最多扣|最高扣|扣分不超过|扣分最多|最低得|最少得|扣满\d/.test(t)) return null;
+  // clauses with points after the deduction: floors further out on the bad side, each a condition and points
+  const tail = t.slice(m.index + m[0].length).replace(capText?.[0] ?? '\u0000', '').replace(/扣完为止|为止/g, '');
+  const floors: Band[] = [];
+  if (outcomes(tail).length) {
+    const read = parseBands(tail, max, true);
+    if (!read || read.kind !== 'bands') return null;
+    floors.push(...read.bands);
+  }
   const step = m[5] ? new Dec(1) : d(m[3]!);
   const perPoint = d(m[6]!);
   if (step.isZero()) return null;
@@ -170,6 +192,7 @@ function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
   const before = t.slice(0, m.index);
   let full: Dec | undefined;
   const outs = outcomes(before);
+  if (outs.length > 1) return null; // bands and a deduction together: not a reading the engine is sure of
   const last = outs[outs.length - 1];
   if (last) {
     const clauses = before.slice(0, last.at).split(/[;；。]/);
@@ -191,11 +214,19 @@ function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
   full = full ?? max;
   if (!threshold || !full || !bad) return null;
   if (max && full.gt(max)) return null;
+  // a floor must lie wholly beyond the threshold on the bad side ("低于80%不得分" under "≥95%满分，每低1个百分点扣")
+  for (const f of floors) {
+    if (f.otherwise) return null;
+    const beyond = bad === 'below' ? f.lo === undefined && f.hi !== undefined && f.hi.lte(threshold) : f.hi === undefined && f.lo !== undefined && f.lo.gte(threshold);
+    if (!beyond) return null;
+  }
+  const maxDeduct = capText ? (capText[1] ? d(capText[1]) : full.minus(d(capText[2]!))) : undefined;
+  if (maxDeduct && (maxDeduct.isNegative() || maxDeduct.gt(full))) return null;
   const after = t.slice(m.index + m[0].length);
   const partial: 'pro-rata' | 'whole' | 'ceil' = /不足(?:\d+(?:\.\d+)?%|一档|1档|\d+个百分点)(?:的)?按(?:\d+(?:\.\d+)?%|一档|1档|\d+个百分点)(?:计|扣)/.test(t)
     ? 'ceil'
     : /按比例(?:扣|计)/.test(after) || step.eq(1) ? 'pro-rata' : 'whole';
-  return { kind: 'deduct', bad, threshold, full, perPoint, step, partial };
+  return { kind: 'deduct', bad, threshold, full, perPoint, step, partial, ...(maxDeduct ? { maxDeduct } : {}), ...(floors.length ? { floors } : {}) };
 }
 
 // ———————————————————————————— the whole text ————————————————————————————
@@ -222,7 +253,7 @@ export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null
   return parseBands(t.replace(/^以\d+(?:\.\d+)?%?为(?:标准|基准)[,，。;；]?/, '').replace(/扣完为止|为止/g, ''), max);
 }
 
-function parseBands(t: string, max: Dec | undefined): ScoreRule | null {
+function parseBands(t: string, max: Dec | undefined, single = false): ScoreRule | null {
   const outs = outcomes(t);
   if (!outs.length) return null;
   const bands: Band[] = [];
@@ -241,7 +272,7 @@ function parseBands(t: string, max: Dec | undefined): ScoreRule | null {
   // what follows the last outcome must be nothing but punctuation
   if (/[\d\u4e00-\u9fff]/.test(t.slice(from).replace(/[;；。,，]/g, ''))) return null;
   const real = bands.filter((b) => !b.otherwise);
-  if (!real.length || (bands.length < 2)) return null;
+  if (!real.length || (bands.length < 2 && !single)) return null;
   return { kind: 'bands', bands };
 }
 
@@ -265,9 +296,11 @@ export function describeRule(r: ScoreRule, lang: 'zh' | 'en' = 'zh'): string {
       const partial = one ? '' : r.partial === 'whole'
         ? (lang === 'zh' ? '（不足一档不扣）' : ' (a part of a step costs nothing)')
         : r.partial === 'ceil' ? (lang === 'zh' ? '（不足一档按一档扣）' : ' (a part of a step counts whole)') : (lang === 'zh' ? '（按比例扣）' : ' (pro rata)');
+      const cap = r.maxDeduct ? (lang === 'zh' ? `，最多扣${fmt(r.maxDeduct)}分` : `, at most ${fmt(r.maxDeduct)} off`) : '';
+      const floors = (r.floors ?? []).map((b) => (lang === 'zh' ? `；${bandRange(b, lang)}得${fmt(b.points)}分` : `; ${bandRange(b, lang)}: ${fmt(b.points)}`)).join('');
       return lang === 'zh'
-        ? `${r.bad === 'above' ? '不超过' : '不低于'}${fmt(r.threshold)}%得${fmt(r.full)}分；每${r.bad === 'above' ? '超过' : '低于'}${fmt(r.step)}个百分点扣${fmt(r.perPoint)}分${partial}，扣完为止`
-        : `${fmt(r.full)} points at ${r.bad === 'above' ? 'or below' : 'or above'} ${fmt(r.threshold)}%; ${fmt(r.perPoint)} off for each ${one ? 'point' : `${fmt(r.step)} points`} ${r.bad === 'above' ? 'above' : 'below'}${partial}, down to 0`;
+        ? `${r.bad === 'above' ? '不超过' : '不低于'}${fmt(r.threshold)}%得${fmt(r.full)}分；每${r.bad === 'above' ? '超过' : '低于'}${fmt(r.step)}个百分点扣${fmt(r.perPoint)}分${partial}${cap || '，扣完为止'}${floors}`
+        : `${fmt(r.full)} points at ${r.bad === 'above' ? 'or below' : 'or above'} ${fmt(r.threshold)}%; ${fmt(r.perPoint)} off for each ${one ? 'point' : `${fmt(r.step)} points`} ${r.bad === 'above' ? 'above' : 'below'}${partial}${cap || ', down to 0'}${floors}`;
     }
     case 'bands':
       return r.bands.map((b) => (lang === 'zh' ? `${bandRange(b, lang)}得${fmt(b.points)}分` : `${bandRange(b, lang)}: ${fmt(b.points)}`)).join(lang === 'zh' ? '；' : '; ');
@@ -301,9 +334,16 @@ export function applyRate(r: Extract<ScoreRule, { kind: 'deduct' | 'bands' | 'pr
   if (r.kind === 'deduct') {
     const over = r.bad === 'above' ? rate.minus(r.threshold) : r.threshold.minus(rate);
     if (over.lte(0)) return { points: r.full };
+    for (const f of r.floors ?? []) {
+      const loOk = f.lo === undefined || (f.loIncl ? rate.gte(f.lo) : rate.gt(f.lo));
+      const hiOk = f.hi === undefined || (f.hiIncl ? rate.lte(f.hi) : rate.lt(f.hi));
+      if (loOk && hiOk) return { points: f.points, band: f, overBy: over };
+    }
     const raw = over.div(r.step);
     const steps = r.partial === 'pro-rata' ? raw : r.partial === 'ceil' ? raw.ceil() : raw.floor();
-    const p = r.full.minus(steps.times(r.perPoint));
+    let ded = steps.times(r.perPoint);
+    if (r.maxDeduct && ded.gt(r.maxDeduct)) ded = r.maxDeduct;
+    const p = r.full.minus(ded);
     return { points: p.isNegative() ? new Dec(0) : p, overBy: over, steps };
   }
   const inBand = (b: Band): boolean => {
