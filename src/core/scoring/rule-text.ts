@@ -31,6 +31,8 @@ export interface Band {
   points: Dec;
   /** "否则不得分": the band of everything the others leave */
   otherwise?: boolean;
+  /** the end is included only by the reading of 以上/以下 (no 含, no ≥/≤): a weaker claim on that figure */
+  soft?: boolean;
 }
 
 export type ScoreRule =
@@ -117,7 +119,7 @@ function pointsOf(o: Outcome, max: Dec | undefined): Dec | undefined {
 
 type Cond = Omit<Band, 'points'>;
 
-const CMP_WORDS = '≥|≤|<|>|=|大于等于|小于等于|大于|小于|高于|低于|超过|超出|不足|未达到|未达|不超过|不高于|不低于|不少于|达到|达|等于|为|在';
+const CMP_WORDS = '≥|≤|<|>|=|大于等于|小于等于|大于|小于|高于|低于|超过|超出|不足|未达到|未达|不超过|不高于|不低于|不少于|达到|达|等于';
 
 /** The condition of a clause: the figures and how they bound the rate; null when it is no figure. */
 export function parseCondition(raw: string): Cond | null {
@@ -125,7 +127,7 @@ export function parseCondition(raw: string): Cond | null {
   let c = raw.replace(/[,，:：、]+$/g, '').replace(/^[,，;；。:：、]+/, '');
   if (/^(否则|其他|其余|其它|以外|除此之外|其他情况|其余情况)/.test(c)) return { otherwise: true, loIncl: false, hiIncl: false };
   c = c.replace(new RegExp(`^[^\\d≥≤<>=]*?(?=(?:${CMP_WORDS})?\\d)`), '');
-  c = c.replace(/的$/, '').replace(/时$/, '');
+  c = c.replace(/的$/, '').replace(/时$/, '').replace(/之间$/, '').replace(/的$/, '');
   // a range written with two comparators: "80%≤满意度<90%", "小于95%大于等于85%", "≥85%且<95%"
   const two = new RegExp(`^${NUM}%?(≤|<)[^\\d]*?(≤|<)${NUM}%?$`).exec(c);
   if (two) return { lo: d(two[1]!), loIncl: two[2] === '≤', hi: d(two[4]!), hiIncl: two[3] === '≤' };
@@ -144,14 +146,14 @@ export function parseCondition(raw: string): Cond | null {
     return lo.lte(hi) ? { lo, loIncl: !!m[2], hi, hiIncl: !!m[4] } : { lo: hi, loIncl: !!m[4], hi: lo, hiIncl: !!m[2] };
   }
   m = new RegExp(`^(?:≥|大于等于|不低于|不少于|达到|达)${NUM}%?(?:以上|及以上)?(?:\\(含\\))?$|^${NUM}%?(?:\\(含\\))?(?:以上|及以上)(?:\\(含\\))?$`).exec(c);
-  // "以上" includes its figure in these templates ("达50%以上", "95%(含)以上")
-  if (m) return { lo: d(m[1] ?? m[2]!), loIncl: true, hiIncl: false };
+  // "以上" includes its figure in these templates ("达50%以上", "95%(含)以上"); without 含 or ≥ that is a soft claim
+  if (m) return { lo: d(m[1] ?? m[2]!), loIncl: true, hiIncl: false, ...(m[2] && !/含|及/.test(c) ? { soft: true } : {}) };
   m = new RegExp(`^(?:>|大于|高于|超过|超出)${NUM}%?(?:以上)?$`).exec(c);
   if (m) return { lo: d(m[1]!), loIncl: false, hiIncl: false };
   m = new RegExp(`^(?:<|小于|低于|不足|未达到|未达)${NUM}%?(?:以下)?$`).exec(c);
   if (m) return { hi: d(m[1]!), hiIncl: false, loIncl: false };
   m = new RegExp(`^(?:≤|小于等于|不超过|不高于)${NUM}%?(?:以下|以内)?(?:\\(含\\))?$|^${NUM}%?(?:\\(含\\))?(?:以下|及以下|以内)(?:\\(含\\))?$`).exec(c);
-  if (m) return { hi: d(m[1] ?? m[2]!), hiIncl: true, loIncl: false };
+  if (m) return { hi: d(m[1] ?? m[2]!), hiIncl: true, loIncl: false, ...(m[2] && !/含|及/.test(c) ? { soft: true } : {}) };
   m = new RegExp(`^(?:=|等于|为|达到)?${NUM}%?$`).exec(c);
   if (m) return { lo: d(m[1]!), loIncl: true, hi: d(m[1]!), hiIncl: true };
   return null;
@@ -237,6 +239,8 @@ const PROPORTIONAL = /按(?:实际)?(?:完成|执行|达成)?(?:比例|比率|�
 export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null {
   if (!text) return null;
   const t = normRuleText(text);
+  // a deviation either way ("偏差率在±5%以内", "绝对值") is not a one-sided rate: left to people
+  if (/±|\+-|正负|绝对值/.test(t)) return null;
   if (/无结余[,，]?(?:计|得)?\d/.test(t) && /不超过上年结转/.test(t)) {
     const none = /无结余[,，]?(?:计|得)?(\d+(?:\.\d+)?)分/.exec(t);
     const within = /不超过上年结转[,，]?(?:计|得)?(\d+(?:\.\d+)?)分/.exec(t);
@@ -352,7 +356,24 @@ export function applyRate(r: Extract<ScoreRule, { kind: 'deduct' | 'bands' | 'pr
     const hiOk = b.hi === undefined || (b.hiIncl ? rate.lte(b.hi) : rate.lt(b.hi));
     return loOk && hiOk;
   };
-  for (const b of r.bands) if (inBand(b)) return { points: b.points, band: b };
+  const hits = r.bands.filter(inBand);
+  if (hits.length === 1 || (hits.length > 1 && hits.every((b) => b.points.eq(hits[0]!.points)))) return { points: hits[0]!.points, band: hits[0] };
+  if (hits.length > 1) {
+    // a figure claimed by a band's explicit end (含, ≥, ≤) and by another's 以上/以下 reading: the explicit one
+    const firm = hits.filter((b) => !(b.soft && ((b.lo !== undefined && b.lo.eq(rate)) || (b.hi !== undefined && b.hi.eq(rate)))));
+    if (firm.length === 1) return { points: firm[0]!.points, band: firm[0] };
+    // overlapping open bands ("≥90%得2分，≥95%得3分，≥98%得4分"): the tightest bound the rate reaches applies;
+    // any other overlap the text leaves open
+    if (hits.every((b) => b.lo !== undefined && b.hi === undefined)) {
+      const best = hits.reduce((a, b) => (b.lo!.gt(a.lo!) ? b : a));
+      return { points: best.points, band: best };
+    }
+    if (hits.every((b) => b.hi !== undefined && b.lo === undefined)) {
+      const best = hits.reduce((a, b) => (b.hi!.lt(a.hi!) ? b : a));
+      return { points: best.points, band: best };
+    }
+    return { points: new Dec(0), ambiguous: true };
+  }
   // on a boundary no band claims ("80%-90%" and "90%-100%" without 含): the text does not say
   const onEdge = r.bands.some((b) => !b.otherwise && ((b.lo !== undefined && !b.loIncl && b.lo.eq(rate)) || (b.hi !== undefined && !b.hiIncl && b.hi.eq(rate))));
   if (onEdge) return { points: new Dec(0), ambiguous: true };
