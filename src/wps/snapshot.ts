@@ -1,0 +1,116 @@
+/**
+ * Reading the open workbook in WPS 表格 into the engine's snapshot — the same snapshot the Excel add-in and the
+ * CLI build — through the ET object model. Whole ranges are read as arrays: a sheet's used range gives its
+ * values (Value2) and formulas (Formula) in one call each; number formats come in one call when the range
+ * shares one, else one a column, and a column that mixes them is halved until each part has one; merged areas are looked for
+ * only in rows whose MergeCells says they have any. ET's calls are synchronous.
+ *
+ * Where ET differs from Office.js: a one-cell range's Value2 is a scalar, not a 2-D array; NumberFormat and
+ * MergeCells of a mixed range are null; an error value comes back as its COM code (CVErr: -2146826281 is #DIV/0!).
+ */
+// et-jsapi-declare's typings are ambient (namespace Et); its index.d.ts also declares a global confirm() that
+// clashes with the DOM's, so only its object model is referenced here
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="../../node_modules/et-jsapi-declare/lib.et.d.ts" />
+import { cellA1 } from '../core/a1';
+import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+
+/** The part of ET's Application the pane uses (typed from et-jsapi-declare; the fake implements the same). */
+export type EtApp = Et.Application;
+
+const COM_ERRORS: Record<number, string> = {
+  [-2146826288]: '#NULL!', [-2146826281]: '#DIV/0!', [-2146826273]: '#VALUE!', [-2146826265]: '#REF!',
+  [-2146826259]: '#NAME?', [-2146826252]: '#NUM!', [-2146826246]: '#N/A', [-2146826245]: '#GETTING_DATA',
+};
+
+/** A range's Value2 / Formula as rows: ET gives a scalar for one cell. */
+export function rowsOf<T>(v: unknown): T[][] {
+  if (Array.isArray(v)) return (v as unknown[]).map((row) => (Array.isArray(row) ? (row as T[]) : [row as T]));
+  return [[v as T]];
+}
+
+function cellValue(v: unknown): CellValue {
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number') return COM_ERRORS[v] ? { error: COM_ERRORS[v]! } : v;
+  if (typeof v === 'string') return /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(v) ? { error: v } : v;
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return null;
+  return String(v);
+}
+
+interface EtRangeLike {
+  Row: number;
+  Column: number;
+  Rows: { Count: number; Item(i: number): EtRangeLike };
+  Columns: { Count: number; Item(j: number): EtRangeLike };
+  Value2: unknown;
+  Formula: unknown;
+  NumberFormat: unknown;
+  MergeCells: unknown;
+  MergeArea: EtRangeLike;
+  Item(r: number, c: number): EtRangeLike;
+}
+
+function sheetOf(ws: Et.Worksheet): SheetSnapshot {
+  const ur = ws.UsedRange as unknown as EtRangeLike;
+  const top = ur.Row - 1;
+  const left = ur.Column - 1;
+  const h = ur.Rows.Count;
+  const w = ur.Columns.Count;
+  const raw = rowsOf<unknown>(ur.Value2);
+  const values: CellValue[][] = raw.map((row) => row.map(cellValue));
+  const formulas: (string | null)[][] = rowsOf<unknown>(ur.Formula).map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
+  // number formats: the range's own when it has one, else column by column, else cell by cell in that column
+  const formats: (string | null)[][] = values.map((row) => row.map(() => null));
+  const shared = ur.NumberFormat;
+  const put = (i: number, j: number, f: unknown): void => {
+    formats[i]![j] = typeof f === 'string' && f !== 'General' && f !== 'G/通用格式' ? f : null;
+  };
+  if (typeof shared === 'string') {
+    for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) put(i, j, shared);
+  } else {
+    // a column that mixes formats is halved until each part has one: a few reads for an odd cell, not one a cell
+    const ws2 = ws as unknown as { Range(a: string): EtRangeLike };
+    const span = (j: number, from: number, to: number, f: unknown): void => {
+      if (typeof f === 'string') {
+        for (let i = from; i <= to; i++) put(i, j, f);
+        return;
+      }
+      if (from === to) return;
+      const mid = (from + to) >> 1;
+      const part = (a: number, b: number): unknown => ws2.Range(`${cellA1(top + a, left + j)}:${cellA1(top + b, left + j)}`).NumberFormat;
+      span(j, from, mid, part(from, mid));
+      span(j, mid + 1, to, part(mid + 1, to));
+    };
+    for (let j = 0; j < w; j++) span(j, 0, h - 1, ur.Columns.Item(j + 1).NumberFormat);
+  }
+  const merges: string[] = [];
+  if (ur.MergeCells !== false) {
+    const seen = new Set<string>();
+    for (let i = 0; i < h; i++) {
+      const row = ur.Rows.Item(i + 1);
+      if (row.MergeCells === false) continue;
+      for (let j = 0; j < w; j++) {
+        const cell = ur.Item(i + 1, j + 1);
+        if (cell.MergeCells !== true) continue;
+        const m = cell.MergeArea;
+        const a = `${cellA1(m.Row - 1, m.Column - 1)}:${cellA1(m.Row - 1 + m.Rows.Count - 1, m.Column - 1 + m.Columns.Count - 1)}`;
+        if (!seen.has(a)) {
+          seen.add(a);
+          merges.push(a);
+        }
+        j = Math.max(j, m.Column - 1 + m.Columns.Count - 1 - left);
+      }
+    }
+  }
+  // a covered cell of a merged area holds nothing, as Office.js reports it
+  return { name: ws.Name, top, left, values, formulas, numberFormats: formats, merges, hidden: (ws.Visible as unknown as number) !== -1 };
+}
+
+/** The whole workbook, as the engine reads it. */
+export function readSnapshotEt(app: EtApp): WorkbookSnapshot {
+  const sheets: SheetSnapshot[] = [];
+  const list = app.ActiveWorkbook.Worksheets;
+  for (let i = 1; i <= list.Count; i++) sheets.push(sheetOf(list.Item(i) as unknown as Et.Worksheet));
+  return canonicalWorkbook({ sheets });
+}
