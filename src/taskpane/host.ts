@@ -6,7 +6,7 @@ import { FileReport, Finding, IgnoredItem } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
 
 export interface WorkbookHost {
-  kind: 'excel' | 'preview';
+  kind: 'excel' | 'wps' | 'preview';
   /** the file name shown and written into exports */
   fileName: string;
   read(): Promise<WorkbookSnapshot>;

@@ -1,25 +1,30 @@
 /**
- * The task pane's entry: inside Excel it checks the open workbook; anywhere else (a plain browser, or when
- * office.js could not be loaded) it runs in preview mode on the bundled sample workbook.
+ * The task pane's entry, which picks its host at start-up: inside WPS 表格 (its embedded browser provides
+ * `window.Application`) the WPS host; inside Excel the open workbook through Office.js; anywhere else (a plain
+ * browser, or when office.js could not be loaded) preview mode on the bundled sample workbook. The pane says in a
+ * line which host it runs in.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import * as React from 'react';
 import { createRoot } from 'react-dom/client';
 import { detectExcel } from '../excel/host';
+import { detectWps } from '../wps/host';
 import { App } from './components/App';
 import { WorkbookHost } from './host';
 import { PreviewHost } from './preview-host';
 
 async function start(): Promise<void> {
-  let host: WorkbookHost | null = null;
-  try {
-    host = await detectExcel();
-  } catch {
-    host = null;
+  let host: WorkbookHost | null = detectWps();
+  if (!host) {
+    try {
+      host = await detectExcel();
+    } catch {
+      host = null;
+    }
   }
   const el = document.getElementById('root');
   if (!el) return;
-  document.body.dataset.mode = host ? 'excel' : 'preview';
+  document.body.dataset.mode = host ? host.kind : 'preview';
   createRoot(el).render(
     <FluentProvider theme={webLightTheme}>
       <App host={host ?? new PreviewHost()} />

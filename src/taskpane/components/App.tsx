@@ -58,8 +58,10 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         <Text as="h1" className={styles.title}>{t.title}</Text>
         <Switch checked={settings.live} label={t.live} onChange={(_, d) => update({ live: d.checked })} />
       </div>
-      {preview && (
+      {preview ? (
         <MessageBar intent="info"><MessageBarBody>{t.preview}</MessageBarBody></MessageBar>
+      ) : (
+        <Text size={200} data-host={host.kind}>{host.kind === 'wps' ? t.hostWps : t.hostExcel}</Text>
       )}
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void c.check()} disabled={status.kind === 'checking'}>{t.check}</Button>

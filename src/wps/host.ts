@@ -1,0 +1,240 @@
+/**
+ * The task pane's window onto WPS 表格: the same WorkbookHost the Excel add-in implements (src/taskpane/host.ts),
+ * over ET's object model (`window.Application`). Reads are whole ranges (./snapshot.ts); every write goes through
+ * ./writes.ts, is recorded for 撤销, and is told apart from a person's edit by the live checker; marks, the ignore
+ * list and indicator values are kept in the workbook's custom document properties, so they travel with the file.
+ */
+import { cellA1, firstCell, parseRange, Rect, splitRef } from '../core/a1';
+import { FileReport, Finding, findingKey, ignoredItem, IgnoredItem } from '../core/report';
+import { WorkbookSnapshot } from '../core/snapshot';
+import { plannedMarks, MARK_FILL, MARKS_KEY } from '../excel/marks';
+import { resultRows, RESULT_SHEET } from '../excel/export';
+import { IGNORED_KEY } from '../excel/ignore';
+import { VALUES_KEY } from '../excel/indicators';
+import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
+import { EtApp, readSnapshotEt } from './snapshot';
+import { applyWritesEt, readSetting, WriteOp, WriteResult } from './writes';
+
+/** Changes the pane's own writes cause arrive as SheetChange events too: those on the cells a write touched are
+ *  ignored for this long after it (WPS may deliver them late); a person's edit elsewhere is checked at once. */
+const ECHO_MS = 400;
+const DEBOUNCE_MS = 300;
+
+export class WpsHost implements WorkbookHost {
+  readonly kind = 'wps' as const;
+  fileName: string;
+  private undoStack: Array<{ label: string; inverse: WriteOp[] }> = [];
+  private writingUntil = 0;
+  /** the cells the latest write touched, per sheet */
+  private touched = new Map<string, Rect[]>();
+  private writing = false;
+  private listener: ((sheet: unknown, range: unknown) => void) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private onLive: ((wb: WorkbookSnapshot) => void) | null = null;
+  private onLiveError: ((e: unknown) => void) | null = null;
+
+  constructor(private readonly app: EtApp, private readonly now: () => number = Date.now) {
+    this.fileName = String((app.ActiveWorkbook as unknown as { Name?: string }).Name ?? '当前工作簿');
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    return readSnapshotEt(this.app);
+  }
+
+  async select(cells: string[]): Promise<void> {
+    const ref = cells[0] ? splitRef(cells[0]) : null;
+    if (!ref) return;
+    const list = this.app.ActiveWorkbook.Worksheets as unknown as { Count: number; Item(i: number): { Name: string; Activate(): void; Range(a: string): { Select(): unknown } } };
+    for (let i = 1; i <= list.Count; i++) {
+      const ws = list.Item(i);
+      if (ws.Name !== ref.sheet) continue;
+      // the sheet first: Select on a range of a sheet that is not active fails
+      ws.Activate();
+      ws.Range(ref.address).Select();
+      return;
+    }
+  }
+
+  /** One undoable step: its writes (in order), with screen updating off, as one entry for 撤销. */
+  private step(label: string, run: (apply: (ops: WriteOp[]) => WriteResult) => void): WriteResult {
+    const inverse: WriteOp[] = [];
+    const skipped: NonNullable<WriteResult['skipped']> = [];
+    this.writing = true;
+    const owner = this.app.ScreenUpdating !== false;
+    if (owner) this.app.ScreenUpdating = false;
+    try {
+      this.touched = new Map();
+      run((ops) => {
+        this.noteTouched(ops);
+        const r = applyWritesEt(this.app, ops);
+        inverse.unshift(...r.inverse);
+        skipped.push(...(r.skipped ?? []));
+        return r;
+      });
+    } finally {
+      if (owner) this.app.ScreenUpdating = true;
+      this.writing = false;
+      this.writingUntil = this.now() + ECHO_MS;
+      if (inverse.length) this.undoStack.push({ label, inverse });
+    }
+    return { inverse, ...(skipped.length ? { skipped } : {}) };
+  }
+
+  private write(label: string, ops: WriteOp[]): WriteResult {
+    return this.step(label, (apply) => void apply(ops));
+  }
+
+  private notice(r: WriteResult): WriteNotice | void {
+    return r.skipped ? { skipped: r.skipped } : undefined;
+  }
+
+  async mark(findings: Finding[]): Promise<WriteNotice | void> {
+    const ops: WriteOp[] = [];
+    for (const m of plannedMarks(findings)) {
+      ops.push({ op: 'fill', sheet: m.sheet, address: m.address, color: MARK_FILL[m.severity] });
+      ops.push({ op: 'note', sheet: m.sheet, address: m.address, text: m.text });
+    }
+    return this.notice(this.step('标记', (apply) => {
+      // marking twice does not stack: the marks in place are cleared in the same step
+      const previous = readSetting(this.app, MARKS_KEY);
+      if (Array.isArray(previous) && previous.length) apply(previous as WriteOp[]);
+      const marked = apply(ops);
+      // what undoes the marks (and only the marks) is what 清除标记 runs, from the workbook's properties
+      apply([{ op: 'setting', key: MARKS_KEY, value: marked.inverse.length ? marked.inverse : undefined }]);
+    }));
+  }
+
+  async clearMarks(): Promise<WriteNotice | void> {
+    const previous = (readSetting(this.app, MARKS_KEY) as WriteOp[] | undefined) ?? [];
+    if (!previous.length) return undefined;
+    return this.notice(this.write('清除标记', [...previous, { op: 'setting', key: MARKS_KEY, value: undefined }]));
+  }
+
+  async ignored(): Promise<IgnoredItem[]> {
+    const v = readSetting(this.app, IGNORED_KEY);
+    return Array.isArray(v) ? (v as IgnoredItem[]) : [];
+  }
+
+  async ignore(f: Finding): Promise<void> {
+    const list = await this.ignored();
+    if (list.some((x) => x.key === findingKey(f))) return;
+    this.write('忽略', [{ op: 'setting', key: IGNORED_KEY, value: [...list, ignoredItem(f)] }]);
+  }
+
+  async restore(key: string): Promise<void> {
+    const list = await this.ignored();
+    const next = list.filter((x) => x.key !== key);
+    if (next.length === list.length) return;
+    this.write('恢复', [{ op: 'setting', key: IGNORED_KEY, value: next.length ? next : undefined }]);
+  }
+
+  async exportResults(report: FileReport): Promise<void> {
+    const rows = resultRows({ ...report, file: this.fileName });
+    const address = `A1:${cellA1(rows.length - 1, rows[0]!.length - 1)}`;
+    this.write('导出', [
+      { op: 'sheet', name: RESULT_SHEET, exists: false },
+      { op: 'sheet', name: RESULT_SHEET, exists: true },
+      { op: 'cells', sheet: RESULT_SHEET, address, formulas: rows },
+    ]);
+    const list = this.app.ActiveWorkbook.Worksheets as unknown as { Item(n: string): { Activate(): void } };
+    list.Item(RESULT_SHEET).Activate();
+  }
+
+  async undo(): Promise<string | undefined> {
+    const last = this.undoStack.pop();
+    if (!last) return undefined;
+    this.writing = true;
+    this.touched = new Map();
+    this.noteTouched(last.inverse);
+    try {
+      applyWritesEt(this.app, last.inverse);
+    } finally {
+      this.writing = false;
+      this.writingUntil = this.now() + ECHO_MS;
+    }
+    return last.label;
+  }
+
+  undoLabel(): string | undefined {
+    return this.undoStack[this.undoStack.length - 1]?.label;
+  }
+
+  async indicatorValues(): Promise<Record<string, string>> {
+    const v = readSetting(this.app, VALUES_KEY);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
+  }
+
+  async setIndicatorValue(name: string, value: string | undefined): Promise<void> {
+    const next = { ...(await this.indicatorValues()) };
+    if (value === undefined || value.trim() === '') delete next[name];
+    else next[name] = value.trim();
+    this.write('指标值', [{ op: 'setting', key: VALUES_KEY, value: Object.keys(next).length ? next : undefined }]);
+  }
+
+  async writeNumbers(label: string, changes: CellChange[]): Promise<WriteNotice | void> {
+    const ops: WriteOp[] = [];
+    for (const c of changes) {
+      const ref = splitRef(c.cell);
+      if (ref) ops.push({ op: 'cells', sheet: ref.sheet, address: firstCell(ref.address), formulas: [[c.value]] });
+    }
+    return this.notice(this.write(label, ops));
+  }
+
+  /** Live checks on SheetChange: a person's edit re-reads the workbook (debounced); the pane's own writes do not. */
+  async startLive(_initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
+    this.onLive = onSnapshot;
+    this.onLiveError = onError;
+    if (this.listener) return;
+    this.listener = (sheet: unknown, range: unknown) => {
+      if (this.writing) return;
+      if (this.now() < this.writingUntil && this.isEcho(sheet, range)) return;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        try {
+          this.onLive?.(readSnapshotEt(this.app));
+        } catch (e) {
+          this.onLiveError?.(e);
+        }
+      }, DEBOUNCE_MS);
+    };
+    (this.app as unknown as { ApiEvent: { AddApiEventListener(n: string, f: unknown): void } }).ApiEvent.AddApiEventListener('SheetChange', this.listener);
+  }
+
+  private noteTouched(ops: WriteOp[]): void {
+    for (const o of ops) {
+      if (o.op !== 'fill' && o.op !== 'note' && o.op !== 'cells') continue;
+      const rect = parseRange(o.address);
+      if (rect) this.touched.set(o.sheet, [...(this.touched.get(o.sheet) ?? []), rect]);
+    }
+  }
+
+  private isEcho(sheet: unknown, range: unknown): boolean {
+    const name = (sheet as { Name?: string } | null)?.Name;
+    let address: string | undefined;
+    try {
+      address = (range as { Address?: (a?: boolean, b?: boolean) => string } | null)?.Address?.(false, false);
+    } catch {
+      address = undefined;
+    }
+    const rect = address ? parseRange(address.replace(/\$/g, '')) : null;
+    const rects = name !== undefined ? this.touched.get(name) : undefined;
+    // an event that does not say where it is, during the window, is taken as the echo
+    if (!rect || !rects) return !rect;
+    return rects.some((t) => rect.top <= t.bottom && rect.bottom >= t.top && rect.left <= t.right && rect.right >= t.left);
+  }
+
+  async stopLive(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.listener) (this.app as unknown as { ApiEvent: { RemoveApiEventListener(n: string, f: unknown): void } }).ApiEvent.RemoveApiEventListener('SheetChange', this.listener);
+    this.listener = null;
+  }
+}
+
+/** The WPS host, when the pane runs inside WPS 表格 (its embedded browser provides `window.Application`). */
+export function detectWps(w: { Application?: unknown } = globalThis as { Application?: unknown }): WpsHost | null {
+  const app = w.Application as { ActiveWorkbook?: unknown; ApiEvent?: unknown } | undefined;
+  if (!app || typeof app !== 'object' || !app.ActiveWorkbook || !app.ApiEvent) return null;
+  return new WpsHost(app as unknown as EtApp);
+}
