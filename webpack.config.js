@@ -8,6 +8,10 @@
  *   npm run build -- --env officeJs=local          serve office.js from dist/office-js/ instead of Microsoft's CDN
  *                                                  (for 政务内网 without internet access)
  *   npm run dev-server                             https dev server on localhost:3000 (office-addin-dev-certs)
+ *   npm run build:wps [-- --env url=http://intranet/selfeval/]
+ *                                                  the WPS 表格 加载项 in dist-wps/: the same pane without office.js,
+ *                                                  the ribbon page, ribbon.xml, icons and the deployment files
+ *                                                  (jsplugins.xml, publish.xml, oem.ini) for that URL
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -19,7 +23,56 @@ const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/offi
 /** What the local copy of office.js needs to start in Excel: the loader, Excel's host scripts, two locales. */
 const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'es6-promise.js', 'excel-*.js', 'excelwebapp-*.js', 'excelios-*.js', 'zh-cn/*', 'en-us/*', 'telemetry/**', 'ariatelemetry/**'];
 
+/** WPS's embedded Chromium on Kylin / UOS builds can be as old as 69: syntax for it, src/wps/polyfills.ts for the rest. */
+const WPS_TARGET = 'es2017';
+
+function wpsConfig(env, dev) {
+  const url = env.url || 'file:///opt/selfeval-checker/';
+  const version = require('./package.json').version;
+  const fill = (content) => content.toString().split('{{URL}}').join(url.endsWith('/') ? url : `${url}/`).split('{{VERSION}}').join(version);
+  return {
+    mode: dev ? 'development' : 'production',
+    devtool: false,
+    // webpack's own runtime and the minifier must not write newer syntax back either
+    target: ['web', WPS_TARGET],
+    entry: {
+      taskpane: ['./src/wps/polyfills.ts', './src/taskpane/index.tsx'],
+      ribbon: ['./src/wps/polyfills.ts', './src/wps/ribbon.ts'],
+    },
+    output: { path: path.resolve(__dirname, 'dist-wps'), filename: '[name].[contenthash:8].js', clean: true },
+    resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false, path: false } },
+    module: {
+      rules: [{
+        test: /\.tsx?$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'swc-loader',
+          options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: WPS_TARGET } },
+        },
+      }, {
+        // React and Fluent UI ship ES2020+ syntax (?. ??): brought down to what old Chromium parses
+        test: /\.m?js$/,
+        include: /node_modules/,
+        use: { loader: 'swc-loader', options: { jsc: { target: WPS_TARGET }, isModule: 'unknown' } },
+      }],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: '' }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['ribbon'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'src/wps/ribbon.xml', to: 'ribbon.xml' },
+          { from: 'src/wps/deploy/*', to: 'deploy/[name][ext]', transform: fill },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
+  if (env.wps) return wpsConfig(env, argv.mode === 'development');
   const dev = argv.mode === 'development';
   const serving = !!process.env.WEBPACK_SERVE;
   const url = env.url || DEV_URL;

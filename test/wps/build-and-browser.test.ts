@@ -1,0 +1,93 @@
+/**
+ * The WPS 加载项 as built by `npm run build:wps` (issue 11): the folder WPS loads (ribbon.xml with the 自评校核 button on
+ * the 开始 tab, the ribbon page, the pane, icons, the deployment files), nothing from a CDN, bundles old Chromium
+ * parses; then the built pane in headless Chromium with the fake ET Application injected as `window.Application`:
+ * it says it runs in WPS 表格, lists the planted error of the sample workbook, and selects its cell on a click.
+ * A screenshot goes to test-artifacts/taskpane-wps.png.
+ */
+import { execFileSync } from 'child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { tmpdir } from 'os';
+import path from 'path';
+import { Browser, chromium } from 'playwright-core';
+import webpack from 'webpack';
+import { serve } from '../../scripts/serve';
+
+const ROOT = path.resolve(__dirname, '../..');
+const OUT = path.join(ROOT, 'dist-wps');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let fakeScript = '';
+
+/** The fake, bundled for the page. */
+async function bundleFake(): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-wps-fake-'));
+  const compiler = webpack({
+    mode: 'development', devtool: false, target: ['web', 'es2017'],
+    entry: path.join(__dirname, 'browser-fake.ts'),
+    output: { path: dir, filename: 'fake.js' },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2017' } } } }] },
+  });
+  await new Promise<void>((resolve, reject) => compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())));
+  return readFileSync(path.join(dir, 'fake.js'), 'utf8');
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'wps', '--env', 'url=http://10.0.0.8/selfeval/'], { cwd: ROOT, stdio: 'pipe' });
+  fakeScript = await bundleFake();
+  server = await serve(OUT);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 240000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the folder WPS loads: ribbon.xml with a 自评校核 button on the 开始 tab, its page, the pane, icons, deployment files', () => {
+  const ribbon = readFileSync(path.join(OUT, 'ribbon.xml'), 'utf8');
+  expect(ribbon).toMatch(/<tab idMso="TabHome">[\s\S]*<button id="selfevalOpen" label="自评校核"[^>]*onAction="ribbon.OnAction"/);
+  expect(readFileSync(path.join(OUT, 'index.html'), 'utf8')).toMatch(/<script defer src=ribbon\.[0-9a-f]+\.js><\/script>/);
+  for (const f of ['taskpane.html', 'assets/icon-32.png', 'deploy/jsplugins.xml', 'deploy/publish.xml', 'deploy/oem.ini']) expect(existsSync(path.join(OUT, f))).toBe(true);
+  expect(readFileSync(path.join(OUT, 'deploy/publish.xml'), 'utf8')).toContain('<jspluginonline name="selfeval-checker" type="et" url="http://10.0.0.8/selfeval/" />');
+  expect(readFileSync(path.join(OUT, 'deploy/jsplugins.xml'), 'utf8')).toContain('url="http://10.0.0.8/selfeval/selfeval-checker_0.1.0.7z"');
+});
+
+test('nothing from a CDN, no office.js, and every bundle parses as ES2017 (old Chromium on Kylin / UOS)', () => {
+  const page = readFileSync(path.join(OUT, 'taskpane.html'), 'utf8');
+  expect(page).not.toMatch(/<script[^>]+src=["']?https?:/);
+  expect(page).not.toContain('office.js');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- acorn comes with webpack
+  const acorn = require('acorn') as { parse(code: string, o: { ecmaVersion: number }): unknown };
+  const bundles = readdirSync(OUT).filter((f) => f.endsWith('.js'));
+  expect(bundles.length).toBe(2);
+  for (const f of bundles) expect(() => acorn.parse(readFileSync(path.join(OUT, f), 'utf8'), { ecmaVersion: 2017 })).not.toThrow();
+});
+
+test('the built pane in WPS (the fake as window.Application): says so, lists the planted error, selects its cell', async () => {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(fakeScript);
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByText('运行于 WPS 表格').waitFor();
+  expect(await page.evaluate(() => document.body.dataset.mode)).toBe('wps');
+  await page.getByRole('button', { name: '一键校验' }).click();
+  const first = page.locator('[data-finding]').first();
+  await first.waitFor();
+  expect(await first.textContent()).toContain('收支表!D22');
+  expect(await first.textContent()).toContain('建议改为 301.62');
+  await first.click();
+  await page.waitForFunction(() => (window as unknown as { __fakeEt: { selection: string } }).__fakeEt.selection === '收支表!D22');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-wps.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
