@@ -3,7 +3,6 @@
  * missing, before anything else of the pane runs. Array.prototype.at (Chromium 92), String.prototype.replaceAll
  * (85), Object.hasOwn (93), crypto.randomUUID (92).
  */
-/* eslint-disable no-extend-native -- each is defined only where the browser lacks it, as the standard says */
 const at = function at<T>(this: ArrayLike<T>, i: number): T | undefined {
   const n = Math.trunc(i) || 0;
   const k = n < 0 ? this.length + n : n;

@@ -65,7 +65,6 @@ test('nothing from a CDN, no office.js, and every bundle parses as ES2017 (old C
   const page = readFileSync(path.join(OUT, 'taskpane.html'), 'utf8');
   expect(page).not.toMatch(/<script[^>]+src=["']?https?:/);
   expect(page).not.toContain('office.js');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- acorn comes with webpack
   const acorn = require('acorn') as { parse(code: string, o: { ecmaVersion: number }): unknown };
   const bundles = readdirSync(OUT).filter((f) => f.endsWith('.js'));
   expect(bundles.length).toBe(2);
