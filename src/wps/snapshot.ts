@@ -2,8 +2,9 @@
  * Reading the open workbook in WPS 表格 into the engine's snapshot — the same snapshot the Excel add-in and the
  * CLI build — through the ET object model. Whole ranges are read as arrays: a sheet's used range gives its
  * values (Value2) and formulas (Formula) in one call each; number formats come in one call when the range
- * shares one, else one a column, and a column that mixes them is halved until each part has one; merged areas are looked for
- * only in rows whose MergeCells says they have any. ET's calls are synchronous.
+ * shares one, else one a column, and a column that mixes them is halved until each part has one; merged areas are
+ * found by halving bands of rows and columns while MergeCells says some cells are merged. ET's calls are
+ * synchronous.
  *
  * Where ET differs from Office.js: a one-cell range's Value2 is a scalar, not a 2-D array; NumberFormat and
  * MergeCells of a mixed range are null; an error value comes back as its COM code (CVErr: -2146826281 is #DIV/0!).
@@ -84,25 +85,43 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
     };
     for (let j = 0; j < w; j++) span(j, 0, h - 1, ur.Columns.Item(j + 1).NumberFormat);
   }
+  // merged areas: bands of rows, then of columns within a row, halved while MergeCells says "some" (null), skipped
+  // when it says none — a few reads for a sheet with a handful of merged headers, not one a row or a cell
   const merges: string[] = [];
-  if (ur.MergeCells !== false) {
-    const seen = new Set<string>();
-    for (let i = 0; i < h; i++) {
-      const row = ur.Rows.Item(i + 1);
-      if (row.MergeCells === false) continue;
-      for (let j = 0; j < w; j++) {
-        const cell = ur.Item(i + 1, j + 1);
-        if (cell.MergeCells !== true) continue;
-        const m = cell.MergeArea;
-        const a = `${cellA1(m.Row - 1, m.Column - 1)}:${cellA1(m.Row - 1 + m.Rows.Count - 1, m.Column - 1 + m.Columns.Count - 1)}`;
-        if (!seen.has(a)) {
-          seen.add(a);
-          merges.push(a);
-        }
-        j = Math.max(j, m.Column - 1 + m.Columns.Count - 1 - left);
+  const seen = new Set<string>();
+  const ws3 = ws as unknown as { Range(a: string): EtRangeLike };
+  const band = (r1: number, c1: number, r2: number, c2: number): EtRangeLike => ws3.Range(`${cellA1(top + r1, left + c1)}:${cellA1(top + r2, left + c2)}`);
+  const inRow = (i: number, from: number, to: number, mc: unknown): void => {
+    if (mc === false) return;
+    const first = band(i, from, i, from);
+    if (mc === true || from === to) {
+      // the whole band is merged: it starts with an area; what is right of that area is looked at again
+      if (first.MergeCells !== true) return;
+      const m = first.MergeArea;
+      const a = `${cellA1(m.Row - 1, m.Column - 1)}:${cellA1(m.Row - 1 + m.Rows.Count - 1, m.Column - 1 + m.Columns.Count - 1)}`;
+      if (!seen.has(a)) {
+        seen.add(a);
+        merges.push(a);
       }
+      const next = m.Column - 1 + m.Columns.Count - left;
+      if (next <= to) inRow(i, next, to, band(i, next, i, to).MergeCells);
+      return;
     }
-  }
+    const mid = (from + to) >> 1;
+    inRow(i, from, mid, band(i, from, i, mid).MergeCells);
+    inRow(i, mid + 1, to, band(i, mid + 1, i, to).MergeCells);
+  };
+  const rows = (from: number, to: number, mc: unknown): void => {
+    if (mc === false) return;
+    if (from === to) {
+      inRow(from, 0, w - 1, mc);
+      return;
+    }
+    const mid = (from + to) >> 1;
+    rows(from, mid, band(from, 0, mid, w - 1).MergeCells);
+    rows(mid + 1, to, band(mid + 1, 0, to, w - 1).MergeCells);
+  };
+  rows(0, h - 1, ur.MergeCells);
   // a covered cell of a merged area holds nothing, as Office.js reports it
   return { name: ws.Name, top, left, values, formulas, numberFormats: formats, merges, hidden: (ws.Visible as unknown as number) !== -1 };
 }

@@ -7,7 +7,7 @@
  * properties, seen by the next person who opens it), 导出, 填入计算得分, 撤销 for every write, and a live edit.
  */
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import * as React from 'react';
 import { MARK_FILL } from '../../src/excel/marks';
 import { sampleWorkbook } from '../../src/sample';
@@ -35,7 +35,7 @@ test('colours are BGR in ET', () => {
   expect(bgrToHex(0xadcbf8)).toBe('#F8CBAD');
 });
 
-test('in WPS: check, click, 标记, 清除标记, 导出, 撤销, live edit', async () => {
+test('in WPS: check, click, 标记, 清除标记, 导出, 忽略, 填入计算得分, 撤销, live edit', async () => {
   const { fake } = setup();
   expect(screen.getByText(/WPS 表格/)).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
@@ -70,9 +70,22 @@ test('in WPS: check, click, 标记, 清除标记, 导出, 撤销, live edit', as
   expect(rows[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']);
   fireEvent.click(screen.getByRole('button', { name: '撤销“导出”' }));
   await waitFor(() => expect(fake.ActiveWorkbook.sheets.map((s) => s.Name)).not.toContain('校验结果'));
-  // a person fixes the figure: SheetChange re-checks; the arithmetic errors are gone
+  // 忽略: the finding leaves the list, and the list is in the workbook's properties
+  fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F28' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
+  expect((readSetting(et(fake), 'selfeval.ignored') as Array<{ cell: string }>).map((x) => x.cell)).toEqual(['评分表!F28']);
+  // 填入计算得分 with its preview, and 撤销
+  fireEvent.click(screen.getByRole('tab', { name: '评分' }));
+  fireEvent.click(screen.getByRole('button', { name: '填入计算得分' }));
+  fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '确认填入' }));
+  await waitFor(() => expect(cell(fake, '评分表', 'F3').Value2).toBe(0));
+  fireEvent.click(await screen.findByRole('button', { name: '撤销“填入计算得分”' }));
+  await waitFor(() => expect(cell(fake, '评分表', 'F3').Value2).toBe(5));
+  expect(screen.queryByText('出错了')).toBeNull();
+  fireEvent.click(screen.getByRole('tab', { name: '校验结果' }));
+  // a person fixes the figure: SheetChange re-checks; the arithmetic errors are gone, the ignored one stays away
   fake.userEdit('收支表', 'D22', 301.62);
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2), { timeout: 3000 });
+  await waitFor(() => expect([...document.querySelectorAll('[data-finding]')].map((b) => b.getAttribute('data-finding'))).toEqual(['score/computed|评分表!F3|differs']), { timeout: 3000 });
 });
 
 test('忽略 is kept in the workbook: a new pane on the same workbook sees it; 恢复 and 撤销', async () => {
