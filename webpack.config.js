@@ -23,6 +23,18 @@ const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/offi
 /** What the local copy of office.js needs to start in Excel: the loader, Excel's host scripts, two locales. */
 const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'es6-promise.js', 'excel-*.js', 'excelwebapp-*.js', 'excelios-*.js', 'zh-cn/*', 'en-us/*', 'telemetry/**', 'ariatelemetry/**'];
 
+/** Our TypeScript and TSX through swc, for a syntax level. */
+function tsRule(target) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'swc-loader',
+      options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target } },
+    },
+  };
+}
+
 /** WPS's embedded Chromium on Kylin / UOS builds can be as old as 69: syntax for it, src/wps/polyfills.ts for the rest. */
 const WPS_TARGET = 'es2017';
 
@@ -42,14 +54,7 @@ function wpsConfig(env, dev) {
     output: { path: path.resolve(__dirname, 'dist-wps'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false, path: false } },
     module: {
-      rules: [{
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'swc-loader',
-          options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: WPS_TARGET } },
-        },
-      }, {
+      rules: [tsRule(WPS_TARGET), {
         // React and Fluent UI ship ES2020+ syntax (?. ??): brought down to what old Chromium parses
         test: /\.m?js$/,
         include: /node_modules/,
@@ -88,14 +93,7 @@ module.exports = async (env = {}, argv = {}) => {
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false, path: false } },
     module: {
-      rules: [{
-        test: /\.tsx?$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'swc-loader',
-          options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2019' } },
-        },
-      }],
+      rules: [tsRule('es2019')],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs }),

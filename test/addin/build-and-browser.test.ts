@@ -6,14 +6,13 @@
  * test-artifacts/.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import path from 'path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
+import { ARTIFACTS, launchChromium } from '../helpers/browser';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const OUT = path.join(ROOT, 'dist');
 
 let browser: Browser;
@@ -39,11 +38,7 @@ beforeAll(async () => {
   // the build the browser test uses, with the add-in's own copy of office.js (this machine has no internet)
   webpack('officeJs=local');
   server = await serve(OUT);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
 }, 240000);
 
 afterAll(async () => {

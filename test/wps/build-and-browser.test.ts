@@ -6,17 +6,16 @@
  * A screenshot goes to test-artifacts/taskpane-wps.png.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser } from 'playwright-core';
+import { ARTIFACTS, launchChromium } from '../helpers/browser';
 import webpack from 'webpack';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
 const OUT = path.join(ROOT, 'dist-wps');
-const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
@@ -40,11 +39,7 @@ beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'wps', '--env', 'url=http://10.0.0.8/selfeval/'], { cwd: ROOT, stdio: 'pipe' });
   fakeScript = await bundleFake();
   server = await serve(OUT);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-  });
-  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launchChromium();
 }, 240000);
 
 afterAll(async () => {
