@@ -5,7 +5,8 @@
 import { Finding, findingKey, ignoredItem, IgnoredItem } from '../core/report';
 import { applyWrites, WriteResult } from './writes';
 
-export const IGNORED_KEY = 'selfeval.ignored';
+export { IGNORED_KEY } from '../taskpane/workbook-writes';
+import { IGNORED_KEY } from '../taskpane/workbook-writes';
 
 export async function readIgnored(context: Excel.RequestContext): Promise<IgnoredItem[]> {
   const s = context.workbook.settings.getItemOrNullObject(IGNORED_KEY);

@@ -1,7 +1,8 @@
 /** Values a person typed in the pane for indicators the workbook lacks: kept in the workbook's settings. */
 import { applyWrites, WriteResult } from './writes';
 
-export const VALUES_KEY = 'selfeval.indicatorValues';
+export { VALUES_KEY } from '../taskpane/workbook-writes';
+import { VALUES_KEY } from '../taskpane/workbook-writes';
 
 export async function readIndicatorValues(context: Excel.RequestContext): Promise<Record<string, string>> {
   const s = context.workbook.settings.getItemOrNullObject(VALUES_KEY);

@@ -4,28 +4,11 @@
  * exactly the original fills and removes exactly the notes the add-in added — also after the file was saved,
  * closed and opened by someone else.
  */
-import { Finding, SEVERITY_RANK } from '../core/report';
-import { firstCell, splitRef } from '../core/a1';
+import { Finding } from '../core/report';
 import { applyWrites, WriteOp, WriteResult } from './writes';
 
-export const MARK_FILL: Record<Finding['severity'], string> = { error: '#F8CBAD', warning: '#FFE699', info: '#DDEBF7' };
-export const MARKS_KEY = 'selfeval.marks';
-
-/** One mark per cell: the gravest severity, every message. */
-export function plannedMarks(findings: Finding[]): Array<{ sheet: string; address: string; severity: Finding['severity']; text: string }> {
-  const byCell = new Map<string, { sheet: string; address: string; severity: Finding['severity']; lines: string[] }>();
-  for (const f of findings) {
-    const ref = f.cells[0] ? splitRef(f.cells[0]) : null;
-    if (!ref) continue;
-    const address = firstCell(ref.address);
-    const k = `${ref.sheet}!${address}`;
-    const m = byCell.get(k) ?? { sheet: ref.sheet, address, severity: f.severity, lines: [] };
-    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[m.severity]) m.severity = f.severity;
-    m.lines.push(f.message);
-    byCell.set(k, m);
-  }
-  return [...byCell.values()].map((m) => ({ sheet: m.sheet, address: m.address, severity: m.severity, text: `自评校核：${m.lines.join('\n')}` }));
-}
+export { MARK_FILL, MARKS_KEY, plannedMarks } from '../taskpane/workbook-writes';
+import { MARK_FILL, MARKS_KEY, plannedMarks } from '../taskpane/workbook-writes';
 
 /** Mark the findings' cells. Marks already in place are cleared first, so marking twice does not stack. */
 export async function markFindings(context: Excel.RequestContext, findings: Finding[]): Promise<WriteResult> {

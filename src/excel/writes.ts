@@ -7,31 +7,8 @@
 import { quoteSheet as quote } from '../core/a1';
 import { FEATURES } from './api';
 
-export type WriteOp =
-  /** fill a cell (color) or remove the fill (null). `sheetId`, where known, finds the sheet after a rename. */
-  | { op: 'fill'; sheet: string; sheetId?: string; address: string; color: string | null; pattern?: string; tint?: number }
-  /** put a note (or, before ExcelApi 1.18, a comment) on a cell, or remove it (null) — with `expect`, only if it
-   *  still says what the add-in wrote (a note the person has edited since is theirs) */
-  | { op: 'note'; sheet: string; sheetId?: string; address: string; text: string | null; expect?: string }
-  /** set formulas/values of a range (rows of values as Excel takes them; '' empties a cell) */
-  | { op: 'cells'; sheet: string; address: string; formulas: unknown[][] }
-  /** create an empty sheet, or delete one */
-  | { op: 'sheet'; name: string; exists: boolean }
-  /** a document setting: kept in the workbook, so it travels with the file */
-  | { op: 'setting'; key: string; value: unknown };
-
-export interface WriteResult {
-  /** the operations that undo this write, in the order to run them */
-  inverse: WriteOp[];
-  /** what was not done, and why: a sheet deleted since, a note the person deleted or edited */
-  skipped?: SkippedWrite[];
-}
-
-export interface SkippedWrite {
-  sheet: string;
-  address: string;
-  reason: 'sheet-gone' | 'note-gone' | 'note-edited' | 'protected';
-}
+export type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
+import type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
 
 /**
  * Which kind of note the host offers: notes where the host reports ExcelApi 1.18 *and* the loaded office.js has

@@ -7,10 +7,7 @@
 import { cellA1, firstCell, parseRange, Rect, splitRef } from '../core/a1';
 import { FileReport, Finding, findingKey, ignoredItem, IgnoredItem } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
-import { plannedMarks, MARK_FILL, MARKS_KEY } from '../excel/marks';
-import { resultRows, RESULT_SHEET } from '../excel/export';
-import { IGNORED_KEY } from '../excel/ignore';
-import { VALUES_KEY } from '../excel/indicators';
+import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
 import { EtApp, readSnapshotEt } from './snapshot';
 import { applyWritesEt, readSetting, WriteOp, WriteResult } from './writes';

@@ -1,5 +1,5 @@
 /**
- * Every write the pane makes in WPS 表格, as the same primitive operations as in Excel (src/excel/writes.ts:
+ * Every write the pane makes in WPS 表格, as the same primitive operations as in Excel (src/taskpane/workbook-writes.ts:
  * fill, note, cells, sheet, setting), each with its inverse captured before it runs, so that 撤销 undoes it
  * exactly. ET's calls are synchronous; screen updating is off for the whole batch and back on in every path,
  * errors included.
@@ -10,7 +10,7 @@
  * characters, so a setting is kept as JSON in numbered parts ("selfeval.marks#0", "#1", … and "#n" their count).
  */
 import { parseRange } from '../core/a1';
-import type { SkippedWrite, WriteOp, WriteResult } from '../excel/writes';
+import type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
 import type { EtApp } from './snapshot';
 
 export type { WriteOp, WriteResult };
