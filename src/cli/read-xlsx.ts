@@ -13,7 +13,8 @@
 import path from 'path';
 import { Readable } from 'stream';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
-import { cellA1, colIndex } from '../core/a1';
+import { cellA1, parseCell } from '../core/a1';
+import { MergeIndex } from '../core/merges';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { ReadError } from './read-error';
 import { shiftFormula } from './shift-formula';
@@ -198,12 +199,8 @@ async function readStyles(zip: ZipPackage, part: string | undefined): Promise<St
 
 /** "B7" → [row, col] (0-based), or null. */
 function parseRef(ref: string | undefined): [number, number] | null {
-  if (!ref) return null;
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(ref);
-  if (!m) return null;
-  const r = Number(m[2]) - 1;
-  const c = colIndex(m[1]!);
-  return r >= 0 && r <= MAX_ROW && c >= 0 && c <= MAX_COL ? [r, c] : null;
+  const p = ref ? parseCell(ref) : null;
+  return p && p.row >= 0 && p.row <= MAX_ROW && p.col >= 0 && p.col <= MAX_COL ? [p.row, p.col] : null;
 }
 
 interface RawCell {
@@ -387,7 +384,7 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
 /** The sheet's cells into the snapshot's rows; a cell a merged area covers loses its value, as in Excel. */
 function build(name: string, hidden: boolean, cells: RawCell[], mergeRefs: string[]): SheetSnapshot {
   const merges: string[] = [];
-  const areas: Array<{ top: number; left: number; bottom: number; right: number }> = [];
+  let hasArea = false;
   for (const m of mergeRefs) {
     const [a, b] = m.split(':');
     const p = parseRef(a);
@@ -398,27 +395,25 @@ function build(name: string, hidden: boolean, cells: RawCell[], mergeRefs: strin
     }
     const area = { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
     if (area.top === area.bottom && area.left === area.right) continue; // a one-cell "merge" merges nothing
-    areas.push(area);
+    hasArea = true;
     merges.push(`${cellA1(area.top, area.left)}:${cellA1(area.bottom, area.right)}`);
   }
-  if (areas.length && cells.length) {
-    // covered cells, found by sorting: cells by row, areas by top; each cell is checked against the areas
-    // crossing its row (areas do not overlap in a file Excel wrote; a hostile one costs time, bounded below)
-    areas.sort((x, y) => x.top - y.top);
-    const order = cells.map((_, i) => i).sort((i, j) => cells[i]!.r - cells[j]!.r || cells[i]!.c - cells[j]!.c);
-    const open: typeof areas = [];
-    let next = 0;
-    const drop = new Set<number>();
-    for (const i of order) {
-      const cell = cells[i]!;
-      while (next < areas.length && areas[next]!.top <= cell.r) open.push(areas[next++]!);
-      for (let k = open.length - 1; k >= 0; k--) if (open[k]!.bottom < cell.r) open.splice(k, 1);
-      if (open.length > 64) continue; // too many crossing areas to be a real sheet: keep the values
-      for (const a of open) {
-        if (cell.c >= a.left && cell.c <= a.right && (cell.r !== a.top || cell.c !== a.left)) drop.add(i);
-      }
+  if (hasArea && cells.length) {
+    // covered cells, looked up in the engine's own index of the areas over the rows that hold cells (with its
+    // limits: past them no area is indexed and the values stay)
+    let lo = Infinity;
+    let hi = -1;
+    for (const cell of cells) {
+      if (cell.r < lo) lo = cell.r;
+      if (cell.r > hi) hi = cell.r;
     }
-    if (drop.size) cells = cells.filter((_, i) => !drop.has(i));
+    const index = new MergeIndex(merges, lo, hi);
+    if (index.size) {
+      cells = cells.filter((cell) => {
+        const a = index.at(cell.r, cell.c);
+        return !a || (a.top === cell.r && a.left === cell.c);
+      });
+    }
   }
   if (!cells.length) return { name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden };
   let top = Infinity;
