@@ -26,6 +26,7 @@ export interface Evaluated {
   unknown: Map<string, string[]>;
 }
 
+const COLS = 16384;
 const MAX_RANGE_CELLS = 200_000;
 const MAX_DEPTH = 200;
 /** cells read by all the evaluations of a workbook together; past it the formulas left are unknown */
@@ -37,7 +38,16 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
   const sheets = Array.isArray(wb?.sheets) ? wb.sheets : [];
   if (!sheets.some((s) => s?.uncomputed?.length)) return { workbook: wb, computed, unknown };
   const byName = new Map(sheets.map((s, i) => [String(s.name).toLowerCase(), i]));
-  const pending = sheets.map((s) => new Set((s.uncomputed ?? []).map((a) => a.toUpperCase())));
+  // per sheet, the uncomputed cells by a numeric key (row × 16384 + column), so that summing a range asks a number,
+  // not a string made for every cell it reads; the value is the cell's A1 as the snapshot listed it
+  const pending = sheets.map((s) => {
+    const m = new Map<number, string>();
+    for (const a1 of s.uncomputed ?? []) {
+      const at = parseCell(a1);
+      if (at) m.set(at.row * COLS + at.col, cellA1(at.row, at.col));
+    }
+    return m;
+  });
   const results = new Map<string, V>();
   const visiting = new Set<string>();
   let work = 0;
@@ -49,8 +59,8 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
 
   const valueOf = (si: number, r: number, c: number, depth: number): V | { v: CellValue } => {
     const s = sheets[si]!;
-    const a1 = cellA1(r, c);
-    if (!pending[si]!.has(a1)) return { v: raw(si, r, c) };
+    const a1 = pending[si]!.get(r * COLS + c);
+    if (a1 === undefined) return { v: raw(si, r, c) };
     const key = `${si}!${a1}`;
     const done = results.get(key);
     if (done) return done;
@@ -218,9 +228,8 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
     const values = s.values.slice();
     const done: string[] = [];
     const left: string[] = [];
-    for (const a1 of pending[si]!) {
-      const at = parseCell(a1);
-      if (!at) continue;
+    for (const a1 of pending[si]!.values()) {
+      const at = parseCell(a1)!;
       const y = at.row - s.top;
       const x = at.col - s.left;
       if (!values[y] || x < 0) continue;
