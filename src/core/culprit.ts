@@ -39,17 +39,17 @@ function crossEquation(cross: Cross, tables: Table[]): Equation | undefined {
   return { kind: 'row', terms: [cell(cross.row, cross.whole, 1), ...cross.parts.map((c) => cell(cross.row, c, -1))], residual: cross.diff };
 }
 
+/** A sum line's key: down column c into row `whole` from the rows `parts`, or along row r into column `whole`. */
+const partsKey = (parts: readonly number[]): string => (parts.length <= 8 ? parts.join(',') : `${parts[0]}…${parts[parts.length - 1]}#${parts.length}`);
+const colLine = (table: number, c: number, whole: number, parts: readonly number[]): string => `${table}|${c}|${whole}|${partsKey(parts)}|c`;
+const rowLine = (table: number, r: number, whole: number, parts: readonly number[]): string => `${table}|${r}|${whole}|${partsKey(parts)}|r`;
+
 /**
  * Does some other sum through cell (r, c) of table t hold there (with figures in it)? Then the cell is vouched
  * for. Each sum line (a relation on one row or column, a parent row on one column) is computed once per check of
  * the workbook and remembered, so that naming culprits costs a pass over the lines, not one per cell of each
  * failing line (a 200-column table with scattered faults took minutes that way).
  */
-/** A sum line's key: down column c into row `whole` from the rows `parts`, or along row r into column `whole`. */
-const partsKey = (parts: readonly number[]): string => (parts.length <= 8 ? parts.join(',') : `${parts[0]}…${parts[parts.length - 1]}#${parts.length}`);
-const colLine = (table: number, c: number, whole: number, parts: readonly number[]): string => `${table}|${c}|${whole}|${partsKey(parts)}|c`;
-const rowLine = (table: number, r: number, whole: number, parts: readonly number[]): string => `${table}|${r}|${whole}|${partsKey(parts)}|r`;
-
 class Vouching {
   private readonly lines = new Map<string, boolean>();
   private readonly rowsOf = new Map<Table, Map<number, Table['rows'][number]>>();
@@ -74,14 +74,12 @@ class Vouching {
   }
 
   vouchedFor(t: Table, r: number, c: number): boolean {
-    for (let i = 0; i < t.relations.length; i++) {
-      const rel = t.relations[i]!;
+    for (const rel of t.relations) {
       const cols = rel.parts.flat();
       if (rel.whole !== c && !cols.includes(c)) continue;
       if (this.holds(rowLine(t.id, r, rel.whole, cols), t, { r, c: rel.whole }, () => cols.map((x) => ({ r, c: x })))) return true;
     }
-    for (let i = 0; i < t.rowRelations.length; i++) {
-      const rel = t.rowRelations[i]!;
+    for (const rel of t.rowRelations) {
       const rows = rel.parts.flat();
       if (rel.whole !== r && !rows.includes(r)) continue;
       if (this.holds(colLine(t.id, c, rel.whole, rows), t, { r: rel.whole, c }, () => rows.map((x) => ({ r: x, c })))) return true;
