@@ -42,14 +42,13 @@ function cellValue(v: unknown): CellValue {
 interface EtRangeLike {
   Row: number;
   Column: number;
-  Rows: { Count: number; Item(i: number): EtRangeLike };
+  Rows: { Count: number };
   Columns: { Count: number; Item(j: number): EtRangeLike };
   Value2: unknown;
   Formula: unknown;
   NumberFormat: unknown;
   MergeCells: unknown;
   MergeArea: EtRangeLike;
-  Item(r: number, c: number): EtRangeLike;
 }
 
 function sheetOf(ws: Et.Worksheet): SheetSnapshot {
@@ -58,6 +57,9 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
   const left = ur.Column - 1;
   const h = ur.Rows.Count;
   const w = ur.Columns.Count;
+  // a band of the used range, by offsets within it
+  const sheetRange = ws as unknown as { Range(a: string): EtRangeLike };
+  const band = (r1: number, c1: number, r2: number, c2: number): EtRangeLike => sheetRange.Range(`${cellA1(top + r1, left + c1)}:${cellA1(top + r2, left + c2)}`);
   const raw = rowsOf<unknown>(ur.Value2);
   const values: CellValue[][] = raw.map((row) => row.map(cellValue));
   const formulas: (string | null)[][] = rowsOf<unknown>(ur.Formula).map((row) => row.map((f) => (typeof f === 'string' && f.startsWith('=') ? f : null)));
@@ -71,7 +73,6 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
     for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) put(i, j, shared);
   } else {
     // a column that mixes formats is halved until each part has one: a few reads for an odd cell, not one a cell
-    const ws2 = ws as unknown as { Range(a: string): EtRangeLike };
     const span = (j: number, from: number, to: number, f: unknown): void => {
       if (typeof f === 'string') {
         for (let i = from; i <= to; i++) put(i, j, f);
@@ -79,7 +80,7 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
       }
       if (from === to) return;
       const mid = (from + to) >> 1;
-      const part = (a: number, b: number): unknown => ws2.Range(`${cellA1(top + a, left + j)}:${cellA1(top + b, left + j)}`).NumberFormat;
+      const part = (a: number, b: number): unknown => band(a, j, b, j).NumberFormat;
       span(j, from, mid, part(from, mid));
       span(j, mid + 1, to, part(mid + 1, to));
     };
@@ -89,8 +90,6 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
   // when it says none — a few reads for a sheet with a handful of merged headers, not one a row or a cell
   const merges: string[] = [];
   const seen = new Set<string>();
-  const ws3 = ws as unknown as { Range(a: string): EtRangeLike };
-  const band = (r1: number, c1: number, r2: number, c2: number): EtRangeLike => ws3.Range(`${cellA1(top + r1, left + c1)}:${cellA1(top + r2, left + c2)}`);
   const inRow = (i: number, from: number, to: number, mc: unknown): void => {
     if (mc === false) return;
     const first = band(i, from, i, from);
