@@ -68,11 +68,9 @@ export function usageErrorText(english: string): string {
     [/^option '([^']+)' argument missing/, (o) => `选项 ${o} 缺少值`],
     [/^too many arguments/, () => '参数过多'],
   ];
-  for (const [re, zh] of rules) {
-    const m = re.exec(line);
-    if (m) return `selfeval-check：${zh(...m.slice(1))}；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
-  }
-  return `selfeval-check：参数有误；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
+  const hit = rules.map(([re, zh]) => ({ m: re.exec(line), zh })).find((x) => x.m);
+  const said = hit ? hit.zh(...hit.m!.slice(1)) : '参数有误';
+  return `selfeval-check：${said}；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
 }
 
 export interface Io {
