@@ -6,38 +6,9 @@ import { Grid } from '../grid';
 import { AmountUnit, Num, parseNumberText } from '../numbers';
 import { normLabel } from '../text';
 import { ConceptId, conceptOf, IDENTITIES } from '../vocabulary';
-import { BudgetPair, Row, Table } from './model';
+import { BudgetLine, Cell, FormLine, Table } from './model';
 
-export interface Cell {
-  row: number;
-  col: number;
-}
-
-/** One budget-against-actual line: a table row under a 预算数/决算数 column pair, or a form line. */
-export interface BudgetLine {
-  grid: Grid;
-  /** the table (or form line) it belongs to, for the report */
-  tableId: number;
-  /** the table and row it is a row of; absent for a form line */
-  table?: Table;
-  row?: Row;
-  pair?: BudgetPair;
-  budget: Num | null;
-  actual: Num | null;
-  diff: Num | null;
-  rate: Num | null;
-  cells: { budget: Cell; actual: Cell; diff?: Cell; rate?: Cell };
-  /** What the line is: from the group header over the pair, else from the row label. */
-  concept?: ConceptId;
-  /** "三公经费" or "疾病预防控制中心·三公经费" */
-  name: string;
-  /** The header's name of the rate and difference columns ("执行率", "差额（预算-决算）"). */
-  rateName?: string;
-  diffHeader?: string;
-  unit?: AmountUnit;
-  /** The line is a table's total row (the department's figure). */
-  total: boolean;
-}
+export type { BudgetLine, Cell, FormLine } from './model';
 
 function numAt(grid: Grid, r: number, c: number | undefined): Num | null {
   return c === undefined ? null : grid.num(r, c);
@@ -75,11 +46,6 @@ const KEY_BUDGET = /^(预算数|全年预算数|预算金额|预算安排数|年
 const KEY_ACTUAL = /^(执行数|决算数|实际执行数|全年执行数|实际支出|支出数|实际支出数|执行金额|决算金额)$/;
 const KEY_RATE = /^(执行率|预算执行率|完成率|预算完成率|支出进度)$/;
 const PAIR = /(预算数|全年预算数|预算金额|预算安排数|年度预算数|调整后预算数|执行数|决算数|实际执行数|全年执行数|实际支出数?|支出数|执行金额|决算金额|预算执行率|执行率|预算完成率|完成率|支出进度)\s*[:：]\s*([-+]?[\d,，.]+\s*(?:万元|元|%)?)/g;
-
-export interface FormLine extends BudgetLine {
-  /** the cells the line spans, for the report's range */
-  rect: { top: number; left: number; bottom: number; right: number };
-}
 
 /**
  * Budget lines written as a form (seed 004): "预算数：16.56万元  执行数：15.70万元  执行率：94.78%" in one cell, or

@@ -6,7 +6,7 @@ import { WorkbookSnapshot } from '../snapshot';
 import { columnBands, sliceSheet } from './bands';
 import { findFormLines, tableBudgetLines } from './derived';
 import { findKeyValues } from './keyvalue';
-import { KeyValue, Profile, ScoreTable, Table, WorkbookModel } from './model';
+import { FormLine, KeyValue, Profile, ProjectTable, ScoreTable, Table, WorkbookModel } from './model';
 import { findProjectTables } from './project';
 import { findScoreTables } from './score';
 import { findTables } from './tables';
@@ -81,7 +81,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
   return model;
 }
 
-export function tableRange(t: Table | ScoreTable | Profile | import('./project').ProjectTable | import('./derived').FormLine): string {
+export function tableRange(t: Table | ScoreTable | Profile | ProjectTable | FormLine): string {
   if ('cells' in t) return sheetRef(t.grid.name, t.rect);
   return sheetRef(t.sheet, t.rect);
 }

@@ -191,14 +191,80 @@ export interface Note {
 
 export interface WorkbookModel {
   /** 项目支出绩效自评表 and 部门整体支出绩效自评表 (see recognize/project.ts) */
-  projects: import('./project').ProjectTable[];
+  projects: ProjectTable[];
   /** Budget-against-actual lines of every table and form (derived facts, see recognize/derived.ts). */
-  budgetLines: import('./derived').BudgetLine[];
+  budgetLines: BudgetLine[];
   /** Budget lines written as a form ("预算数：16.56万元  执行数：15.70万元"), also among `budgetLines`. */
-  formLines: import('./derived').FormLine[];
+  formLines: FormLine[];
   grids: Grid[];
   tables: Table[];
   scoreTables: ScoreTable[];
   profiles: Profile[];
   notes: Note[];
+}
+
+// ---- derived facts (built by derived.ts) and the project forms (built by project.ts); declared here so the
+// model imports nothing from what builds it
+
+export interface Cell {
+  row: number;
+  col: number;
+}
+
+/** One budget-against-actual line: a table row under a 预算数/决算数 column pair, or a form line. */
+export interface BudgetLine {
+  grid: Grid;
+  /** the table (or form line) it belongs to, for the report */
+  tableId: number;
+  /** the table and row it is a row of; absent for a form line */
+  table?: Table;
+  row?: Row;
+  pair?: BudgetPair;
+  budget: Num | null;
+  actual: Num | null;
+  diff: Num | null;
+  rate: Num | null;
+  cells: { budget: Cell; actual: Cell; diff?: Cell; rate?: Cell };
+  /** What the line is: from the group header over the pair, else from the row label. */
+  concept?: ConceptId;
+  /** "三公经费" or "疾病预防控制中心·三公经费" */
+  name: string;
+  /** The header's name of the rate and difference columns ("执行率", "差额（预算-决算）"). */
+  rateName?: string;
+  diffHeader?: string;
+  unit?: AmountUnit;
+  /** The line is a table's total row (the department's figure). */
+  total: boolean;
+}
+
+export interface FormLine extends BudgetLine {
+  /** the cells the line spans, for the report's range */
+  rect: { top: number; left: number; bottom: number; right: number };
+}
+
+
+export interface ProjectLine {
+  row: number;
+  name: string;
+  target: string;
+  actual: string;
+  max?: Num;
+  score?: Num;
+  cells: { target: number; actual: number; max: number; score: number };
+}
+
+export interface ProjectTable {
+  id: number;
+  kind: 'project';
+  sheet: string;
+  grid: Grid;
+  rect: Rect;
+  name?: string;
+  /** 项目支出绩效自评表 (one project) or 部门整体支出绩效自评表 (the department's whole spending) */
+  form: 'project' | 'department';
+  funds?: { row: number; budget?: Num; actual?: Num; max?: Num; rate?: Num; score?: Num; cols: { budget: number; actual: number; max: number; rate: number; score: number } };
+  lines: ProjectLine[];
+  total?: { row: number; max?: Num; score?: Num; maxCol: number; scoreCol: number };
+  /** a 自评等次/评价等次 cell right below the table, when there is one */
+  grade?: KeyValue;
 }

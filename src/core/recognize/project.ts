@@ -3,36 +3,12 @@
  * (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分) and the 绩效指标 lines (一级/二级/三级指标 |
  * 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因), ended by a 总分 row.
  */
-import { Rect } from '../a1';
 import { Grid } from '../grid';
 import { Num } from '../numbers';
 import { displayLabel } from '../text';
+import { ProjectTable } from './model';
 
-export interface ProjectLine {
-  row: number;
-  name: string;
-  target: string;
-  actual: string;
-  max?: Num;
-  score?: Num;
-  cells: { target: number; actual: number; max: number; score: number };
-}
-
-export interface ProjectTable {
-  id: number;
-  kind: 'project';
-  sheet: string;
-  grid: Grid;
-  rect: Rect;
-  name?: string;
-  /** 项目支出绩效自评表 (one project) or 部门整体支出绩效自评表 (the department's whole spending) */
-  form: 'project' | 'department';
-  funds?: { row: number; budget?: Num; actual?: Num; max?: Num; rate?: Num; score?: Num; cols: { budget: number; actual: number; max: number; rate: number; score: number } };
-  lines: ProjectLine[];
-  total?: { row: number; max?: Num; score?: Num; maxCol: number; scoreCol: number };
-  /** a 自评等次/评价等次 cell right below the table, when there is one */
-  grade?: import('./model').KeyValue;
-}
+export type { ProjectLine, ProjectTable } from './model';
 
 const find = (grid: Grid, r: number, re: RegExp): number | undefined => {
   for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) if (re.test(grid.label(r, c))) return c;
