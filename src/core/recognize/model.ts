@@ -44,6 +44,8 @@ export interface Row {
   byList?: boolean;
   /** Leading indentation of the label (spaces, full-width spaces count two; the cell's indent level counts four). */
   indent?: number;
+  /** The row's classification code (科目编码: 210, 21001, 2100101), where the table is keyed by codes (codes.ts). */
+  code?: string;
   /** Outline numbering style of the label ("一、" → "cn", "1、" → "n"), '' when none. */
   numbering?: string;
   /** `label`: a group label with no figures ("（一）本级"): neither a term nor a total. `part`: a part of the line

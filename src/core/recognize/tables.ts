@@ -16,6 +16,7 @@ import {
 import { HeaderBand, pathOf, readHeaderBand } from './headers';
 import { BudgetPair, ChangePair, Column, HeaderNode, Note, Relation, Row, Table, TableKind } from './model';
 import { confirmTable } from './confirm';
+import { codeStructure } from './codes';
 import { structureRows } from './rows';
 
 interface RowScan {
@@ -265,7 +266,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     rows.push(row);
   }
   const sumCols = numberCols.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
-  const structure = structureRows(grid, rows, sumCols, ctx.tol);
+  const structure = codeStructure(grid, columns, rows, labelCol) ?? structureRows(grid, rows, sumCols, ctx.tol);
 
   // title and unit from the lines above the header, else from the header itself
   let title: string | undefined;
@@ -300,6 +301,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const id = ctx.nextId();
   const rect: Rect = { top: headerRows[0]!, left, bottom: dataRows[dataRows.length - 1]!, right };
   for (const c of numberCols) {
+    if (c.role !== 'number') continue;
     for (const y of dataRows) {
       const i = grid.info(y, c.col);
       if (i.k === 'num' && i.n.fromText) ctx.notes.push({ kind: 'number-as-text', sheet: grid.name, row: y, col: c.col, text: grid.shownText(y, c.col), tableId: id });
@@ -533,7 +535,32 @@ export function findRelations(band: HeaderBand, columns: Column[]): Relation[] {
       wholes.add(whole.col);
     }
   }
+  relations.push(...totalColumnRelations(columns, relations));
   return relations;
+}
+
+/**
+ * A flat header with a plain 合计/总计 column (合计 | 基本支出 | 项目支出; 合计 | 人员经费 | 公用经费;
+ * 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 …): the columns after it, up to the next total, rate or
+ * non-figure column, are its breakdown. The labels propose it; confirm.ts drops it where the figures disagree.
+ */
+function totalColumnRelations(columns: Column[], known: Relation[]): Relation[] {
+  const related = new Set(known.flatMap((r) => [r.whole, ...r.parts.flat()]));
+  const out: Relation[] = [];
+  const isTotal = (c: Column): boolean => GROUP_TOTAL_COLUMN.test(c.path.at(-1)?.label ?? '') && !c.measure;
+  const plain = (c: Column): boolean => c.role === 'number' && c.path.length === 1 && !c.measure && !c.percentPoints;
+  for (let i = 0; i < columns.length; i++) {
+    const whole = columns[i]!;
+    if (!plain(whole) || !isTotal(whole) || related.has(whole.col)) continue;
+    const parts: number[] = [];
+    for (const c of columns.slice(i + 1)) {
+      if (!plain(c) || isTotal(c) || YEARISH.test(c.path[0]!.label)) break;
+      parts.push(c.col);
+    }
+    if (parts.length < 2 || parts.some((p) => related.has(p))) continue;
+    out.push({ whole: whole.col, parts: parts.map((p) => [p]), complete: true, source: 'labels' });
+  }
+  return out;
 }
 
 export function findBudgetPairs(columns: Column[]): BudgetPair[] {
@@ -558,6 +585,10 @@ export function findBudgetPairs(columns: Column[]): BudgetPair[] {
   }
   return pairs;
 }
+
+/** A column that totals the ones after it: 合计, 总计, 本年支出合计, 本年收入合计. */
+const YEARISH = /^(19|20)\d{2}年|^(上年|本年|当年|去年)/;
+const GROUP_TOTAL_COLUMN = /^(合计|总计|本年(收入|支出)合计|支出合计|收入合计)$/;
 
 const PRIOR = /^(上年|上一年度?|上年度|去年|上年同期)(数|决算数?|预算数?|实际数?|支出数?|金额|执行数?|完成数?)?$/;
 const CURRENT = /^(本年|当年|本年度|今年|本期)(数|决算数?|预算数?|实际数?|支出数?|金额|执行数?|完成数?)?$/;

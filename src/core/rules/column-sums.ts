@@ -31,9 +31,9 @@ export function checkColumnSums(ctx: RuleContext, t: Table): void {
       const terms = p.children.map((ch) => numAt(g, ch.row, c));
       const check = checkSum(stated, terms, ctx.options.tolerance);
       if (check.status === 'ok') continue;
-      const data = { ...sumData(check, terms), row: p.label, column: colName(t, c) };
+      const data = { ...sumData(check, terms), row: p.label, column: colName(t, c), code: p.code ?? '' };
       const mismatch = check.status === 'mismatch';
-      const id = p.role === 'total' ? 'total' : 'subtotal';
+      const id = p.role === 'total' ? 'total' : p.code ? 'code' : 'subtotal';
       ctx.report({
         messageId: mismatch ? id : `${id}Rounding`,
         data,
