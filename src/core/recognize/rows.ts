@@ -96,6 +96,17 @@ interface OpenList {
   /** parts the labels are sure of, then parts only the position suggests (the figures decide on those) */
   parts: Array<{ row: Row; sure: boolean }>;
   indent?: number;
+  /** where the parts' text stands (indented lists) */
+  partAt?: number;
+}
+
+/** Where a label's text stands, in the units of `Row.indent`: after its indentation and, on a "其中：" line, after
+ *  the marker (full-width characters count two, as full-width spaces do). */
+function textPosition(r: Row): number {
+  const marker = r.ofWhich ? /^其中[:：-]?/.exec(r.label.trim())?.[0] ?? '' : '';
+  let w = 0;
+  for (const ch of marker) w += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return (r.indent ?? 0) + w;
 }
 
 /**
@@ -119,26 +130,25 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
       continue;
     }
     if (indented) {
-      const ind = r.indent ?? 0;
-      while (stack.length && ind <= (stack[stack.length - 1]!.indent ?? 0)) close();
+      // positions of the labels' text: a "其中：" line's item stands after its marker, and the items after it are
+      // often aligned under that item ("其中：基本支出" / "　　　项目支出"): siblings in the list, not its parts
+      const pos = textPosition(r);
+      while (stack.length && pos <= stack[stack.length - 1]!.indent!) close();
       const top = stack[stack.length - 1];
+      const open = (whole: Row): void => {
+        const l: OpenList = { whole, ident: identityOf(whole), parts: [{ row: r, sure: true }], indent: textPosition(whole), partAt: pos };
+        lists.push(l);
+        stack.push(l);
+      };
       if (r.byList && top && top.parts.length) {
         // 按…分：a second breakdown of the same whole
-        const l: OpenList = { whole: top.whole, ident: top.ident, parts: [{ row: r, sure: true }], indent: top.indent };
+        const l: OpenList = { ...top, parts: [{ row: r, sure: true }], partAt: pos };
         lists.push(l);
         stack[stack.length - 1] = l;
-      } else if (top && ind > (top.indent ?? 0) && top.parts.length && ind > (top.parts[0]!.row.indent ?? 0)) {
-        // deeper than the current parts: a breakdown of the last part
-        const whole = top.parts[top.parts.length - 1]!.row;
-        const l: OpenList = { whole, ident: identityOf(whole), parts: [{ row: r, sure: true }], indent: whole.indent ?? 0 };
-        lists.push(l);
-        stack.push(l);
-      } else if (top) top.parts.push({ row: r, sure: true });
-      else if (prev && ind > (prev.indent ?? 0)) {
-        const l: OpenList = { whole: prev, ident: identityOf(prev), parts: [{ row: r, sure: true }], indent: prev.indent ?? 0 };
-        lists.push(l);
-        stack.push(l);
-      }
+      } else if (r.ofWhich && prev) open(prev);
+      else if (top && pos > top.partAt! + 1) open(top.parts[top.parts.length - 1]!.row);
+      else if (top) top.parts.push({ row: r, sure: true });
+      else if (prev && pos > textPosition(prev)) open(prev);
       prev = r;
       continue;
     }

@@ -1,4 +1,5 @@
 import { rowSum } from '../../../src/core/rules/identity/row-sum';
+import { checkWorkbook } from '../../../src/core';
 import { ruleTester } from '../../helpers/rule-tester';
 import { book } from '../../helpers/tables';
 import { seed002 } from '../../fixtures/seed002';
@@ -55,4 +56,16 @@ ruleTester(rowSum, {
       ],
     },
   ],
+});
+
+describe('a 其中 list aligned under its first item', () => {
+  test('its items are the breakdown of the line above the 其中, and a wrong item is found there', () => {
+    const s = new SheetBuilder('三公');
+    s.add([['项目', '预算数', '决算数']]);
+    s.add([['“三公”经费合计', 12.5, 10.2], ['其中：因公出国（境）费', 0, 0], ['　　　公务用车购置及运行维护费', 8, 7.46],
+      ['　　　公务接待费', 4.5, 2.47]]);
+    const findings = checkWorkbook(workbook(s), 'x.xlsx').report.findings.filter((f) => f.severity === 'error');
+    expect(findings.map((f) => f.rule)).toEqual(['identity/row-sum']);
+    expect(findings[0]!.message).toContain('“三公”经费合计 10.20 ≠ 其中：因公出国（境）费 + 公务用车购置及运行维护费 + 公务接待费 7.46 + 2.47 = 9.93');
+  });
 });
