@@ -201,6 +201,24 @@ export const IDENTITIES: Identity[] = [
 /** Concepts whose lines are "三公" spending: over budget is an error, not a warning (中央八项规定). */
 export const SANGONG: ReadonlySet<ConceptId> = new Set<ConceptId>(['sangong_total', 'reception', 'car_total', 'car_ops', 'car_purchase', 'abroad']);
 
+/** Prefixes that say which budget or which year a measure is (全年预算数, 年初预算数, 本年决算数): the pairing of
+ *  measures reads past them. */
+const MEASURE_PREFIX = /(全年|年初|本年|当年|上年|调整后|年度)/g;
+
+/** A 差额 header that defines it as budget − actual ("差额（预算数-决算数）", "差额（全年预算数-全年执行数）"). */
+export function diffIsBudgetFirst(header: string): boolean {
+  return /预算(数)?[-−减](决算|执行|实际)/.test(normLabel(header).replace(MEASURE_PREFIX, ''));
+}
+
+/** The three budget columns of a budget adjusted in the year: 年初预算数 + 调整预算数 = 全年预算数 (调整后预算数). */
+export function budgetStage(label: string): 'initial' | 'adjustment' | 'final' | undefined {
+  const l = coreLabel(normLabel(label));
+  if (/^年初(预算)?(数|金额)?$/.test(l)) return 'initial';
+  if (/^(调整|预算调整|年中调整)(预算)?(数|金额)?$/.test(l)) return 'adjustment';
+  if (/^(全年|调整后)(预算)?(数|金额)?$/.test(l)) return 'final';
+  return undefined;
+}
+
 /** Units of amounts stated in titles, header labels or "单位：" lines. */
 export function unitIn(text: string): '元' | '万元' | undefined {
   const t = normLabel(text);

@@ -10,7 +10,7 @@ import { checkSum, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { displayLabel, normLabel, splitNumbering } from '../text';
 import {
-  Concept, ConceptId, conceptById, conceptOf, IDENTITIES, isGroupTotalLabel, isIndexHeader, isLabelHeader, isOtherLabel, isQizhong,
+  budgetStage, Concept, ConceptId, conceptById, conceptOf, IDENTITIES, isGroupTotalLabel, isIndexHeader, isLabelHeader, isOtherLabel, isQizhong,
   isRateHeader, isSubtotalRowLabel, isTextHeader, isTotalRowLabel, isUnitLabelHeader, Measure, measureOf, unitIn,
 } from '../vocabulary';
 import { HeaderBand, pathOf, readHeaderBand } from './headers';
@@ -535,8 +535,28 @@ export function findRelations(band: HeaderBand, columns: Column[]): Relation[] {
       wholes.add(whole.col);
     }
   }
-  relations.push(...totalColumnRelations(columns, relations));
+  relations.push(...totalColumnRelations(columns, relations), ...adjustmentRelations(columns));
   return relations;
+}
+
+/** 全年预算数 = 年初预算数 + 调整预算数, for each group of the three under one header (or none). */
+function adjustmentRelations(columns: Column[]): Relation[] {
+  const groups = new Map<HeaderNode | undefined, Partial<Record<'initial' | 'adjustment' | 'final', number>>>();
+  for (const c of columns) {
+    const stage = c.role === 'number' ? budgetStage(c.path.at(-1)?.label ?? '') : undefined;
+    if (!stage) continue;
+    const parent = c.path.at(-2);
+    const g = groups.get(parent) ?? {};
+    if (g[stage] === undefined) g[stage] = c.col;
+    groups.set(parent, g);
+  }
+  const out: Relation[] = [];
+  for (const g of groups.values()) {
+    if (g.initial !== undefined && g.adjustment !== undefined && g.final !== undefined) {
+      out.push({ whole: g.final, parts: [[g.initial], [g.adjustment]], complete: true, source: 'vocabulary' });
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { checkWorkbook } from '../../../src/core';
 import { budgetDifference } from '../../../src/core/rules/budget/difference';
 import { overBudget } from '../../../src/core/rules/budget/over-budget';
 import { budgetRate } from '../../../src/core/rules/budget/rate';
@@ -104,4 +105,31 @@ test('a 三公 column group per unit: 预算数 | 决算数 under “三公经�
     ['budget/over-budget', '三公!E3'], ['budget/over-budget', '三公!E4'],
   ]);
   expect(f[1]!.message).toBe('三公经费超预算：“局机关·三公经费”决算数 6.5 超过预算数 6，超出 0.50（8.33%）');
+});
+
+/**
+ * A budget adjusted in the year: 年初预算数 | 调整预算数 | 全年预算数 (= 年初 + 调整) | 全年执行数 | 执行率 |
+ * 差额（全年预算数-全年执行数）, seed 004's project among the lines. The 差额 is budget − actual, as its header says,
+ * although "全年" stands before 预算数.
+ */
+const adjusted = (finalBudget: number, diff: number) => {
+  const s = new SheetBuilder('项目');
+  s.add([['项目预算执行情况表（万元）'], ['项目名称', '年初预算数', '调整预算数', '全年预算数', '全年执行数', '执行率', '差额（全年预算数-全年执行数）']]);
+  s.add([['计划生育特殊家庭公共交通补贴', 15, 1.56, finalBudget, 15.7, '94.81%', diff], ['基本公共卫生服务', 35, 5, 40, 36, '90.00%', 4]]);
+  return workbook(s);
+};
+
+ruleTester(budgetDifference, {
+  valid: [{ name: '差额（全年预算数-全年执行数） read budget − actual', wb: adjusted(16.56, 0.86) }],
+  invalid: [{
+    name: 'a 差额 of the other sign',
+    wb: adjusted(16.56, -0.86),
+    findings: [{ messageId: 'signFlipped', cells: ['项目!G3', '项目!E3', '项目!D3'] }],
+  }],
+});
+
+test('全年预算数 = 年初预算数 + 调整预算数 is checked on every line', () => {
+  const findings = checkWorkbook(adjusted(16.65, 0.95), 'x.xlsx').report.findings.filter((f) => f.severity === 'error');
+  expect(findings.find((f) => f.rule === 'identity/row-sum')?.message).toContain('“计划生育特殊家庭公共交通补贴”行：全年预算数 16.65 ≠ 年初预算数 + 调整预算数 15 + 1.56 = 16.56，相差 0.09');
+  expect(checkWorkbook(adjusted(16.56, 0.86), 'x.xlsx').report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
 });

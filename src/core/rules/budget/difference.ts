@@ -1,6 +1,7 @@
 /** Rule 4a: 差额 = 决算数 − 预算数 (or 预算 − 决算 where the header says so). */
 import { checkSum } from '../../arith';
 import { Dec } from '../../decimal';
+import { diffIsBudgetFirst } from '../../vocabulary';
 import { Rule } from '../types';
 import { ref, show, sumData } from '../util';
 
@@ -34,7 +35,7 @@ export const budgetDifference: Rule = {
       if (g.info(at.diff.row, at.diff.col).k === 'error') continue;
       const stated = line.diff;
       const header = line.diffHeader ?? '';
-      const budgetFirst = /预算(数)?[-−减]决算|预算(数)?[-−减]执行|预算(数)?[-−减]实际/.test(header);
+      const budgetFirst = diffIsBudgetFirst(header);
       const terms = budgetFirst ? [line.budget, line.actual] : [line.actual, line.budget];
       const check = checkSum(stated, terms, ctx.options.tolerance, [1, -1]);
       if (check.status === 'ok') continue;
