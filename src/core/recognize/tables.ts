@@ -65,6 +65,12 @@ function isDataRow(grid: Grid, s: RowScan, r: number): boolean {
   return true;
 }
 
+/** Figures alone on a row (two or more, no text), other than a 栏次 line numbering the columns 1, 2, 3 …. */
+function isBareFigures(grid: Grid, s: RowScan, r: number): boolean {
+  if (s.texts.length || s.nums.length < 2) return false;
+  return !s.nums.every((c, i) => grid.num(r, c)?.value.eq(i + 1));
+}
+
 /**
  * A title line above a header: one text ("年度收入情况（万元）"), or two where one is a "单位：万元" or "附表3" line,
  * or a merged title across (nearly) the whole table. Not a header row whose label is merged down into it.
@@ -87,6 +93,31 @@ function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
 function isColumnNumbers(grid: Grid, s: RowScan, r: number): boolean {
   const first = s.texts[0];
   return first !== undefined && /^(栏次|行次|序号)$/.test(normLabel(grid.shownText(r, first))) && s.texts.length === 1;
+}
+
+/** How many rows in a row a table may go on across (blank rows at most three of them). */
+const MAX_BRIDGE = 8;
+
+/** The texts of a row, to know a header repeated at a page break. */
+function rowSignature(grid: Grid, s: RowScan, r: number): string {
+  return s.texts.map((c) => `${c}:${normLabel(grid.shownText(r, c))}`).join('|');
+}
+
+/** The first column right of a row's first text that holds a figure (Infinity where none does). */
+function firstFigure(s: RowScan): number {
+  const from = s.texts[0] ?? -1;
+  return Math.min(s.nums.find((c) => c > from) ?? Infinity, s.errors.find((c) => c > from) ?? Infinity);
+}
+
+/** Text and no figures after it (a code left of the label is no figure). */
+function isLabelOnly(s: RowScan): boolean {
+  const first = s.texts[0];
+  return first !== undefined && !s.nums.some((c) => c > first) && !s.errors.some((c) => c > first);
+}
+
+/** A "单位：万元", "续表" or "（续）" line where a table goes on over a page break. */
+function isContinuation(grid: Grid, s: RowScan, r: number): boolean {
+  return isLabelOnly(s) && s.texts.length <= 2 && s.texts.every((c) => /^(单位[:：]|续表|\(续\)|（续）)/.test(normLabel(grid.shownText(r, c))));
 }
 
 /** A row that may sit inside a table without being data: blank, or one label and no figures. */
@@ -112,7 +143,12 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
   const scans: RowScan[] = [];
   for (let r = grid.top; r <= grid.bottom; r++) scans.push(scanRow(grid, r));
   const scan = (r: number): RowScan => scans[r - grid.top]!;
-  const data = (r: number): boolean => r >= grid.top && r <= grid.bottom && !ctx.consumed.has(r) && isDataRow(grid, scan(r), r);
+  const free = (r: number): boolean => r >= grid.top && r <= grid.bottom && !ctx.consumed.has(r);
+  // a line of figures with no label of its own, right under a header (or under such a line): the one-row tables
+  // (三公经费和机关运行经费预算表: 合计 | 因公出国（境）费 | … over one row of figures)
+  const bare = (r: number): boolean => free(r) && isBareFigures(grid, scan(r), r)
+    && free(r - 1) && (bare(r - 1) || (scan(r - 1).texts.length >= 2 && !isDataRow(grid, scan(r - 1), r - 1)));
+  const data = (r: number): boolean => free(r) && (isDataRow(grid, scan(r), r) || bare(r));
 
   const tables: Table[] = [];
   let r = grid.top;
@@ -124,29 +160,47 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
     const start = r;
     let end = r;
     let k = r + 1;
+    // rows inside the table that are neither data nor lines of it: a header repeated at a page break, its 栏次
+    // line, a "单位：万元" or "续表" line
+    const skip = new Set<number>();
+    const heads = new Set<string>();
+    for (let h = start - 1; h >= Math.max(grid.top, start - MAX_HEADER_ROWS); h--) if (scan(h).texts.length >= 2) heads.add(rowSignature(grid, scan(h), h));
+    let figLeft = firstFigure(scan(start));
     while (k <= grid.bottom) {
       if (data(k)) {
         end = k;
+        figLeft = Math.min(figLeft, firstFigure(scan(k)));
         k++;
         continue;
       }
-      // bridge up to three label-only or blank rows ("（二）下属单位", a blank line) when the table goes on after them
+      // bridge rows when the table goes on after them: up to three blank rows (spacers before the 总计 line), lines
+      // with a label and no figures ("（二）下属单位", a zero line printed blank), a repeated header
       let j = k;
-      while (j < k + 3 && j <= grid.bottom && !ctx.consumed.has(j) && isBridge(scan(j))) j++;
+      let blanks = 0;
+      const bridged: number[] = [];
+      while (j < k + MAX_BRIDGE && free(j)) {
+        const sj = scan(j);
+        if (sj.blank) {
+          if (++blanks > 3) break;
+        } else if (heads.has(rowSignature(grid, sj, j)) || isColumnNumbers(grid, sj, j) || isContinuation(grid, sj, j)) bridged.push(j);
+        else if (!isBridge(sj) && !(isLabelOnly(sj) && sj.texts.every((c) => c < figLeft))) break;
+        j++;
+      }
       if (j > k && data(j)) {
+        for (const b of bridged) skip.add(b);
         k = j;
         continue;
       }
       break;
     }
     r = end + 1;
-    const table = buildTable(grid, start, end, scan, ctx);
+    const table = buildTable(grid, start, end, scan, ctx, skip);
     if (table) tables.push(table);
   }
   return tables;
 }
 
-function buildTable(grid: Grid, start: number, end: number, scan: (r: number) => RowScan, ctx: TableContext): Table | null {
+function buildTable(grid: Grid, start: number, end: number, scan: (r: number) => RowScan, ctx: TableContext, skip: ReadonlySet<number>): Table | null {
   // header band: non-data, non-title rows right above the data
   const headerRows: number[] = [];
   let dataRight = grid.left;
@@ -165,7 +219,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   if (!headerRows.length) return null;
   const dataRows: number[] = [];
-  for (let y = start; y <= end; y++) if (!scan(y).blank) dataRows.push(y);
+  for (let y = start; y <= end; y++) if (!scan(y).blank && !skip.has(y)) dataRows.push(y);
 
   // span: header cells and figures
   let left = Infinity;
@@ -216,9 +270,11 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     }
   }
   const numberCols = columns.filter((c) => c.role === 'number');
-  if (!bestLabel || !numberCols.length) return null;
-  const labelCol = bestLabel.col;
-  columns.find((c) => c.col === labelCol)!.role = 'label';
+  // lines of figures with no label (a one-row table) are named by their row; the label column is virtual
+  const unlabelled = !bestLabel && dataRows.every((y) => !scan(y).texts.length);
+  if ((!bestLabel && !unlabelled) || !numberCols.length) return null;
+  const labelCol = bestLabel ? bestLabel.col : left - 1;
+  if (bestLabel) columns.find((c) => c.col === labelCol)!.role = 'label';
   // figures left of the label column are codes, not amounts
   for (const c of numberCols) if (c.col < labelCol) c.role = 'index';
 
@@ -244,7 +300,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   for (const y of dataRows) {
     let text = grid.shownText(y, labelCol);
     if (!text) for (let c = left; c < labelCol && !text; c++) if (grid.info(y, c).k === 'text') text = grid.shownText(y, c);
-    const label = displayLabel(text);
+    const label = displayLabel(text) || (unlabelled ? `第${y + 1}行` : '');
     const numbered = splitNumbering(normLabel(label));
     const full = numbered.rest;
     if (full === '栏次' || isLabelHeader(full)) continue;
@@ -284,12 +340,12 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   if (!unit) for (const c of columns) for (const n of c.path) unit = unit ?? unitIn(n.label);
 
-  const relations = findRelations(band, columns);
+  const relations = findRelations(band, columns, rows.length);
   const units = unitColumns(grid, columns, rows, sumCols, ctx.tol);
   if (units) relations.push(units);
   const budgetPairs = findBudgetPairs(columns);
   const changePairs = findChangePairs(columns);
-  const labelLeaf = columns.find((c) => c.col === labelCol)!.path.at(-1)?.label ?? '';
+  const labelLeaf = columns.find((c) => c.col === labelCol)?.path.at(-1)?.label ?? '';
   const rowKinds = rows.map((w) => conceptOf(w.key)).filter((c) => !!c).map((c) => c!.kind);
   const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0 || structure.rowRelations.length > 0, rowKinds);
   if (!kind) return null;
@@ -471,7 +527,7 @@ function identityComplete(wholeConcept: ConceptId | undefined, partConcepts: (Co
   return ident.complete.some((set) => set.every((p) => present.has(p)));
 }
 
-export function findRelations(band: HeaderBand, columns: Column[]): Relation[] {
+export function findRelations(band: HeaderBand, columns: Column[], lines = 0): Relation[] {
   const numberCols = new Set(columns.filter((c) => c.role === 'number').map((c) => c.col));
   const byCol = new Map(columns.map((c) => [c.col, c]));
   const relations: Relation[] = [];
@@ -535,7 +591,7 @@ export function findRelations(band: HeaderBand, columns: Column[]): Relation[] {
       wholes.add(whole.col);
     }
   }
-  relations.push(...totalColumnRelations(columns, relations), ...adjustmentRelations(columns));
+  relations.push(...totalColumnRelations(band, columns, relations, lines), ...adjustmentRelations(columns));
   return relations;
 }
 
@@ -560,26 +616,34 @@ function adjustmentRelations(columns: Column[]): Relation[] {
 }
 
 /**
- * A flat header with a plain 合计/总计 column (合计 | 基本支出 | 项目支出; 合计 | 人员经费 | 公用经费;
- * 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 …): the columns after it, up to the next total, rate or
- * non-figure column, are its breakdown. The labels propose it; confirm.ts drops it where the figures disagree.
+ * A plain 合计/总计 column with the columns after it (合计 | 基本支出 | 项目支出; 合计 | 人员经费 | 公用经费; the 三公
+ * table's 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 | 机关运行经费). Where the parts after it are
+ * parts of one known breakdown, that breakdown is the relation (机关运行经费 stands beside the 三公 total, not in
+ * it); otherwise, on a table with lines enough for the figures to decide (confirm.ts), every column after it up to
+ * the next total, rate or year column.
  */
-function totalColumnRelations(columns: Column[], known: Relation[]): Relation[] {
+function totalColumnRelations(band: HeaderBand, columns: Column[], known: Relation[], lines: number): Relation[] {
+  const numberCols = new Set(columns.filter((c) => c.role === 'number' && !c.percentPoints && c.measure !== 'rate').map((c) => c.col));
   const related = new Set(known.flatMap((r) => [r.whole, ...r.parts.flat()]));
+  // a part may be the whole of another relation (公务用车购置及运行费 = 购置费 + 运行费), not a part of one
+  const partOfAnother = new Set(known.flatMap((r) => r.parts.flat()));
+  const stops = (n: HeaderNode): boolean => GROUP_TOTAL_COLUMN.test(n.label) || !!measureOf(n.label) || isRateHeader(n.label) || YEARISH.test(n.label);
   const out: Relation[] = [];
-  const isTotal = (c: Column): boolean => GROUP_TOTAL_COLUMN.test(c.path.at(-1)?.label ?? '') && !c.measure;
-  const plain = (c: Column): boolean => c.role === 'number' && c.path.length === 1 && !c.measure && !c.percentPoints;
-  for (let i = 0; i < columns.length; i++) {
-    const whole = columns[i]!;
-    if (!plain(whole) || !isTotal(whole) || related.has(whole.col)) continue;
-    const parts: number[] = [];
-    for (const c of columns.slice(i + 1)) {
-      if (!plain(c) || isTotal(c) || YEARISH.test(c.path[0]!.label)) break;
-      parts.push(c.col);
+  band.roots.forEach((whole, i) => {
+    if (whole.children.length || !GROUP_TOTAL_COLUMN.test(whole.label) || !numberCols.has(whole.rect.left) || related.has(whole.rect.left)) return;
+    const after: HeaderNode[] = [];
+    for (const n of band.roots.slice(i + 1)) {
+      if (stops(n) || !partColumns(n, numberCols).length) break;
+      after.push(n);
     }
-    if (parts.length < 2 || parts.some((p) => related.has(p))) continue;
-    out.push({ whole: whole.col, parts: parts.map((p) => [p]), complete: true, source: 'labels' });
-  }
+    const concepts = after.map((n) => conceptOf(n.label)?.id);
+    const ident = IDENTITIES.find((x) => concepts.filter((c) => c && x.parts.includes(c)).length >= 2);
+    const chosen = ident ? after.filter((n, k) => concepts[k] && ident.parts.includes(concepts[k]!)) : lines >= 3 ? after : [];
+    const parts = chosen.map((n) => partColumns(n, numberCols));
+    if (parts.length < 2 || parts.flat().some((p) => partOfAnother.has(p))) return;
+    const complete = ident ? identityComplete(ident.whole, chosen.map((n) => conceptOf(n.label)?.id), false) : true;
+    out.push({ whole: whole.rect.left, parts, complete, source: ident ? 'vocabulary' : 'labels' });
+  });
   return out;
 }
 
