@@ -69,6 +69,11 @@ const zh = {
   fromValueColumn: '取自评分表指标值列',
   fromUser: '手工填报',
   manualNote: '定性指标按“需人工评分”处理，引擎不作猜测。',
+  formsIntro: '未识别到评分表，以下为自评表绩效指标的分值与得分；校验发现的问题列在所在行下。',
+  fundsLine: '预算执行率（年度资金总额）',
+  formScore: '得分',
+  outOf: (score: string, max: string) => `${score}（满分 ${max}）`,
+  unnamedForm: '未填名称',
 };
 
 const en: typeof zh = {
@@ -139,6 +144,11 @@ const en: typeof zh = {
   fromValueColumn: 'from the value column',
   fromUser: 'typed',
   manualNote: 'Qualitative lines are left to people: the engine does not guess.',
+  formsIntro: 'No scoring table recognised: these are the points and scores of the self-evaluation forms’ indicator lines, with what the checks found under each line.',
+  fundsLine: 'Budget execution (年度资金总额)',
+  formScore: 'score',
+  outOf: (score: string, max: string) => `${score} of ${max}`,
+  unnamedForm: 'no name given',
 };
 
 export const STRINGS = { zh, en };

@@ -127,6 +127,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           {tab === 'scores' && (
             <ScoresTab
               scores={view.scores}
+              forms={view.forms}
               values={values}
               t={t}
               lang={settings.lang}

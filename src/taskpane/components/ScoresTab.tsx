@@ -5,7 +5,8 @@ import { shown } from '../../core/numbers';
 import { ScoreResult } from '../../core/scoring/compute';
 import { Strings } from '../i18n';
 import { indicatorKey } from '../host';
-import { PlannedChange } from '../checking';
+import { FormView, PlannedChange } from '../checking';
+import { FormScores } from './FormScores';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '8px' },
@@ -18,6 +19,8 @@ const useStyles = makeStyles({
 
 export interface ScoresTabProps {
   scores: ScoreResult[];
+  /** the 项目/部门整体 self-evaluation forms, shown when there is no 评分表 */
+  forms: FormView[];
   values: Record<string, string>;
   t: Strings;
   lang: 'zh' | 'en';
@@ -29,10 +32,13 @@ export interface ScoresTabProps {
   onSelect(cells: string[]): void;
 }
 
-/** The 评分 tab: each line with 分值, 自评得分, 计算得分, the working and where its inputs came from. */
-export function ScoresTab({ scores, values, t, lang, plan, onValue, onPlan, onConfirm, onCancel, onSelect }: ScoresTabProps): React.ReactElement {
+/**
+ * The 评分 tab: each 评分表 line with 分值, 自评得分, 计算得分, the working and where its inputs came from; without a
+ * 评分表, the self-evaluation forms' lines (FormScores); without either, 未识别到评分表.
+ */
+export function ScoresTab({ scores, forms, values, t, lang, plan, onValue, onPlan, onConfirm, onCancel, onSelect }: ScoresTabProps): React.ReactElement {
   const styles = useStyles();
-  if (!scores.length) return <Text>{t.noScoreTable}</Text>;
+  if (!scores.length) return forms.length ? <FormScores forms={forms} t={t} lang={lang} onSelect={onSelect} /> : <Text>{t.noScoreTable}</Text>;
   const source = { tables: t.fromTables, 'value-column': t.fromValueColumn, user: t.fromUser };
   return (
     <section aria-label={t.scoresTab}>
