@@ -133,8 +133,9 @@ function formLine(grid: Grid, id: number, budget: Num | null, actual: Num | null
 }
 
 /**
- * One figure the workbook states: who (the department, '*', or a unit), what (a concept: 三公经费合计, 支出合计 …),
- * which measure (预算 or 决算/执行; a plain amount counts as 决算) and which year, where it stands and in which unit.
+ * One figure the workbook states: who (the department, '*', or a unit; on a unit sheet, that unit, and its
+ * sub-units as "unit/sub-unit"), what (a concept: 三公经费合计, 支出合计 …), which measure (预算 or 决算/执行; a plain
+ * amount counts as 决算) and which year, where it stands and in which unit.
  */
 export interface Fact {
   entity: string;
@@ -185,13 +186,16 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
       unit: t.unit, label: `${label}·${c.name || ''}`.replace(/·$/, ''), scope,
     });
   };
+  // a table on a unit sheet states its unit's figures; its sub-units are that unit's
+  const whole = t.entity ?? '*';
+  const part = (key: string): string => (t.entity === undefined ? key : `${t.entity}/${key}`);
   if (t.unitCols) {
     const units = t.relations.find((r) => r.source === 'units');
     for (const r of t.rows) {
       const item = conceptOf(r.key)?.id;
       if (!item || !units) continue;
       for (const c of numbers) {
-        const entity = c.col === units.whole ? '*' : normLabel(c.path.at(-1)?.label ?? '');
+        const entity = c.col === units.whole ? whole : part(normLabel(c.path.at(-1)?.label ?? ''));
         push(entity, item, { ...c, measure: undefined }, r.row, r.label);
       }
     }
@@ -200,12 +204,12 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
   for (const r of t.rows) {
     if (r.role === 'label' || r.rate || r.role === 'subtotal' || r.children.length && r.role !== 'total') continue;
     if (t.unitRows) {
-      const entity = r.role === 'total' ? '*' : r.key;
+      const entity = r.role === 'total' ? whole : part(r.key);
       for (const c of numbers) if (c.concept) push(entity, c.concept, c, r.row, r.label);
     } else {
       const item = r.role === 'total' ? totalConcept : conceptOf(r.key)?.id;
       if (!item) continue;
-      for (const c of numbers) if (!c.concept || c.concept === item) push('*', item, c, r.row, r.label);
+      for (const c of numbers) if (!c.concept || c.concept === item) push(whole, item, c, r.row, r.label);
     }
   }
   return out;

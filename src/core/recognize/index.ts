@@ -4,6 +4,7 @@ import { ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
 import { columnBands, sliceSheet } from './bands';
+import { findConsolidations } from './consolidation';
 import { findFormLines, tableBudgetLines } from './derived';
 import { findKeyValues } from './keyvalue';
 import { FormLine, KeyValue, Profile, ProjectTable, ScoreTable, Table, WorkbookModel } from './model';
@@ -12,7 +13,7 @@ import { findScoreTables } from './score';
 import { findTables } from './tables';
 
 export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
-  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [] };
+  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [], consolidations: [] };
   let id = 0;
   const nextId = (): number => id++;
   const grades: Array<{ grid: Grid; kv: KeyValue }> = [];
@@ -62,6 +63,8 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }
   }
+  // after every sheet: unit sheets of one layout learn their units, and a 汇总 sheet over them is confirmed
+  model.consolidations = findConsolidations(model.tables, model.notes, tol);
   model.budgetLines = [...model.tables.flatMap(tableBudgetLines), ...model.formLines];
   // a 等次 cell within a few rows below a project table is that project's
   for (const p of model.projects) {

@@ -107,8 +107,13 @@ export interface Table {
   unitRows: boolean;
   /** Columns are sub-units (项目 | 汇总 | 局机关 | 妇幼保健院 …), rows are measures. */
   unitCols?: boolean;
-  /** The year the table's figures stand for, from its title ("2021年度…"), when it says. */
+  /** The year the table's figures stand for, from its title ("2021年度…"), when it says (or, for sheets of one
+   *  layout, one a year, from its sheet: see recognize/consolidation.ts). */
   year?: number;
+  /** Whose figures these are when they are not the department's: on a unit sheet of a workbook with one sheet per
+   *  unit, that unit (its "单位名称：…" line, else its title, else its sheet name; recognize/consolidation.ts).
+   *  Absent: the department's, or the table does not say. */
+  entity?: string;
 }
 
 /** 上年 and 本年 columns with the change between them. `sign` 1: 增减 = 本年 − 上年; −1: 上年 − 本年. */
@@ -191,6 +196,27 @@ export interface Note {
   count?: number;
 }
 
+/**
+ * A 汇总 table whose every figure is the same figure summed over tables of its layout on the unit sheets
+ * (recognize/consolidation.ts): proposed by the sheets' names and titles, confirmed by the figures.
+ */
+export interface Consolidation {
+  /** the 汇总 table (the department's figures) */
+  total: Table;
+  /** the tables of the same layout on the unit sheets, each with its `entity` */
+  units: Table[];
+  /** each figure of the 汇总 table with the unit cells it sums (a unit that lacks the line adds none) */
+  lines: ConsolidationLine[];
+}
+
+/** One figure of a 汇总 table: its cell and the matching cells of the unit tables. */
+export interface ConsolidationLine {
+  row: number;
+  col: number;
+  /** the unit cells, in the order of `Consolidation.units` (a unit that lacks the line is left out) */
+  terms: Array<{ table: Table; row: number; col: number }>;
+}
+
 export interface WorkbookModel {
   /** 项目支出绩效自评表 and 部门整体支出绩效自评表 (see recognize/project.ts) */
   projects: ProjectTable[];
@@ -202,6 +228,8 @@ export interface WorkbookModel {
   tables: Table[];
   scoreTables: ScoreTable[];
   profiles: Profile[];
+  /** 汇总 sheets over unit sheets of the same layout (recognize/consolidation.ts) */
+  consolidations: Consolidation[];
   notes: Note[];
 }
 

@@ -1,6 +1,7 @@
-/** Rule 3a: the tables of sub-units (收入, 支出, 三公, 固定资产 …) list the same units. */
+/** Rule 3a: the tables of sub-units (收入, 支出, 三公, 固定资产 …) list the same units — the tables of one entity
+ *  (the department's, or one unit sheet's) with each other, never one unit sheet's with another's. */
 import { Table } from '../../recognize/model';
-import { Rule } from '../types';
+import { Rule, RuleContext } from '../types';
 import { ref, tableName } from '../util';
 import { sheetRef } from '../../a1';
 
@@ -28,32 +29,42 @@ export const unitSet: Rule = {
     },
   },
   check(ctx) {
-    const tables = ctx.model.tables.filter((t) => t.unitRows && t.rows.filter((r) => r.role !== 'total').length >= 2);
-    if (tables.length < 2) return;
-    const reference = tables.find((t) => t.kind === 'income') ?? tables[0]!;
-    const refUnits = unitRows(reference);
-    for (const t of tables) {
-      if (t === reference) continue;
-      const units = unitRows(t);
-      const names = (table: Table, key: string): string => table.rows.find((r) => r.key === key)?.label ?? key;
-      for (const [key, row] of refUnits) {
-        if (units.has(key)) continue;
-        ctx.report({
-          messageId: 'missing',
-          data: { unit: names(reference, key), refTable: tableName(reference), table: tableName(t) },
-          cells: [sheetRef(t.sheet, t.rect), ref(reference.grid, row, reference.labelCol)],
-          table: t.id,
-        });
-      }
-      for (const [key, row] of units) {
-        if (refUnits.has(key)) continue;
-        ctx.report({
-          messageId: 'extra',
-          data: { unit: names(t, key), refTable: tableName(reference), table: tableName(t) },
-          cells: [ref(t.grid, row, t.labelCol), sheetRef(reference.sheet, reference.rect)],
-          table: t.id,
-        });
-      }
+    const byEntity = new Map<string, Table[]>();
+    for (const t of ctx.model.tables) {
+      if (!t.unitRows || t.rows.filter((r) => r.role !== 'total').length < 2) continue;
+      const key = t.entity ?? '*';
+      byEntity.set(key, [...(byEntity.get(key) ?? []), t]);
     }
+    for (const tables of byEntity.values()) compareUnits(ctx, tables);
   },
 };
+
+/** Each table of sub-units against the reference (the 收入 table, else the first). */
+function compareUnits(ctx: RuleContext, tables: Table[]): void {
+  if (tables.length < 2) return;
+  const reference = tables.find((t) => t.kind === 'income') ?? tables[0]!;
+  const refUnits = unitRows(reference);
+  for (const t of tables) {
+    if (t === reference) continue;
+    const units = unitRows(t);
+    const names = (table: Table, key: string): string => table.rows.find((r) => r.key === key)?.label ?? key;
+    for (const [key, row] of refUnits) {
+      if (units.has(key)) continue;
+      ctx.report({
+        messageId: 'missing',
+        data: { unit: names(reference, key), refTable: tableName(reference), table: tableName(t) },
+        cells: [sheetRef(t.sheet, t.rect), ref(reference.grid, row, reference.labelCol)],
+        table: t.id,
+      });
+    }
+    for (const [key, row] of units) {
+      if (refUnits.has(key)) continue;
+      ctx.report({
+        messageId: 'extra',
+        data: { unit: names(t, key), refTable: tableName(reference), table: tableName(t) },
+        cells: [ref(t.grid, row, t.labelCol), sheetRef(reference.sheet, reference.rect)],
+        table: t.id,
+      });
+    }
+  }
+}
