@@ -29,10 +29,12 @@ import { scorePoints } from './score/points';
 import { scoreRange } from './score/range';
 import { scoreTotal } from './score/total';
 import { columnSum } from './totals/column-sum';
+import { consolidation } from './totals/consolidation';
 import { Rule } from './types';
 
 export const RULES: Rule[] = [
   columnSum,
+  consolidation,
   rowSum,
   partExceedsWhole,
   unitSet,
