@@ -151,8 +151,13 @@ export function conceptById(id: ConceptId): Concept {
   return CONCEPTS.find((c) => c.id === id)!;
 }
 
+/** The four budgets a fund comes from (一般公共预算 | 政府性基金预算 | 国有资本经营预算 | 社会保险基金预算): columns of
+ *  funds, not a 预算数 against a 决算数. */
+const FUND_BUDGET = /^(一般公共|公共财政|政府性基金|国有资本经营|社会保险基金)(预算)?(拨款|财政拨款|资金)?(收入|支出)?$/;
+
 export function measureOf(label: string): Measure | undefined {
   const l = coreLabel(label);
+  if (FUND_BUDGET.test(l)) return undefined;
   const exact = measureExact.get(l);
   if (exact) return exact;
   for (const [m, , re] of MEASURES) if (re?.test(l)) return m;

@@ -10,6 +10,8 @@ import { SheetSnapshot } from '../snapshot';
 export interface Band {
   left: number;
   right: number;
+  /** a side of a two-sided 总表 (two-sided.ts) */
+  side?: 'income' | 'expenditure';
 }
 
 export function columnBands(grid: Grid): Band[] {

@@ -11,6 +11,7 @@ import { FormLine, KeyValue, Profile, ProjectTable, ScoreTable, Table, WorkbookM
 import { findProjectTables } from './project';
 import { findScoreTables } from './score';
 import { findTables } from './tables';
+import { splitTwoSided } from './two-sided';
 
 export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
   const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [], consolidations: [] };
@@ -56,9 +57,9 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       for (const g of kv.grade) if (g.text) grades.push({ grid, kv: g });
       for (const o of kv.overall) if (o.num) overalls.push({ grid, kv: o });
       model.formLines.push(...findFormLines(grid, consumed, nextId));
-      const bands = columnBands(grid);
+      const bands = columnBands(grid).flatMap((b) => splitTwoSided(grid, b));
       if (bands.length === 1) model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
-      else for (const b of bands) model.tables.push(...findTables(new Grid(sliceSheet(sheet, b)), { nextId, consumed: new Set(consumed), notes: model.notes, tol }));
+      else for (const b of bands) model.tables.push(...findTables(new Grid(sliceSheet(sheet, b)), { nextId, consumed: new Set(consumed), notes: model.notes, tol, side: b.side }));
     } catch (e) {
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }

@@ -114,6 +114,8 @@ export interface Table {
    *  unit, that unit (its "单位名称：…" line, else its title, else its sheet name; recognize/consolidation.ts).
    *  Absent: the department's, or the table does not say. */
   entity?: string;
+  /** The table is one side of a two-sided 总表 (收入 on the left, 支出 on the right, on the same rows). */
+  side?: 'income' | 'expenditure';
 }
 
 /** 上年 and 本年 columns with the change between them. `sign` 1: 增减 = 本年 − 上年; −1: 上年 − 本年. */

@@ -229,18 +229,48 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
   return out;
 }
 
-export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: ToleranceOptions): RowStructure {
+/** A 合计 that closes the lines above it in a 总表 side (本年收入合计, 本年支出合计), with a 总计 after it. */
+const CLOSING = /^(本年|本期)?(收入|支出)合计$/;
+const GRAND = /总计$/;
+
+/**
+ * A 总表 side: its lines, then 本年收入合计 closing them, then the lines that make the 总计 with it (上年结转结余,
+ * 使用非财政拨款结余, 年初结转和结余; 结余分配, 年末结转和结余), then 收入总计: the 总计 is the 合计 and those lines, the
+ * 合计 the lines above it (read as any table whose 合计 is last).
+ */
+function closingStructure(grid: Grid, rows: Row[], sumCols: number[], tol: ToleranceOptions): RowStructure | undefined {
+  const grand = rows[rows.length - 1]!;
+  const at = rows.findIndex((r) => CLOSING.test(r.key));
+  if (at < 1 || !GRAND.test(grand.key) || at === rows.length - 1) return undefined;
+  const closing = rows[at]!;
+  const inner = structureRows(grid, rows.slice(0, at + 1), sumCols, tol, closing);
+  const between = rows.slice(at + 1, -1);
+  for (const r of [...between, grand]) {
+    r.children = [];
+    r.parent = null;
+    r.role = 'detail';
+  }
+  grand.role = 'total';
+  closing.role = 'subtotal';
+  grand.children = [closing, ...between.filter((r) => !r.rate)];
+  for (const r of grand.children) r.parent = grand;
+  return { total: grand, top: grand.children, rowRelations: inner.rowRelations };
+}
+
+export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: ToleranceOptions, forcedTotal?: Row): RowStructure {
+  if (!forcedTotal && rows.length >= 3) {
+    const closed = closingStructure(grid, rows, sumCols, tol);
+    if (closed) return closed;
+  }
   for (const r of rows) {
     r.children = [];
     r.parent = null;
     r.role = 'detail';
   }
   if (!rows.length) return { top: [], rowRelations: [] };
-  let total: Row | undefined;
   const last = rows[rows.length - 1]!;
   const first = rows[0]!;
-  if (isTotalRowLabel(first.key)) total = first;
-  else if (isTotalRowLabel(last.key)) total = last;
+  const total = forcedTotal ?? (isTotalRowLabel(first.key) ? first : isTotalRowLabel(last.key) || CLOSING.test(last.key) || GRAND.test(last.key) ? last : undefined);
   if (total) total.role = 'total';
   const totalFirst = total === first;
 
@@ -253,6 +283,12 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
     else if (isSubtotalRowLabel(r.key)) r.role = 'subtotal';
     all.push(r);
   }
+  // a numbered line with no figures heads a group only where lines of a deeper level follow it; followed by a
+  // line of its own numbering (or by nothing) it is a line whose figures are zero, printed blank
+  all.forEach((r, i) => {
+    const next = all[i + 1];
+    if (r.role === 'label' && r.numbering && (!next || (next.numbering === r.numbering && next.role !== 'label'))) r.role = 'detail';
+  });
   const rowRelations = findBreakdowns(grid, all, sumCols, tol);
   // the unit (or item) rows: what the total and the 小计 rows gather; group label rows are boundaries
   const body = all.filter((r) => r.role !== 'part');

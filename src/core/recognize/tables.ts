@@ -97,6 +97,8 @@ function isColumnNumbers(grid: Grid, s: RowScan, r: number): boolean {
 
 /** How many rows in a row a table may go on across (blank rows at most three of them). */
 const MAX_BRIDGE = 8;
+/** On a side of a two-sided 总表, the rows where the other side has lines and this one none. */
+const MAX_SIDE_GAP = 60;
 
 /** The texts of a row, to know a header repeated at a page break. */
 function rowSignature(grid: Grid, s: RowScan, r: number): string {
@@ -113,6 +115,13 @@ function firstFigure(s: RowScan): number {
 function isLabelOnly(s: RowScan): boolean {
   const first = s.texts[0];
   return first !== undefined && !s.nums.some((c) => c > first) && !s.errors.some((c) => c > first);
+}
+
+/** A 决算 line left empty but for its 行次 number (a single small whole number, no text). */
+function isNumberedBlank(grid: Grid, s: RowScan, r: number): boolean {
+  if (s.texts.length || s.nums.length !== 1 || s.errors.length) return false;
+  const n = grid.num(r, s.nums[0]!);
+  return !!n && n.value.isInteger() && n.value.gte(1) && n.value.lt(1000) && n.decimals === 0;
 }
 
 /** A "单位：万元", "续表" or "（续）" line where a table goes on over a page break. */
@@ -137,6 +146,8 @@ export interface TableContext {
   consumed: Set<number>;
   notes: Note[];
   tol: ToleranceOptions;
+  /** the sheet is one side of a two-sided 总表: its lines may stop long before the other side's */
+  side?: 'income' | 'expenditure';
 }
 
 export function findTables(grid: Grid, ctx: TableContext): Table[] {
@@ -178,11 +189,12 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
       let j = k;
       let blanks = 0;
       const bridged: number[] = [];
-      while (j < k + MAX_BRIDGE && free(j)) {
+      const gap = ctx.side ? MAX_SIDE_GAP : MAX_BRIDGE;
+      while (j < k + gap && free(j)) {
         const sj = scan(j);
         if (sj.blank) {
-          if (++blanks > 3) break;
-        } else if (heads.has(rowSignature(grid, sj, j)) || isColumnNumbers(grid, sj, j) || isContinuation(grid, sj, j)) bridged.push(j);
+          if (++blanks > (ctx.side ? MAX_SIDE_GAP : 3)) break;
+        } else if (heads.has(rowSignature(grid, sj, j)) || isColumnNumbers(grid, sj, j) || isContinuation(grid, sj, j) || isNumberedBlank(grid, sj, j)) bridged.push(j);
         else if (!isBridge(sj) && !(isLabelOnly(sj) && sj.texts.every((c) => c < figLeft))) break;
         j++;
       }
@@ -340,7 +352,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   }
   if (!unit) for (const c of columns) for (const n of c.path) unit = unit ?? unitIn(n.label);
 
-  const relations = findRelations(band, columns, rows.length);
+  const relations = findRelations(band, columns, (whole, parts) => tallyRows(grid, rows, whole, parts, ctx.tol));
   const units = unitColumns(grid, columns, rows, sumCols, ctx.tol);
   if (units) relations.push(units);
   const budgetPairs = findBudgetPairs(columns);
@@ -372,7 +384,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const table: Table = {
     id, kind, sheet: grid.name, grid, rect, headerRows, title, unit, labelCol, columns, rows,
     total: structure.total, relations, rowRelations: structure.rowRelations, budgetPairs, changePairs, unitRows: unitRows && !units,
-    unitCols: !!units, year: yearIn(title ?? ''),
+    unitCols: !!units, year: yearIn(title ?? ''), ...(ctx.side ? { side: ctx.side } : {}),
   };
   confirmTable(table, ctx.tol, ctx.notes);
   return table;
@@ -527,7 +539,7 @@ function identityComplete(wholeConcept: ConceptId | undefined, partConcepts: (Co
   return ident.complete.some((set) => set.every((p) => present.has(p)));
 }
 
-export function findRelations(band: HeaderBand, columns: Column[], lines = 0): Relation[] {
+export function findRelations(band: HeaderBand, columns: Column[], tally?: Tally): Relation[] {
   const numberCols = new Set(columns.filter((c) => c.role === 'number').map((c) => c.col));
   const byCol = new Map(columns.map((c) => [c.col, c]));
   const relations: Relation[] = [];
@@ -591,7 +603,7 @@ export function findRelations(band: HeaderBand, columns: Column[], lines = 0): R
       wholes.add(whole.col);
     }
   }
-  relations.push(...totalColumnRelations(band, columns, relations, lines), ...adjustmentRelations(columns));
+  relations.push(...totalColumnRelations(band, columns, relations, tally), ...adjustmentRelations(columns));
   return relations;
 }
 
@@ -615,14 +627,18 @@ function adjustmentRelations(columns: Column[]): Relation[] {
   return out;
 }
 
+/** How a column = Σ columns fares over a table's lines (held, failed), for the labels' readings to be weighed. */
+type Tally = (whole: number, parts: number[]) => { held: number; failed: number };
+
 /**
- * A plain 合计/总计 column with the columns after it (合计 | 基本支出 | 项目支出; 合计 | 人员经费 | 公用经费; the 三公
- * table's 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 | 机关运行经费). Where the parts after it are
- * parts of one known breakdown, that breakdown is the relation (机关运行经费 stands beside the 三公 total, not in
- * it); otherwise, on a table with lines enough for the figures to decide (confirm.ts), every column after it up to
- * the next total, rate or year column.
+ * A plain 合计/总计 column with the columns after it (合计 | 基本支出 | 项目支出; 合计 | 人员经费 | 公用经费; 合计 |
+ * 一般公共预算 | 政府性基金预算 | 国有资本经营预算; the 三公 table's 合计 | 因公出国（境）费 | 公务接待费 | 公务用车购置及运行费 |
+ * 机关运行经费). Two readings: every column after it up to the next total, rate or year column; or, where some of
+ * them are parts of one known breakdown, those (机关运行经费 stands beside the 三公 total, not in it). The figures
+ * choose the first where it holds on most lines, else the known breakdown; with no known breakdown, the first is
+ * proposed only on a table with lines enough for confirm.ts to judge it.
  */
-function totalColumnRelations(band: HeaderBand, columns: Column[], known: Relation[], lines: number): Relation[] {
+function totalColumnRelations(band: HeaderBand, columns: Column[], known: Relation[], tally?: Tally): Relation[] {
   const numberCols = new Set(columns.filter((c) => c.role === 'number' && !c.percentPoints && c.measure !== 'rate').map((c) => c.col));
   const related = new Set(known.flatMap((r) => [r.whole, ...r.parts.flat()]));
   // a part may be the whole of another relation (公务用车购置及运行费 = 购置费 + 运行费), not a part of one
@@ -630,19 +646,27 @@ function totalColumnRelations(band: HeaderBand, columns: Column[], known: Relati
   const stops = (n: HeaderNode): boolean => GROUP_TOTAL_COLUMN.test(n.label) || !!measureOf(n.label) || isRateHeader(n.label) || YEARISH.test(n.label);
   const out: Relation[] = [];
   band.roots.forEach((whole, i) => {
-    if (whole.children.length || !GROUP_TOTAL_COLUMN.test(whole.label) || !numberCols.has(whole.rect.left) || related.has(whole.rect.left)) return;
+    const col = whole.rect.left;
+    if (whole.children.length || !GROUP_TOTAL_COLUMN.test(whole.label) || !numberCols.has(col) || related.has(col)) return;
     const after: HeaderNode[] = [];
     for (const n of band.roots.slice(i + 1)) {
       if (stops(n) || !partColumns(n, numberCols).length) break;
       after.push(n);
     }
+    const all = after.map((n) => partColumns(n, numberCols));
+    if (all.length < 2 || all.flat().some((p) => partOfAnother.has(p))) return;
     const concepts = after.map((n) => conceptOf(n.label)?.id);
     const ident = IDENTITIES.find((x) => concepts.filter((c) => c && x.parts.includes(c)).length >= 2);
-    const chosen = ident ? after.filter((n, k) => concepts[k] && ident.parts.includes(concepts[k]!)) : lines >= 3 ? after : [];
-    const parts = chosen.map((n) => partColumns(n, numberCols));
-    if (parts.length < 2 || parts.flat().some((p) => partOfAnother.has(p))) return;
-    const complete = ident ? identityComplete(ident.whole, chosen.map((n) => conceptOf(n.label)?.id), false) : true;
-    out.push({ whole: whole.rect.left, parts, complete, source: ident ? 'vocabulary' : 'labels' });
+    const t = tally?.(col, all.flat()) ?? { held: 0, failed: 0 };
+    if (!ident ? t.held + t.failed >= 3 : t.held >= 2 && t.held > t.failed * 3) {
+      out.push({ whole: col, parts: all, complete: true, source: 'labels' });
+      return;
+    }
+    if (!ident) return;
+    const chosen = after.filter((_, k) => concepts[k] && ident.parts.includes(concepts[k]!));
+    if (chosen.length < 2) return;
+    const complete = identityComplete(ident.whole, chosen.map((n) => conceptOf(n.label)?.id), false);
+    out.push({ whole: col, parts: chosen.map((n) => partColumns(n, numberCols)), complete, source: 'vocabulary' });
   });
   return out;
 }

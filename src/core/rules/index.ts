@@ -28,6 +28,7 @@ import { scoreMissing } from './score/missing';
 import { scorePoints } from './score/points';
 import { scoreRange } from './score/range';
 import { scoreTotal } from './score/total';
+import { balance } from './totals/balance';
 import { columnSum } from './totals/column-sum';
 import { consolidation } from './totals/consolidation';
 import { Rule } from './types';
@@ -36,6 +37,7 @@ export const RULES: Rule[] = [
   columnSum,
   consolidation,
   rowSum,
+  balance,
   partExceedsWhole,
   unitSet,
   incomeBalance,
