@@ -9,6 +9,9 @@ import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
 import { parseRange, sheetCell, splitRef } from './a1';
 import { evaluateUncomputed } from './evaluate';
+import { gateFamilies } from './evidence';
+import { unconfirmed } from './rules/structure/unconfirmed';
+import { tableName } from './rules/util';
 import { shown } from './numbers';
 import { FileReport, Finding, ScoreEntry, SEVERITY_RANK, summarize, TableInfo } from './report';
 import { computeScores, ScoreResult } from './scoring/compute';
@@ -81,22 +84,38 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     // never swallowed: a workbook whose scores could not be computed is not reported as clean
     failed('scoring', e);
   }
+  const counts = new Map<string, number>();
+  const checked = (family: string, n = 1): void => void counts.set(family, (counts.get(family) ?? 0) + n);
   for (const rule of rules) {
     const setting = opts.severity[rule.meta.id];
     if (setting === 'off') continue;
     try {
-      rule.check({ model, options: opts, scores, report: (problem) => raised.push({ problem, rule }) });
+      rule.check({ model, options: opts, scores, report: (problem) => raised.push({ problem, rule }), checked });
     } catch (e) {
       failed(rule.meta.id, e);
     }
+  }
+  const severityOf = ({ problem, rule }: { problem: Problem; rule: Rule }): Severity => {
+    const setting = opts.severity[rule.meta.id];
+    return rule.meta.messages[problem.messageId]?.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
+  };
+  // a family of checks that fails on most of its lines is a misreading of the layout: one note, no errors
+  for (const v of gateFamilies(raised, counts, severityOf)) {
+    const t = model.tables.find((x) => x.id === v.table);
+    raised.push({
+      rule: unconfirmed,
+      problem: {
+        messageId: 'family', data: { rule: v.rule.meta.id, table: t ? tableName(t) : '', held: v.held, failed: v.failed },
+        cells: t ? [tableRange(t)] : v.cells, ...(v.table !== undefined ? { table: v.table } : {}),
+      },
+    });
   }
   skipUnknown(raised, evaluated.unknown);
   nameCulprits(raised, model.tables, opts.tolerance);
 
   const findings: Finding[] = raised.map(({ problem, rule, culprit, culpritVia }) => {
     const msg = rule.meta.messages[problem.messageId] ?? { zh: problem.messageId, en: problem.messageId };
-    const setting = opts.severity[rule.meta.id];
-    const severity: Severity = msg.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
+    const severity = severityOf({ problem, rule });
     if (culprit) {
       problem.data.culprit = culprit;
       if (culpritVia === 'isolated') problem.data.culpritIsolated = 1;

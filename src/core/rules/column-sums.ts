@@ -18,9 +18,10 @@ export function parentRows(t: Table): Row[] {
   return out;
 }
 
-export function checkColumnSums(ctx: RuleContext, t: Table): void {
+export function checkColumnSums(ctx: RuleContext, t: Table, rule: string): void {
   const g = t.grid;
   const cols = summableColumns(t).filter((c) => !percentColumn(t, c));
+  const family = `${rule}:${t.id}:col`;
   for (const p of parentRows(t)) {
     if (p.unconfirmed) continue;
     const rows = p.children.map((ch) => ch.row);
@@ -30,6 +31,7 @@ export function checkColumnSums(ctx: RuleContext, t: Table): void {
       const stated = numAt(g, p.row, c);
       const terms = p.children.map((ch) => numAt(g, ch.row, c));
       const check = checkSum(stated, terms, ctx.options.tolerance);
+      ctx.checked(family);
       if (check.status === 'ok') continue;
       const data = { ...sumData(check, terms), row: p.label, column: colName(t, c), code: p.code ?? '' };
       const mismatch = check.status === 'mismatch';
@@ -42,6 +44,7 @@ export function checkColumnSums(ctx: RuleContext, t: Table): void {
         actual: data.stated,
         ...(mismatch ? { fix: data.sum } : {}),
         table: t.id,
+        family,
         ...(mismatch ? { cross: { axis: 'col' as const, table: t.id, col: c, totalRow: p.row, rows, diff: check.diff } } : {}),
       });
     }
@@ -61,17 +64,19 @@ function percentColumn(t: Table, c: number): boolean {
 }
 
 /** Units as columns: in each row, the 汇总 column equals the sum of the unit columns (小计 columns in their place). */
-export function checkUnitColumns(ctx: RuleContext, t: Table): void {
+export function checkUnitColumns(ctx: RuleContext, t: Table, rule: string): void {
   const g = t.grid;
   for (const rel of t.relations) {
     if (rel.source !== 'units') continue;
     const cols = rel.parts.flat();
+    const family = `${rule}:${t.id}:units:${rel.whole}`;
     for (const r of t.rows) {
       if (r.role === 'label' || r.rate) continue;
       if ([rel.whole, ...cols].some((c) => g.info(r.row, c).k === 'error')) continue;
       const stated = numAt(g, r.row, rel.whole);
       const terms = cols.map((c) => numAt(g, r.row, c));
       const check = checkSum(stated, terms, ctx.options.tolerance);
+      ctx.checked(family);
       if (check.status === 'ok') continue;
       const data = { ...sumData(check, terms), row: r.label, column: colName(t, rel.whole) };
       const mismatch = check.status === 'mismatch';
@@ -83,6 +88,7 @@ export function checkUnitColumns(ctx: RuleContext, t: Table): void {
         actual: data.stated,
         ...(mismatch ? { fix: data.sum, cross: { axis: 'row' as const, table: t.id, row: r.row, whole: rel.whole, parts: cols, diff: check.diff } } : {}),
         table: t.id,
+        family,
       });
     }
   }

@@ -49,6 +49,9 @@ export interface Problem {
   table?: number;
   cross?: Cross;
   equation?: Equation;
+  /** The family of checks this one belongs to (one rule, one table or pair of tables, one axis): see
+   *  `RuleContext.checked` and the evidence gate in core/evidence.ts. */
+  family?: string;
 }
 
 export interface GradeBand {
@@ -83,6 +86,9 @@ export interface RuleContext {
   scores: ScoreResult[];
   options: CheckOptions;
   report(problem: Problem): void;
+  /** Count one check of a family, whether it held or not: a family whose checks fail on most of their lines is a
+   *  misreading of the layout, not a list of errors (core/evidence.ts). */
+  checked(family: string, n?: number): void;
 }
 
 export interface Rule {

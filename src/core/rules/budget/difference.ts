@@ -38,6 +38,8 @@ export const budgetDifference: Rule = {
       const budgetFirst = diffIsBudgetFirst(header);
       const terms = budgetFirst ? [line.budget, line.actual] : [line.actual, line.budget];
       const check = checkSum(stated, terms, ctx.options.tolerance, [1, -1]);
+      const family = `budget/difference:${line.tableId}:${at.diff.col}`;
+      ctx.checked(family);
       if (check.status === 'ok') continue;
       const data = sumData(check, terms, [1, -1]);
       const formula = budgetFirst ? `${show(line.budget)} − ${show(line.actual)}` : `${show(line.actual)} − ${show(line.budget)}`;
@@ -58,6 +60,7 @@ export const budgetDifference: Rule = {
           },
         } : {}),
         table: line.tableId,
+        family,
       });
     }
   },

@@ -19,7 +19,10 @@ export function overBy(line: BudgetLine): { over: string; pct?: string } | null 
 }
 
 /** Report a line whose actual is above its budget (message ids `over` and `noBudget` of both budget rules). */
-export function reportOverBudget(ctx: RuleContext, line: BudgetLine): void {
+export function reportOverBudget(ctx: RuleContext, line: BudgetLine, rule: string): void {
+  if (!line.actual) return;
+  const family = `${rule}:${line.tableId}:${line.cells.actual.col}`;
+  ctx.checked(family);
   const o = overBy(line);
   if (!o) return;
   const g = line.grid;
@@ -30,5 +33,6 @@ export function reportOverBudget(ctx: RuleContext, line: BudgetLine): void {
     expected: `≤ ${show(line.budget)}`,
     actual: show(line.actual),
     table: line.tableId,
+    family,
   });
 }

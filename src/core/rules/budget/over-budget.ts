@@ -20,6 +20,6 @@ export const overBudget: Rule = {
     },
   },
   check(ctx) {
-    for (const line of ctx.model.budgetLines) if (!line.concept || !SANGONG.has(line.concept)) reportOverBudget(ctx, line);
+    for (const line of ctx.model.budgetLines) if (!line.concept || !SANGONG.has(line.concept)) reportOverBudget(ctx, line, 'budget/over-budget');
   },
 };

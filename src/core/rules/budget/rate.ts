@@ -39,6 +39,8 @@ export const budgetRate: Rule = {
       const rateCell = ref(g, at.rate.row, at.rate.col);
       const actualCell = ref(g, at.actual.row, at.actual.col);
       const budgetCell = ref(g, at.budget.row, at.budget.col);
+      const family = `budget/rate:${line.tableId}:${at.rate.col}`;
+      ctx.checked(family);
       const equation = { kind: 'other' as const, terms: [rateCell, actualCell, budgetCell].map((cell) => ({ cell, value: s.value, decimals: 0 })) };
       if (!b || b.value.isZero() || (!a && !s.value.isZero())) {
         // a rate stated over a blank or zero figure: the figure it divides is missing (or the rate is made up)
@@ -50,6 +52,7 @@ export const budgetRate: Rule = {
           cells: [...new Set([missing, rateCell, actualCell, budgetCell])],
           table: line.tableId,
           equation,
+          family,
         });
         continue;
       }
@@ -70,6 +73,7 @@ export const budgetRate: Rule = {
         actual: pct(points),
         fix: r.fix,
         table: line.tableId,
+        family,
       });
     }
   },

@@ -23,6 +23,6 @@ export const sangongOverBudget: Rule = {
     },
   },
   check(ctx) {
-    for (const line of ctx.model.budgetLines) if (line.concept && SANGONG.has(line.concept)) reportOverBudget(ctx, line);
+    for (const line of ctx.model.budgetLines) if (line.concept && SANGONG.has(line.concept)) reportOverBudget(ctx, line, 'budget/sangong-over-budget');
   },
 };

@@ -49,12 +49,14 @@ export const changeAmount: Rule = {
         const held = sign === 1 ? fwd : back;
         if (informative >= 3 && held * 2 < informative) continue;
         const [first, second] = sign === 1 ? [p.current, p.prior] : [p.prior, p.current];
+        const family = `change/amount:${t.id}:${diffCol}`;
         for (const r of lines) {
           const cells = [diffCol, first, second];
           if (cells.some((c) => g.info(r.row, c).k === 'error')) continue;
           const stated = numAt(g, r.row, diffCol);
           const terms = [numAt(g, r.row, first), numAt(g, r.row, second)];
           const check = checkSum(stated, terms, tol, [1, -1]);
+          ctx.checked(family);
           if (check.status === 'ok') continue;
           const data = {
             ...sumData(check, terms, [1, -1]), row: r.label, diffName: colName(t, diffCol),
@@ -72,6 +74,7 @@ export const changeAmount: Rule = {
             actual: data.stated,
             ...(mismatch ? { fix: data.sum, equation: { kind: 'other' as const, terms: [term(0, 1), term(1, -1), term(2, 1)], residual: check.diff } } : {}),
             table: t.id,
+            family,
           });
         }
       }

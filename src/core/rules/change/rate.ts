@@ -46,9 +46,11 @@ export const changeRate: Rule = {
         for (const l of lines) for (const how of [0, 1, 2]) if (checkRatio(l.s, numerator(l, how), l.q.value, [l.c, l.q, l.q], tol).ok) holds[how]!++;
         const how = holds.indexOf(Math.max(...holds));
         if (lines.length >= 3 && holds[how]! * 2 < lines.length) continue;
+        const family = `change/rate:${t.id}:${rateCol}`;
         for (const l of lines) {
           const d = numerator(l, how);
           const r = checkRatio(l.s, d, l.q.value, [l.c, l.q, l.q], tol);
+          ctx.checked(family);
           if (r.ok) continue;
           const refs = [ref(g, l.row, rateCol), ref(g, l.row, p.current), ref(g, l.row, p.prior)];
           ctx.report({
@@ -64,6 +66,7 @@ export const changeRate: Rule = {
             fix: r.fix,
             equation: { kind: 'other', terms: refs.map((cell) => ({ cell, value: l.s.value, decimals: 0 })) },
             table: t.id,
+            family,
           });
         }
       }

@@ -87,6 +87,8 @@ function checkPair(ctx: RuleContext, income: Table, spend: Table): void {
       cells = [...(carry !== undefined ? [ref(income.grid, ir.row, carry)] : []), ref(spend.grid, er.row, ec), ref(spend.grid, er.row, year!)];
     }
     const check = checkSum(stated, terms, ctx.options.tolerance);
+    const family = `cross/income-balance:${income.id}:${spend.id}`;
+    ctx.checked(family);
     if (check.status === 'ok') continue;
     const data = { ...sumData(check, terms), unit: ir.label, formulaZh, formulaEn };
     ctx.report({
@@ -96,6 +98,7 @@ function checkPair(ctx: RuleContext, income: Table, spend: Table): void {
       expected: data.sum,
       actual: data.stated,
       table: income.id,
+      family,
     });
   }
 }

@@ -64,6 +64,9 @@ export const sameFigure: Rule = {
         const a = inWan(first);
         const b = inWan(other);
         const check = checkSum(a, [b], ctx.options.tolerance);
+        // one family a pair of tables: tables that disagree on most figures they share are not the same entity's
+        const family = `cross/same-figure:${Math.min(first.tableId, other.tableId)}:${Math.max(first.tableId, other.tableId)}`;
+        ctx.checked(family);
         if (check.status !== 'mismatch') continue;
         const ca = ref(first.grid, first.cell.row, first.cell.col);
         const cb = ref(other.grid, other.cell.row, other.cell.col);
@@ -77,6 +80,7 @@ export const sameFigure: Rule = {
           },
           cells: [ca, cb],
           table: first.tableId,
+          family,
           equation: {
             kind: 'other',
             terms: [

@@ -34,11 +34,13 @@ export const partExceedsWhole: Rule = {
         for (const rel of relations) {
           if (rel.complete) continue;
           const nameOf = (i: number): string => (byRows ? rowName(t, i) : colName(t, i));
+          const family = `identity/part-exceeds-whole:${t.id}:${byRows ? 'rows' : 'cols'}:${rel.whole}`;
           for (const line of relationLines(t, rel, byRows)) {
             const stated = numAt(g, line.whole.r, line.whole.c);
             if (!stated) continue;
             const terms = line.parts.map((x) => numAt(g, x.r, x.c));
             const check = checkSum(stated, terms, ctx.options.tolerance);
+            ctx.checked(family);
             if (check.status !== 'mismatch' || !check.diff.isNegative()) continue;
             const idx = rel.parts.flat();
             const single = line.parts.filter((_, i) => terms[i] && terms[i]!.value.gt(stated.value));
@@ -51,6 +53,7 @@ export const partExceedsWhole: Rule = {
                 data: { row: line.name, whole: nameOf(rel.whole), stated: show(stated), part: nameOf(idx[i]!), partValue: show(terms[i]) },
                 cells: [ref(g, x.r, x.c), ref(g, line.whole.r, line.whole.c)],
                 table: t.id,
+                family,
               });
             } else {
               const data = { ...sumData(check, terms), row: line.name, whole: nameOf(rel.whole), partNames: idx.map(nameOf).join('、') };
@@ -61,6 +64,7 @@ export const partExceedsWhole: Rule = {
                 expected: `≥ ${data.sum}`,
                 actual: data.stated,
                 table: t.id,
+                family,
               });
             }
           }

@@ -42,12 +42,14 @@ export const rowSum: Rule = {
           if (!rel.complete) continue;
           const partNames = rel.parts.flat().map((p) => (byRows ? rowName(t, p) : colName(t, p))).join(' + ');
           const whole = byRows ? rowName(t, rel.whole) : colName(t, rel.whole);
+          const family = `identity/row-sum:${t.id}:${byRows ? 'rows' : 'cols'}:${rel.whole}`;
           for (const line of relationLines(t, rel, byRows)) {
             const cells = [line.whole, ...line.parts];
             if (cells.some((x) => g.info(x.r, x.c).k === 'error')) continue;
             const stated = numAt(g, line.whole.r, line.whole.c);
             const terms = line.parts.map((x) => numAt(g, x.r, x.c));
             const check = checkSum(stated, terms, ctx.options.tolerance);
+            ctx.checked(family);
             if (check.status === 'ok') continue;
             const data = { ...sumData(check, terms), row: line.name, whole, partNames };
             const mismatch = check.status === 'mismatch';
@@ -62,6 +64,7 @@ export const rowSum: Rule = {
               actual: data.stated,
               ...(mismatch ? { fix: data.sum, cross } : {}),
               table: t.id,
+              family,
             });
           }
         }

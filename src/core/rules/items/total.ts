@@ -38,6 +38,6 @@ export const itemsTotal: Rule = {
     },
   },
   check(ctx) {
-    for (const t of ctx.model.tables) if (!t.unitRows) checkColumnSums(ctx, t);
+    for (const t of ctx.model.tables) if (!t.unitRows) checkColumnSums(ctx, t, 'items/total');
   },
 };

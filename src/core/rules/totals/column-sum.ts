@@ -51,8 +51,8 @@ export const columnSum: Rule = {
   },
   check(ctx) {
     for (const t of ctx.model.tables) {
-      if (t.unitRows) checkColumnSums(ctx, t);
-      if (t.unitCols) checkUnitColumns(ctx, t);
+      if (t.unitRows) checkColumnSums(ctx, t, 'totals/column-sum');
+      if (t.unitCols) checkUnitColumns(ctx, t, 'totals/column-sum');
     }
   },
 };

@@ -39,6 +39,8 @@ function checkLine(ctx: RuleContext, c: Consolidation, line: ConsolidationLine):
   const f = lineFigures(c.total, line);
   if (!f || [f.stated, ...f.terms].every((n) => !n)) return;
   const check = checkSum(f.stated, f.terms, ctx.options.tolerance);
+  const family = `totals/consolidation:${c.total.id}`;
+  ctx.checked(family);
   if (check.status === 'ok') return;
   const t = c.total;
   const data = { ...sumData(check, f.terms), ...working(c, line, check), sheet: t.sheet, row: rowName(t, line.row), col: colName(t, line.col) };
@@ -50,6 +52,7 @@ function checkLine(ctx: RuleContext, c: Consolidation, line: ConsolidationLine):
     expected: data.sum,
     actual: data.stated,
     table: t.id,
+    family,
     ...(mismatch ? { fix: data.sum, equation: equationOf(c, line, check.diff) } : {}),
   });
 }
