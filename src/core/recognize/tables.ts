@@ -95,6 +95,9 @@ function isColumnNumbers(grid: Grid, s: RowScan, r: number): boolean {
   return first !== undefined && /^(栏次|行次|序号)$/.test(normLabel(grid.shownText(r, first))) && s.texts.length === 1;
 }
 
+/** The label of a total line: 合计, 总计, 收入总计, 本年支出合计 … */
+const TOTAL_LINE = /(合计|总计|汇总)$/;
+
 /** How many rows in a row a table may go on across (blank rows at most three of them). */
 const MAX_BRIDGE = 8;
 /** On a side of a two-sided 总表, the rows where the other side has lines and this one none. */
@@ -205,6 +208,9 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
       }
       break;
     }
+    // a total line printed blank after the last line (its figures left empty) is still the table's
+    while (free(end + 1) && isLabelOnly(scan(end + 1)) && scan(end + 1).texts.every((c) => c < figLeft)
+      && TOTAL_LINE.test(normLabel(grid.shownText(end + 1, scan(end + 1).texts[scan(end + 1).texts.length - 1]!)))) end++;
     r = end + 1;
     const table = buildTable(grid, start, end, scan, ctx, skip);
     if (table) tables.push(table);
@@ -273,7 +279,7 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
     if (leaf && isIndexHeader(leafLabel)) role = 'index';
     else if (nums > texts && !(leaf && isLabelHeader(leafLabel)) && !(leaf && isTextHeader(leafLabel) && texts > 0)) role = 'number';
     // a column of figures the person has not filled in yet (its header says 决算数, 收入合计 …) is still one
-    else if (!texts && leaf && (measureOf(leafLabel) || conceptOf(leafLabel)) && !isLabelHeader(leafLabel)) role = 'number';
+    else if (!texts && leaf && (measureOf(leafLabel) || conceptOf(leafLabel) || isGroupTotalLabel(leafLabel) || GROUP_TOTAL_COLUMN.test(leafLabel)) && !isLabelHeader(leafLabel)) role = 'number';
     else role = 'text';
     columns.push({ col: c, role, path, name: columnName(path) });
     if (role === 'text') {

@@ -5,7 +5,7 @@ import { shown } from '../../numbers';
 import { bandName } from '../../bands';
 import { Rule } from '../types';
 import { bandNamed, bandOf } from '../score/grade';
-import { ref } from '../util';
+import { colRefs, ref } from '../util';
 
 export const projectTotal: Rule = {
   meta: {
@@ -52,7 +52,9 @@ export const projectTotal: Rule = {
         ctx.report({
           messageId: 'score',
           data: { project, stated: shown(t.score), funds: fmtFixed(funds, d), lines: fmtFixed(sum(lineScores), d), sum: fmtFixed(total, d) },
-          cells: [ref(g, t.row, t.scoreCol)],
+          // the total first, then the scores it adds up (the funds line's, the indicator lines')
+          cells: [ref(g, t.row, t.scoreCol), ...(p.funds?.score ? [ref(g, p.funds.row, p.funds.cols.score)] : []),
+            ...colRefs(g, p.lines.filter((l) => l.score).map((l) => l.row), p.lines[0]?.cells.score ?? t.scoreCol)],
           expected: fmtFixed(total, d), actual: shown(t.score), fix: fmtFixed(total, d), table: p.id,
           equation: {
             kind: 'other',
