@@ -5,7 +5,7 @@
 import { Grid } from '../grid';
 import { AmountUnit, Num, parseNumberText } from '../numbers';
 import { normLabel } from '../text';
-import { ConceptId, conceptOf, IDENTITIES } from '../vocabulary';
+import { budgetStage, ConceptId, conceptOf, IDENTITIES } from '../vocabulary';
 import { BudgetLine, Cell, FormLine, Table } from './model';
 
 export type { BudgetLine, Cell, FormLine } from './model';
@@ -160,6 +160,13 @@ function scopeOf(title: string | undefined): string {
   return m ? m[1]! : '';
 }
 
+/** What a plain amount of a table stands for, by its title: a 预算 table's amounts are budgets (2026年部门收支预算总表),
+ *  any other's actuals (决算, 执行情况); the names of the four budgets a fund comes from (一般公共预算 …) say nothing. */
+function plainMeasure(title: string | undefined): 'budget' | 'actual' {
+  const t = normLabel(title ?? '').replace(/(一般公共|政府性基金|国有资本经营|社会保险基金)预算/g, '');
+  return /预算/.test(t) && !/(决算|执行|完成|实际)/.test(t) ? 'budget' : 'actual';
+}
+
 /** The facts of a table: its figures that a concept, an entity and a year pin down. */
 export function tableFacts(t: Table, reportYear: number | undefined, only?: ReadonlySet<ConceptId>): Fact[] {
   const out: Fact[] = [];
@@ -176,13 +183,17 @@ export function tableFacts(t: Table, reportYear: number | undefined, only?: Read
     const parts = t.rows.filter((r) => r.role !== 'total').map((r) => conceptOf(r.key)?.id).filter((x): x is ConceptId => !!x);
     return parts.length >= 2 && parts.every((p) => i.parts.includes(p));
   })?.whole;
+  const plain = plainMeasure(t.title);
   const push = (entity: string, item: ConceptId, c: Table['columns'][number], row: number, label: string): void => {
     if (only && !only.has(item)) return;
+    // 年初预算数 and 调整预算数 are stages of a budget, not the budget another table states (全年预算数 is)
+    const stage = budgetStage(c.path.at(-1)?.label ?? '');
+    if (stage === 'initial' || stage === 'adjustment') return;
     const i = t.grid.info(row, c.col);
     const year = yearOf(c);
     if (i.k !== 'num' || year === undefined || year < 0) return;
     out.push({
-      entity, item, measure: c.measure === 'budget' ? 'budget' : 'actual', year, num: i.n, cell: { row, col: c.col }, grid: t.grid, tableId: t.id,
+      entity, item, measure: c.measure === 'budget' ? 'budget' : c.measure === undefined ? plain : 'actual', year, num: i.n, cell: { row, col: c.col }, grid: t.grid, tableId: t.id,
       unit: t.unit, label: `${label}·${c.name || ''}`.replace(/·$/, ''), scope,
     });
   };
