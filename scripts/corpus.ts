@@ -2,9 +2,14 @@
  * npm run corpus — measures the engine on the layout families of test/fixtures/corpus (it asserts nothing and
  * always exits 0). Each family's clean workbooks are checked, then each single-fault mutant of them (one figure
  * transposed, a digit dropped, the sign flipped, the next line's figure copied, a figure blanked, a total off by
- * 10.00, a rate off by 1.5 points: test/fixtures/corpus/mutate.ts). It prints one line per family and a total:
+ * 10.00, a rate off by 1.5 points, and the real published error of another line's 项目支出 copied into a 项 line:
+ * test/fixtures/corpus/mutate.ts). It prints one line per family and a total:
  *
  *   family  fixtures  mutants  found%  named%  falseAlarms(clean)  falseAlarms(mutants)
+ *
+ * and under its family, always, one line per real-error mutant (copied-line): the cell, the figure copied and
+ * from where, whether it was found and named, and the finding that names it (or the first cells of those that
+ * found it).
  *
  * - found: an error or warning has a range in its cells that contains the planted cell;
  * - named: one such finding's first cell is exactly the planted cell;
@@ -16,7 +21,7 @@
  */
 import { writeFileSync } from 'fs';
 import { performance } from 'perf_hooks';
-import { parseRange, splitRef } from '../src/core/a1';
+import { parseRange, sheetCell, splitRef } from '../src/core/a1';
 import { checkWorkbook, Finding } from '../src/core';
 import { WorkbookSnapshot } from '../src/core/snapshot';
 import { FAMILIES } from '../test/fixtures/corpus';
@@ -31,6 +36,8 @@ interface Alarm {
 
 interface MutantResult {
   cell: string;
+  /** copied-line: the cell whose figure was copied */
+  from?: string;
   kind: string;
   mutation: string;
   was: unknown;
@@ -39,6 +46,8 @@ interface MutantResult {
   named: boolean;
   /** first cells of the findings that contain the planted cell */
   foundBy: string[];
+  /** the finding whose first cell is the planted cell */
+  namedBy?: Alarm;
   falseAlarms: Alarm[];
 }
 
@@ -74,11 +83,13 @@ function contains(range: string, cell: string): boolean {
 function runMutant(m: Mutant): MutantResult {
   const findings = serious(m.wb, m.fixture);
   const hits = findings.filter((f) => f.cells.some((c) => contains(c, m.cell)));
+  const naming = hits.find((f) => f.cells[0] === m.cell);
   return {
-    cell: m.cell, kind: m.target.kind, mutation: m.mutation, was: m.was, value: m.value,
+    cell: m.cell, from: m.target.from && sheetCell(m.target.sheet, m.target.from.r, m.target.from.c), kind: m.target.kind, mutation: m.mutation, was: m.was, value: m.value,
     found: hits.length > 0,
     named: hits.some((f) => f.cells[0] === m.cell),
     foundBy: hits.map((f) => f.cells[0] ?? ''),
+    namedBy: naming && alarm(naming),
     falseAlarms: findings.filter((f) => !hits.includes(f)).map(alarm),
   };
 }
@@ -125,6 +136,16 @@ function details(r: FixtureResult): string[] {
   return out;
 }
 
+/** The real-error mutants (another line's figure copied into a zero part of a line), one line each. */
+function realErrors(r: FixtureResult): string[] {
+  return r.mutants.filter((m) => m.mutation === 'copied-line').map((m) => {
+    const what = `${r.name}  ${m.cell} ${JSON.stringify(m.was)} → ${JSON.stringify(m.value)} (copied from ${m.from})`;
+    if (m.namedBy) return `  real error  ${what}: found and named by ${show(m.namedBy)}`;
+    if (m.found) return `  real error  ${what}: found, not named (first cells ${m.foundBy.join(', ')})`;
+    return `  real error  ${what}: MISSED`;
+  });
+}
+
 function parseArgs(argv: string[]): { family?: string; verbose: boolean; json?: string } {
   const o: { family?: string; verbose: boolean; json?: string } = { verbose: false };
   for (let i = 0; i < argv.length; i++) {
@@ -153,6 +174,7 @@ function main(): void {
     const t = tally(results);
     out.push({ id: fam.id, title: fam.title, tally: t, fixtures: results });
     process.stdout.write(`${row(fam.id, t)}\n`);
+    for (const r of results) for (const d of realErrors(r)) process.stdout.write(`${d}\n`);
     if (o.verbose) for (const r of results) for (const d of details(r)) process.stdout.write(`${d}\n`);
   }
   const total = tally(out.flatMap((f) => f.fixtures));
