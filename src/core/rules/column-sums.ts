@@ -1,10 +1,24 @@
 /** The column sums of one table: each total, 小计 or outline-group row equals the sum of the rows it gathers. */
 import { checkSum } from '../arith';
 import { Row, Table } from '../recognize/model';
-import { RuleContext } from './types';
+import { MessageText, RuleContext } from './types';
 import { colName, colRefs, numAt, ref, sumData, summableColumns } from './util';
 
 export { summableColumns };
+
+/** The messages of a code's line over the codes under it (a table keyed by 科目编码), in both rules that check
+ *  column sums. */
+export const CODE_MESSAGES: Record<'code' | 'codeRounding', MessageText> = {
+  code: {
+    zh: '科目“{code} {row}”的“{column}”为 {stated}，不等于其下级科目之和 {terms} = {sum}，相差 {diff}',
+    en: 'Code “{code} {row}”, “{column}” is {stated}, but the codes under it add up to {terms} = {sum}: off by {diff}',
+  },
+  codeRounding: {
+    severity: 'info',
+    zh: '尾差：科目“{code} {row}”的“{column}”为 {stated}，其下级科目之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
+    en: 'Rounding difference: code “{code} {row}”, “{column}” is {stated}, the codes under it add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
+  },
+};
 
 
 export function parentRows(t: Table): Row[] {

@@ -1,5 +1,5 @@
 /** Rule 5: in an item list (projects, budget lines, any list with a 合计 line), the 合计 equals the sum of the lines. */
-import { checkColumnSums } from '../column-sums';
+import { checkColumnSums, CODE_MESSAGES } from '../column-sums';
 import { Rule } from '../types';
 
 export const itemsTotal: Rule = {
@@ -21,15 +21,7 @@ export const itemsTotal: Rule = {
         zh: '尾差：合计行“{row}”的“{column}”为 {stated}，{n} 项明细之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
         en: 'Rounding difference: total line “{row}”, “{column}” is {stated}, its {n} lines add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
       },
-      code: {
-        zh: '科目“{code} {row}”的“{column}”为 {stated}，不等于其下级科目之和 {terms} = {sum}，相差 {diff}',
-        en: 'Code “{code} {row}”, “{column}” is {stated}, but the codes under it add up to {terms} = {sum}: off by {diff}',
-      },
-      codeRounding: {
-        severity: 'info',
-        zh: '尾差：科目“{code} {row}”的“{column}”为 {stated}，其下级科目之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
-        en: 'Rounding difference: code “{code} {row}”, “{column}” is {stated}, the codes under it add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
-      },
+      ...CODE_MESSAGES,
       subtotalRounding: {
         severity: 'info',
         zh: '尾差：小计行“{row}”的“{column}”为 {stated}，其下各行之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',

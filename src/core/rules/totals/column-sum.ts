@@ -2,7 +2,7 @@
  * Rule 1: in a table of sub-units, the 汇总 equals the sum of the units: the 汇总 row the unit rows, column by
  * column; or, with the units as columns, the 汇总 column the unit columns, row by row.
  */
-import { checkColumnSums, checkUnitColumns } from '../column-sums';
+import { checkColumnSums, checkUnitColumns, CODE_MESSAGES } from '../column-sums';
 import { Rule } from '../types';
 
 export const columnSum: Rule = {
@@ -33,15 +33,7 @@ export const columnSum: Rule = {
         zh: '尾差：“{row}”行“{column}”为 {stated}，各单位之和为 {sum}，相差 {diff}，在 {n} 项舍入误差范围（±{bound}）之内',
         en: 'Rounding difference: row “{row}”, “{column}” is {stated}, the units add up to {sum}: off by {diff}, within the rounding bound of {n} terms (±{bound})',
       },
-      code: {
-        zh: '科目“{code} {row}”的“{column}”为 {stated}，不等于其下级科目之和 {terms} = {sum}，相差 {diff}',
-        en: 'Code “{code} {row}”, “{column}” is {stated}, but the codes under it add up to {terms} = {sum}: off by {diff}',
-      },
-      codeRounding: {
-        severity: 'info',
-        zh: '尾差：科目“{code} {row}”的“{column}”为 {stated}，其下级科目之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
-        en: 'Rounding difference: code “{code} {row}”, “{column}” is {stated}, the codes under it add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
-      },
+      ...CODE_MESSAGES,
       subtotalRounding: {
         severity: 'info',
         zh: '尾差：小计行“{row}”的“{column}”为 {stated}，其下各行之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
