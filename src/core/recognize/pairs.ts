@@ -16,8 +16,11 @@ export function findBudgetPairs(columns: Column[]): BudgetPair[] {
   for (const [parent, cols] of groups) {
     const by = (m: Measure): Column[] => cols.filter((c) => c.measure === m);
     for (const actual of by('actual')) {
-      const budgets = by('budget').filter((b) => b.col < actual.col);
-      const budget = budgets[budgets.length - 1] ?? by('budget')[0];
+      // a budget and an actual of different years are a year-over-year pair (2025年执行数 | 2026年预算数), not a budget line
+      const differ = <T>(x: T | undefined, y: T | undefined): boolean => x !== undefined && y !== undefined && x !== y;
+      const sameYear = (b: Column): boolean => !differ(b.year, actual.year) && !differ(b.period, actual.period);
+      const budgets = by('budget').filter((b) => b.col < actual.col && sameYear(b));
+      const budget = budgets[budgets.length - 1] ?? by('budget').find(sameYear);
       if (!budget) continue;
       const diff = by('diff').find((d) => d.col > actual.col) ?? by('diff')[0];
       const rate = by('rate').find((d) => d.col > actual.col) ?? by('rate')[0];
@@ -53,8 +56,10 @@ export function findChangePairs(columns: Column[]): ChangePair[] {
   if ((!prior || !current) && years.length >= 2) {
     const [py, cy] = [years[years.length - 2]!, years[years.length - 1]!];
     const byYear = (y: number): Column | undefined => {
-      const list = nums.filter((c) => c.year === y && c.measure !== 'rate' && c.measure !== 'diff' && c.measure !== 'budget');
-      return list.length === 1 ? list[0] : undefined;
+      const list = nums.filter((c) => c.year === y && c.measure !== 'rate' && c.measure !== 'diff');
+      // a year's one column, whatever its measure (2025年预算数 | 2026年预算数); of a budget and an actual, the actual
+      const actual = list.filter((c) => c.measure !== 'budget');
+      return list.length === 1 ? list[0] : actual.length === 1 ? actual[0] : undefined;
     };
     prior = byYear(py);
     current = byYear(cy);

@@ -72,6 +72,8 @@ function isLabelRow(grid: Grid, r: Row, cols: number[]): boolean {
     const k = grid.info(r.row, c).k;
     if (k === 'num' || k === 'dash' || k === 'error') return false;
   }
+  // a line of an amount (事业收入, 住房保障支出, 公务接待费 …) left blank is a line of zeros, never a group's name
+  if (/(收入|支出|费|经费|拨款|结余|结转|资金)$/.test(r.key)) return false;
   return HEAD_STYLES.has(r.numbering ?? '') || /本级|下属|所属|直属|二级|行政|事业|单位$|机构$|部门$|类$|系统$|其中[:：]?$/.test(r.key) || r.key === '';
 }
 
@@ -287,7 +289,8 @@ export function structureRows(grid: Grid, rows: Row[], sumCols: number[], tol: T
   // line of its own numbering (or by nothing) it is a line whose figures are zero, printed blank
   all.forEach((r, i) => {
     const next = all[i + 1];
-    if (r.role === 'label' && r.numbering && (!next || (next.numbering === r.numbering && next.role !== 'label'))) r.role = 'detail';
+    const closes = !next || (next.numbering === r.numbering && next.role !== 'label') || isTotalRowLabel(next.key) || CLOSING.test(next.key) || GRAND.test(next.key);
+    if (r.role === 'label' && r.numbering && closes) r.role = 'detail';
   });
   const rowRelations = findBreakdowns(grid, all, sumCols, tol);
   // the unit (or item) rows: what the total and the 小计 rows gather; group label rows are boundaries

@@ -17,6 +17,9 @@ export interface RowScan {
 
 export const MAX_HEADER_ROWS = 4;
 
+/** The particulars printed around a table's title: who made it, its number, its unit, its date. */
+const META_LINE = /^(单位[:：]|金额单位|编制单位|填报单位|单位名称[:：]|部门名称[:：]|预算单位[:：]|公开\d+表|附表|附件|表\d|表号|填报日期|编制日期|日期[:：]|\d{4}年(度)?$)/;
+
 export function scanRow(grid: Grid, r: number): RowScan {
   const texts: number[] = [];
   const nums: number[] = [];
@@ -29,7 +32,10 @@ export function scanRow(grid: Grid, r: number): RowScan {
     const m = seen ? grid.merge(r, c) : undefined;
     if (m) {
       const key = `${m.top},${m.left}`;
-      if (!seen!.has(key) && grid.shownText(m.top, m.left)) seen!.add(key);
+      const shown = grid.shownText(m.top, m.left);
+      if (!seen!.has(key) && shown) seen!.add(key);
+      // a row under a header cell merged down into it is part of that header, not a blank row
+      if (m.top < r && shown) blank = false;
     }
     const i = grid.info(r, c);
     if (i.k === 'empty') continue;
@@ -66,6 +72,8 @@ export function isBareFigures(grid: Grid, s: RowScan, r: number): boolean {
 export function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): boolean {
   if (s.blank) return false;
   if (s.nodes <= 1) return !s.nums.length || s.texts.length > 0;
+  // a line of the table's particulars only (编制单位：… | 公开01表 | 单位：元), however many cells it takes
+  if (!s.nums.length && s.texts.length && s.texts.every((c) => META_LINE.test(normLabel(grid.shownText(r, c))))) return true;
   if (s.nodes > 2) return false;
   for (const c of s.texts) if (/^(单位[:：]|附表|附件|表\d)/.test(normLabel(grid.shownText(r, c)))) return true;
   let wide = false;

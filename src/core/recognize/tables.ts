@@ -128,8 +128,9 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const relations = findRelations(band, columns, (whole, parts) => tallyRows(grid, rows, whole, parts, ctx.tol));
   const units = unitColumns(grid, columns, rows, sumCols, ctx.tol);
   if (units) relations.push(units);
-  const budgetPairs = findBudgetPairs(columns);
+  // years first: a budget and an actual of different years are no budget pair
   const changePairs = findChangePairs(columns);
+  const budgetPairs = findBudgetPairs(columns);
   const labelLeaf = label?.path.at(-1)?.label ?? '';
   const rowKinds = rows.map((w) => conceptOf(w.key)).filter((c) => !!c).map((c) => c!.kind);
   const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0 || structure.rowRelations.length > 0, rowKinds);
