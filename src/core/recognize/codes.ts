@@ -16,7 +16,9 @@ import { RowStructure } from './rows';
 
 const SPLIT_HEADER = [/^类$/, /^款$/, /^项$/];
 const CODE_HEADER = /(科目)?(编码|代码)$|^科目$|^功能分类|^经济分类/;
-const WHOLE_CODE = /^\d{3}(\d{2}){0,2}$/;
+/** A code: 功能分类 3/5/7 digits, 经济分类 3/5, 单位编码 3 + 3 (501, 501001); any run of three to nine digits whose
+ *  prefixes are the codes above it. */
+const WHOLE_CODE = /^\d{3,9}$/;
 
 /** The digits of a code cell: "210", "21001", "210 01 01", 2100101 (a number); '' when the cell holds none. */
 function codeCell(grid: Grid, r: number, c: number): string {
@@ -84,7 +86,7 @@ function rowCodes(grid: Grid, rows: Row[], where: { cols: number[]; split: boole
 
 /**
  * The tree the codes propose, or undefined where the rows are not keyed by codes: at least three rows with codes
- * of 3, 5 or 7 digits, no code twice, and at least one code under another.
+ * of three to nine digits, no code twice, and at least one code under another.
  */
 export function codeStructure(grid: Grid, columns: Column[], rows: Row[], labelCol: number): RowStructure | undefined {
   const where = codeColumns(grid, columns, rows, labelCol);
@@ -96,7 +98,7 @@ export function codeStructure(grid: Grid, columns: Column[], rows: Row[], labelC
     byCode.set(code, r);
   }
   const parentOf = (code: string): Row | undefined => {
-    for (let n = code.length - 2; n >= 3; n -= 2) {
+    for (let n = code.length - 1; n >= 3; n--) {
       const p = byCode.get(code.slice(0, n));
       if (p) return p;
     }

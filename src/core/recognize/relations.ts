@@ -8,7 +8,7 @@ import { HeaderBand } from './headers';
 import { Column, HeaderNode, Relation } from './model';
 
 /** A column named by a year or by 上年/本年: a measure of its own, never a part of a 合计. */
-const YEARISH = /^(19|20)\d{2}年|^(上年|本年|当年|去年)/;
+const YEARISH = /^(19|20)\d{2}年|^(上年|本年|当年|去年)(数|决算数?|预算数?|执行数?|实际数?|金额)?$/;
 /** A column that totals the ones after it: 合计, 总计, 本年支出合计, 本年收入合计. */
 export const GROUP_TOTAL_COLUMN = /^(合计|总计|本年(收入|支出)合计|支出合计|收入合计)$/;
 

@@ -136,9 +136,9 @@ function buildTable(grid: Grid, start: number, end: number, scan: (r: number) =>
   const kind = classify(columns, budgetPairs, title ?? '', labelLeaf, structure.total !== undefined, relations.length > 0 || structure.rowRelations.length > 0, rowKinds);
   if (!kind) return null;
   // rows are sub-units when the label column says so (机构名称, 单位名称 …), or, in a 收支 table whose label
-  // header names nothing else, when no row is a line such as 基本支出; rows keyed by codes are lines, never units
-  const unitRows = !coded && !units && (isUnitLabelHeader(labelLeaf)
-    || (['income', 'expenditure', 'sangong', 'assets'].includes(kind) && !isLabelHeader(labelLeaf) && !rows.some((w) => conceptOf(w.key))));
+  // header names nothing else, when no row is a line such as 基本支出; rows keyed by 科目 codes are lines, not units
+  const unitRows = !units && (isUnitLabelHeader(labelLeaf)
+    || (!coded && ['income', 'expenditure', 'sangong', 'assets'].includes(kind) && !isLabelHeader(labelLeaf) && !rows.some((w) => conceptOf(w.key))));
 
   const id = ctx.nextId();
   const rect: Rect = { top: headerRows[0]!, left, bottom: dataRows[dataRows.length - 1]!, right };
