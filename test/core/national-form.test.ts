@@ -97,3 +97,12 @@ test('a wrong funds score, or an indicator scored above its 分值, is found on 
   expect(found('whole.score', 10)).toEqual(['project/score:funds:部门整体支出绩效自评表!H9', 'project/total:score:部门整体支出绩效自评表!H9']);
   expect(found('ind2.score', 11)).toEqual(['project/score:above:部门整体支出绩效自评表!H19', 'project/total:score:部门整体支出绩效自评表!H19']);
 });
+
+test('a 总分 left blank under scored lines is a warning with the sum the lines give', () => {
+  const f = nationalForm();
+  plant(f, f.cells['total.score']!, null);
+  const found = checkWorkbook(f.wb, 'x.xlsx').report.findings.filter((x) => x.severity !== 'info');
+  expect(found.map((x) => [x.rule, x.messageId, x.severity, x.cells[0], x.expected])).toEqual([
+    ['project/total', 'scoreMissing', 'warning', `${f.sheet}!H${f.cells['total.score']!.r + 1}`, '98.17'],
+  ]);
+});

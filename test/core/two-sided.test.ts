@@ -40,3 +40,10 @@ describe.each([false, true])('财政拨款 columns: %s', (funds) => {
     expect(f[0]!.message).toContain('相差 10.00');
   });
 });
+
+test('one side’s 总计 left blank is an error of totals/balance, the blank cell named (its own side’s sum fails too)', () => {
+  const { s, rows } = twoSided();
+  s.set(rows.grand, 3, null);
+  const f = loud(s).filter((x) => x.rule === 'totals/balance');
+  expect(f.map((x) => x.cells)).toEqual([[`收支总表!D${rows.grand + 1}`, `收支总表!B${rows.grand + 1}`]]);
+});

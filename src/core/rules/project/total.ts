@@ -17,6 +17,11 @@ export const projectTotal: Rule = {
         zh: '“{project}”总分 {stated} ≠ 预算执行得分 {funds} + 各指标得分 {lines} = {sum}',
         en: '“{project}”: total {stated} ≠ budget execution {funds} + indicators {lines} = {sum}',
       },
+      scoreMissing: {
+        severity: 'warning',
+        zh: '“{project}”总分未填，预算执行得分 {funds} 与各指标得分 {lines} 之和为 {sum}',
+        en: '“{project}”: the total is blank; budget execution {funds} and the indicators {lines} add up to {sum}',
+      },
       max: {
         zh: '“{project}”总分栏分值 {stated} ≠ 各项分值之和 {sum}',
         en: '“{project}”: the total row’s points {stated} ≠ the sum of points {sum}',
@@ -48,6 +53,16 @@ export const projectTotal: Rule = {
       const total = funds.plus(sum(lineScores));
       // shown at the decimals the scores show (a formula score 9.5885 formatted 0.00 is 9.59)
       const d = Math.max(0, ...scored.map((n) => n.decimals), t.score?.decimals ?? 0);
+      if (!t.score && scored.length >= 2 && !total.isZero()) {
+        // every line scored and the 总分 left blank: the form is not finished (or the total was deleted)
+        ctx.report({
+          messageId: 'scoreMissing',
+          data: { project, funds: fmtFixed(funds, d), lines: fmtFixed(sum(lineScores), d), sum: fmtFixed(total, d) },
+          cells: [ref(g, t.row, t.scoreCol), ...(p.funds?.score ? [ref(g, p.funds.row, p.funds.cols.score)] : []),
+            ...colRefs(g, p.lines.filter((l) => l.score).map((l) => l.row), p.lines[0]?.cells.score ?? t.scoreCol)],
+          expected: fmtFixed(total, d), actual: '', table: p.id,
+        });
+      }
       if (t.score && !sumAgreesShown(t.score, scored)) {
         ctx.report({
           messageId: 'score',

@@ -37,7 +37,8 @@ export const balance: Rule = {
       const row = inc.total!.row;
       const stated = numAt(g, row, ci);
       const other = numAt(spend.grid, row, cs);
-      if (!stated || !other) continue;
+      // one side's 总计 left blank is a missing figure; both blank say nothing
+      if (!stated && !other) continue;
       const check = checkSum(stated, [other], ctx.options.tolerance);
       if (check.status === 'ok') continue;
       const mismatch = check.status === 'mismatch';
@@ -50,7 +51,7 @@ export const balance: Rule = {
         ...(mismatch ? {
           equation: {
             kind: 'other' as const,
-            terms: [{ cell: cells[0]!, coef: new Dec(1), value: stated.value, decimals: stated.decimals }, { cell: cells[1]!, coef: new Dec(-1), value: other.value, decimals: other.decimals }],
+            terms: [{ cell: cells[0]!, coef: new Dec(1), value: check.stated, decimals: stated?.decimals ?? 2 }, { cell: cells[1]!, coef: new Dec(-1), value: check.sum, decimals: other?.decimals ?? 2 }],
             residual: check.diff,
           },
         } : {}),
