@@ -4,21 +4,29 @@
  * identity, the two breakdowns of one 年度资金总额, a table's total and the same figure in another table — so
  * the cell that sits in more failing equations than any other cell of a finding is named first in it. When two
  * cells tie, none is named: the engine does not guess. When every linear equation through the culprit agrees
- * on the value that mends it, that value is the fix.
+ * on the value that mends it, that value is the fix. Where none of that names a cell of a failing sum, the shape
+ * of the residual may: a cell whose figure is a typing slip of the value that would make the sum hold (two digits
+ * swapped, a digit dropped or added, the sign reversed, the adjacent line's figure) is named when it is the only
+ * cell of the sum that is such a slip and no other check contradicts it (see `nameTypo`).
  */
-import { parseCell, splitRef } from './a1';
+import { parseCell, parseRange, Rect, splitRef } from './a1';
 import { checkSum, ToleranceOptions } from './arith';
 import { Dec, fmtFixed } from './decimal';
+import { TypoShape } from './messages';
 import { notANumber } from './numbers';
-import { Cross, Equation, Problem } from './rules/types';
+import { Cross, Equation, Problem, RuleMeta } from './rules/types';
 import { Table } from './recognize/model';
 import { numAt, ref } from './rules/util';
 
 export interface Raised {
   problem: Problem;
+  /** the rule that raised it, where known: a finding of severity info (a note on the input) points at no culprit */
+  rule?: { meta: RuleMeta };
   culprit?: string;
-  /** how the culprit was found: 'cross' (a column total and a row identity) or the number of failing checks */
-  culpritVia?: 'cross' | 'isolated' | number;
+  /** how the culprit was found: 'cross' (a column total and a row identity), 'isolated' (the only cell nothing
+   *  vouches for), 'typo' (the only cell whose figure is a typing slip of the value that mends the sum: then
+   *  `problem.data` carries `culpritShape` and `culpritFix` for the note) or the number of failing checks */
+  culpritVia?: 'cross' | 'isolated' | 'typo' | number;
 }
 
 /** The equation of a column total or row identity, from its `cross`. */
@@ -116,6 +124,7 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     }
   }
   const vouching = new Vouching(tol);
+  const pointing = new Pointing(raised);
   for (const { x } of withEq) if (x.problem.cross) vouching.failed(x.problem.cross);
   for (const { x, eq } of withEq) {
     // a failing sum proves that one of its cells is wrong, not which: a rule's fix (on the cell it states
@@ -127,6 +136,7 @@ export function nameCulprits(raised: Raised[], tables: Table[], tol: ToleranceOp
     if (new Set(eq.terms.map((t) => t.cell)).size < 2) continue;
     delete x.problem.fix;
     name(x, eq);
+    if (x.culprit === undefined) nameTypo(x, eq, { through, tables, vouching, pointing });
     if (x.problem.fix === undefined && ruleFix !== undefined && x.culprit !== undefined && x.culprit === ruleCell) x.problem.fix = ruleFix;
   }
 
@@ -177,6 +187,15 @@ function proposeFix(x: Raised, cell: string, eqs: Equation[]): void {
   x.problem.actual = term.shown ?? fmtFixed(term.value, term.decimals);
 }
 
+/** The table a sheet-qualified cell lies in, and the cell's row and column. */
+function locate(cell: string, tables: Table[]): { table: Table; row: number; col: number } | undefined {
+  const a = splitRef(cell);
+  const at = a ? parseCell(a.address) : null;
+  if (!a || !at) return undefined;
+  const table = tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right);
+  return table ? { table, row: at.row, col: at.col } : undefined;
+}
+
 /** Within one failing check, the cells that other checks vouch for are the least likely culprits. */
 function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): void {
   const cells = [...new Set(eq.terms.map((t) => t.cell))];
@@ -184,10 +203,8 @@ function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): 
   const vouched = new Set<string>();
   let unvouched = 0;
   for (const cell of cells) {
-    const a = splitRef(cell);
-    const at = a ? parseCell(a.address) : null;
-    const t = a && at ? tables.find((tb) => tb.sheet === a.sheet && at.row >= tb.rect.top && at.row <= tb.rect.bottom && at.col >= tb.rect.left && at.col <= tb.rect.right) : undefined;
-    if (t && vouching.vouchedFor(t, at!.row, at!.col)) vouched.add(cell);
+    const at = locate(cell, tables);
+    if (at && vouching.vouchedFor(at.table, at.row, at.col)) vouched.add(cell);
     // three cells nothing vouches for: nothing will be said, the rest need not be looked at
     else if (++unvouched > 2) return;
   }
@@ -204,4 +221,300 @@ function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): 
     x.culpritVia = 'isolated';
     proposeFix(x, rest[0]!, [eq]);
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// a typing slip that explains a failing sum
+
+type Term = Equation['terms'][number];
+
+/** What naming by a typo's shape looks at besides the failing sum: every failing equation through each cell,
+ *  the tables, and the sums that hold. */
+interface TypoContext {
+  through: Map<string, Equation[]>;
+  tables: Table[];
+  vouching: Vouching;
+  pointing: Pointing;
+}
+
+/** A cell's key whichever way its reference is written ("'附表 1'!B5", "附表 1!$B$5"). */
+function cellKey(ref: string): { key: string; sheet: string; row: number; col: number } | undefined {
+  const a = splitRef(ref);
+  const at = a ? parseCell(a.address) : null;
+  return a && at ? { key: `${a.sheet}\u0000${at.row},${at.col}`, sheet: a.sheet, row: at.row, col: at.col } : undefined;
+}
+
+/**
+ * The cells the failing findings name (their cells and the cells of their equations), indexed once, when a sum
+ * first has a cell that explains it: so that a finding pointing at another cell of that sum, and not at the
+ * candidate, can say the candidate is not the one wrong figure.
+ */
+class Pointing {
+  private singles?: Map<string, Set<Raised>>;
+  private ranges?: Array<{ x: Raised; sheet: string; rect: Rect }>;
+  constructor(private readonly raised: Raised[]) {}
+
+  /** A note (severity info) is no failing check. */
+  private static failing(x: Raised): boolean {
+    const meta = x.rule?.meta;
+    return !meta || (meta.messages[x.problem.messageId]?.severity ?? meta.severity) !== 'info';
+  }
+
+  private index(): void {
+    this.singles = new Map();
+    this.ranges = [];
+    for (const x of this.raised) {
+      if (!Pointing.failing(x)) continue;
+      for (const ref of [...x.problem.cells, ...(x.problem.equation?.terms.map((t) => t.cell) ?? [])]) {
+        const a = splitRef(ref);
+        const rect = a ? parseRange(a.address) : null;
+        if (!a || !rect) continue;
+        if (rect.top === rect.bottom && rect.left === rect.right) {
+          const key = `${a.sheet}\u0000${rect.top},${rect.left}`;
+          const set = this.singles.get(key);
+          if (set) set.add(x);
+          else this.singles.set(key, new Set([x]));
+        } else this.ranges.push({ x, sheet: a.sheet, rect });
+      }
+    }
+  }
+
+  /** For each failing finding other than `x` that names cells of `eq`, the cells of `eq` it names. */
+  touching(x: Raised, eq: Equation): Array<Set<string>> {
+    if (!this.singles) this.index();
+    const cells = eq.terms.map((t) => ({ cell: t.cell, at: cellKey(t.cell) }));
+    const out = new Map<Raised, Set<string>>();
+    const add = (y: Raised, cell: string): void => {
+      if (y === x) return;
+      const set = out.get(y);
+      if (set) set.add(cell);
+      else out.set(y, new Set([cell]));
+    };
+    for (const { cell, at } of cells) for (const y of (at && this.singles!.get(at.key)) || []) add(y, cell);
+    // the sum's cells lie within one box a sheet (one column or one row): only ranges that meet it are looked into
+    const box = new Map<string, Rect>();
+    for (const { at } of cells) {
+      if (!at) continue;
+      const b = box.get(at.sheet);
+      if (!b) box.set(at.sheet, { top: at.row, bottom: at.row, left: at.col, right: at.col });
+      else Object.assign(b, { top: Math.min(b.top, at.row), bottom: Math.max(b.bottom, at.row), left: Math.min(b.left, at.col), right: Math.max(b.right, at.col) });
+    }
+    for (const { x: y, sheet, rect } of this.ranges!) {
+      const b = box.get(sheet);
+      if (y === x || !b || rect.bottom < b.top || rect.top > b.bottom || rect.right < b.left || rect.left > b.right) continue;
+      for (const { cell, at } of cells) {
+        if (at && at.sheet === sheet && at.row >= rect.top && at.row <= rect.bottom && at.col >= rect.left && at.col <= rect.right) add(y, cell);
+      }
+    }
+    return [...out.values()];
+  }
+}
+
+/** The decimals a figure is compared and its fix written at: its own (as shown), at least 2 (分). */
+const placesOf = (t: Term): number => Math.max(t.decimals, 2);
+
+/** A blank cell, or one that holds no number: its figure is unknown (and a zero line is often printed blank). */
+const isBlank = (t: Term): boolean => t.shown !== undefined;
+
+/** The digits of a figure written at its decimals, without sign, point or leading zeros ("-0.05" → "5"). */
+const digitsOf = (text: string): string => text.replace(/[-.]/g, '').replace(/^0+/, '');
+
+/** `b` is `a` with one pair of adjacent different digits swapped (30162 ↔ 31062). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+}
+
+/** `short` is `long` with one digit left out (120550 → 12055). */
+function oneLess(short: string, long: string): boolean {
+  if (short.length + 1 !== long.length) return false;
+  let i = 0;
+  while (i < short.length && short[i] === long[i]) i++;
+  return short.slice(i) === long.slice(i + 1);
+}
+
+/**
+ * `typed` is `right` with one digit left out: the figure shrinks (1205.50 typed 125.50, or read at its decimals,
+ * 120.55), or, for a digit of the decimals but the last, it is still written with as many (5.93 typed 5.3, shown
+ * 5.30: the last 0 only pads). `places` is how many of the digits are decimals.
+ */
+function dropped(typed: string, right: string, places: number): boolean {
+  if (oneLess(typed, right)) return true;
+  if (typed.length !== right.length || !typed.endsWith('0')) return false;
+  // the last digit typed as 0 is one digit typed for another (`substituted`), not a digit left out
+  for (let p = Math.max(0, right.length - places); p < right.length - 1; p++) {
+    if (`${right.slice(0, p)}${right.slice(p + 1)}0` === typed) return true;
+  }
+  return false;
+}
+
+/** One digit left out of the figure, or one added to it (1205.50 typed 12055.0 or 11205.50). */
+const digitSlip = (typed: string, right: string, places: number): boolean => dropped(typed, right, places) || dropped(right, typed, places);
+
+/**
+ * The typing slip that turns `right` (the value that makes the sum hold) into the figure the cell shows, or
+ * undefined. Both are compared as written at the cell's decimals; a zero is never a slip (a line left at 0 is
+ * what an empty line looks like), nor is a figure that would have to become 0.
+ */
+function slipOf(t: Term, right: Dec, neighbours: readonly Term[]): TypoShape | undefined {
+  const places = placesOf(t);
+  const shown = fmtFixed(t.value, places);
+  const meant = fmtFixed(right, places);
+  if (t.value.isZero() || right.isZero() || shown === meant) return undefined;
+  if (shown === fmtFixed(right.neg(), places)) return 'sign';
+  if (t.value.isNeg() === right.isNeg()) {
+    const a = digitsOf(shown);
+    const b = digitsOf(meant);
+    if (swapped(a, b)) return 'swap';
+    if (digitSlip(a, b, places)) return 'digit';
+  }
+  if (neighbours.some((n) => !isBlank(n) && fmtFixed(n.value, places) === shown)) return 'neighbour';
+  return undefined;
+}
+
+/**
+ * One digit typed for another (1117.88 typed 1127.88), the commonest slip of all. It is never named: any
+ * residual of one digit times a power of ten (a total off by 10.00) is such a slip in most cells of the sum, so
+ * it only stands against the other shapes — where it explains the residual as well, nothing is named.
+ */
+function substituted(t: Term, right: Dec): boolean {
+  const places = placesOf(t);
+  if (t.value.isNeg() !== right.isNeg()) return false;
+  const a = fmtFixed(t.value, places).replace(/[-.]/g, '');
+  const b = fmtFixed(right, places).replace(/[-.]/g, '');
+  const n = Math.max(a.length, b.length);
+  const x = a.padStart(n, '0');
+  const y = b.padStart(n, '0');
+  let differ = 0;
+  for (let i = 0; i < n && differ < 2; i++) if (x[i] !== y[i]) differ++;
+  return differ === 1;
+}
+
+/**
+ * For a column sum, each term's adjacent lines: the terms just above and below it in the column (the stated
+ * total among them), by the rows of their cells. A row identity's terms are figures of one line: none.
+ */
+function adjacentLines(eq: Equation): Array<readonly Term[]> {
+  if (eq.kind !== 'col') return eq.terms.map(() => []);
+  const rowOf = (t: Term): number => {
+    const a = splitRef(t.cell);
+    return (a && parseCell(a.address)?.row) ?? Number.NaN;
+  };
+  const order = eq.terms.map((t, i) => ({ i, row: rowOf(t) })).filter((x) => !Number.isNaN(x.row)).sort((a, b) => a.row - b.row);
+  const out: Term[][] = eq.terms.map(() => []);
+  order.forEach(({ i }, k) => {
+    for (const j of [k - 1, k + 1]) if (order[j]) out[i]!.push(eq.terms[order[j]!.i]!);
+  });
+  return out;
+}
+
+/** The value that makes the equation hold with every other figure as it is, at the term's decimals. */
+const mending = (t: Term, residual: Dec, places: number): Dec => t.value.minus(residual.div(t.coef!)).toDecimalPlaces(places);
+
+/**
+ * Does another check say the cell is right as it stands, or wrong by another amount? A failing check that names
+ * other cells of the sum and not this one (`others`: see `Pointing`), a sum through it that holds (it vouches for
+ * the cell), or another failing equation through it that a different value would mend.
+ */
+function contradicted(cell: string, eq: Equation, right: Dec, places: number, ctx: TypoContext, others: Array<Set<string>>): boolean {
+  // one wrong figure would be named by every failing check of its cells: a check that names another cell of this
+  // sum and not this one is a second fault, or this cell is not the wrong one
+  if (others.some((named) => !named.has(cell))) return true;
+  for (const e of ctx.through.get(cell) ?? []) {
+    if (e === eq || !e.residual) continue;
+    const t = e.terms.find((y) => y.cell === cell);
+    if (!t?.coef || t.coef.isZero()) continue;
+    if (!mending(t, e.residual, places).eq(right)) return true;
+  }
+  const at = locate(cell, ctx.tables);
+  return !!at && ctx.vouching.vouchedFor(at.table, at.row, at.col);
+}
+
+/**
+ * How a cell of a failing sum would explain it: as a slip of the value that makes the sum hold (`shape`, which
+ * may name it), or as an explanation that is never named but stands against the others — a blank cell whose
+ * figure was left out (its value must be positive), a figure with one digit typed for another.
+ */
+function explanation(t: Term, residual: Dec, neighbours: readonly Term[], negatives: boolean): { right: Dec; shape?: TypoShape } | undefined {
+  const right = mending(t, residual, placesOf(t));
+  if (isBlank(t)) return right.gt(0) ? { right } : undefined;
+  // a figure that would have to be negative where no other figure of the sum is (0.57 "meant" −0.57) is no slip
+  if (right.isNeg() && !negatives) return undefined;
+  const shape = slipOf(t, right, neighbours);
+  if (shape) return { right, shape };
+  return substituted(t, right) ? { right } : undefined;
+}
+
+/**
+ * Could a line the sum does not count hold the missing figure? A column total that falls short of its stated
+ * figure (residual > 0) may be missing a line printed blank, and a line with no figure at all is not among the
+ * sum's terms (it reads as a label): any row of the table left empty in that column stands against a slip
+ * elsewhere. Read from the table the sum was checked in, once per sum, only when some cell explains it.
+ */
+function blankLineCould(eq: Equation, residual: Dec, tables: Table[]): boolean {
+  if (eq.kind !== 'col' || !residual.gt(0)) return false;
+  const at = locate(eq.terms[0]!.cell, tables);
+  if (!at) return false;
+  const { table, col } = at;
+  const rows = new Set(eq.terms.map((t) => cellKey(t.cell)?.row));
+  const empty = (r: number): boolean => (table.grid.raw(r, col) ?? '') === '';
+  if (table.rows.some((r) => !rows.has(r.row) && !r.rate && empty(r.row))) return true;
+  // the list's last line, left blank, reads as no line of the table: a labelled row just below it
+  const below = table.rect.bottom + 1;
+  const label = table.grid.raw(below, table.labelCol);
+  return typeof label === 'string' && !!label.trim() && !NOT_A_LINE.test(label.trim()) && empty(below);
+}
+
+/** A row under a table that is no line of it: a note, a signature. */
+const NOT_A_LINE = /^(注|说明|备注|填表|填报|制表|审核|复核|单位负责人|财务负责人|负责人|联系)/;
+
+/**
+ * The last way to a culprit, for a failing column total or row identity that nothing else names one in: try every
+ * cell of the sum, the stated whole included, for the value that would make it hold, and name the cell whose
+ * figure is a typing slip of that value (`slipOf`) — only when no other cell of the sum explains the residual as
+ * well (`explanation`: the whole's own slip, a second term's, a blank left out, one digit typed for another) and
+ * no other check contradicts it (`contradicted`). A blank cell is never named this way. The named cell gets the
+ * value that makes the sum hold as its fix. Cost: a few string comparisons per term; other checks are consulted
+ * only for the cells that explain the residual.
+ */
+function nameTypo(x: Raised, eq: Equation, ctx: TypoContext): void {
+  const residual = eq.residual;
+  if ((eq.kind !== 'col' && eq.kind !== 'row') || !residual || residual.isZero() || eq.terms.length > MAX_NAMED_TERMS) return;
+  const seen = new Map<string, number>();
+  for (const t of eq.terms) seen.set(t.cell, (seen.get(t.cell) ?? 0) + 1);
+  const adjacent = adjacentLines(eq);
+  const negatives = eq.terms.filter((t) => t.value.isNeg()).length;
+  let found: { term: Term; right: Dec; shape?: TypoShape } | undefined;
+  let others: Array<Set<string>> | undefined;
+  for (let i = 0; i < eq.terms.length; i++) {
+    const t = eq.terms[i]!;
+    // a sum that counts a cell twice, or a term it does not weigh, is not one this reasoning reads
+    if (!t.coef || t.coef.isZero() || seen.get(t.cell)! > 1) return;
+    const e = explanation(t, residual, adjacent[i]!, negatives - (t.value.isNeg() ? 1 : 0) > 0);
+    if (!e) continue;
+    if (!others) {
+      if (blankLineCould(eq, residual, ctx.tables)) return;
+      others = ctx.pointing.touching(x, eq);
+    }
+    if (contradicted(t.cell, eq, e.right, placesOf(t), ctx, others)) continue;
+    // two cells explain the residual equally well: the engine does not guess
+    if (found) return;
+    found = { term: t, ...e };
+  }
+  if (found?.shape) nameSlip(x, found.term, found.right, found.shape);
+}
+
+/** Name `t` the culprit of `x` as a typing slip of `right`, which becomes the fix. */
+function nameSlip(x: Raised, t: Term, right: Dec, shape: TypoShape): void {
+  const fix = fmtFixed(right, placesOf(t));
+  x.culprit = t.cell;
+  x.culpritVia = 'typo';
+  x.problem.cells = [t.cell, ...x.problem.cells.filter((c) => c !== t.cell)];
+  x.problem.fix = fix;
+  x.problem.expected = fix;
+  x.problem.actual = fmtFixed(t.value, t.decimals);
+  x.problem.data.culpritShape = shape;
+  x.problem.data.culpritFix = fix;
 }

@@ -20,3 +20,34 @@ export const CULPRIT_NOTE_ISOLATED: MessageText = {
   zh: '（其余各数均与其他校验相符，最可能是 {cell} 填错了）',
   en: ' (the other figures agree with the other checks: {cell} is the most likely culprit)',
 };
+
+/** The shapes a typing error takes, as the typo note names them (core/culprit.ts finds them). */
+export const TYPO_SHAPES = {
+  swap: { zh: '数字颠倒', en: 'digits swapped' },
+  digit: { zh: '漏位或多位', en: 'a digit dropped or added' },
+  sign: { zh: '正负号相反', en: 'sign reversed' },
+  neighbour: { zh: '与相邻行相同', en: 'same as the adjacent line' },
+} as const satisfies Record<string, MessageText>;
+
+export type TypoShape = keyof typeof TYPO_SHAPES;
+
+export const CULPRIT_NOTE_TYPO: MessageText = {
+  zh: '（{cell} 疑似录入错误：{shape}，改为 {fix} 后成立）',
+  en: ' ({cell} looks mistyped: {shape}; with {fix} the check holds)',
+};
+
+/**
+ * The note a finding's message ends with when a culprit is named, from the finding's data alone (so that a
+ * finding can be rendered again in another language): why that cell — it sits in two or more failing checks, the
+ * other figures are vouched for, or its figure looks mistyped (`culpritShape`, `culpritFix`) — or '' when no
+ * culprit is named.
+ */
+export function culpritNote(lang: Lang, data: Record<string, string | number>): string {
+  if (!data.culprit) return '';
+  const shape = TYPO_SHAPES[data.culpritShape as TypoShape];
+  if (shape && data.culpritFix !== undefined) {
+    return render(CULPRIT_NOTE_TYPO, lang, { cell: data.culprit, shape: lang === 'en' ? shape.en : shape.zh, fix: data.culpritFix });
+  }
+  const note = data.culpritIsolated ? CULPRIT_NOTE_ISOLATED : data.culpritChecks ? CULPRIT_NOTE_MANY : CULPRIT_NOTE;
+  return render(note, lang, { cell: data.culprit, n: data.culpritChecks ?? 2 });
+}
