@@ -4,7 +4,7 @@
  */
 import { DEFAULT_TOLERANCE } from './arith';
 import { nameCulprits, Raised } from './culprit';
-import { CULPRIT_NOTE, CULPRIT_NOTE_ISOLATED, CULPRIT_NOTE_MANY, render } from './messages';
+import { culpritNote, render } from './messages';
 import { recognize, tableRange } from './recognize';
 import { WorkbookModel } from './recognize/model';
 import { parseRange, sheetCell, splitRef } from './a1';
@@ -119,7 +119,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     if (culprit) {
       problem.data.culprit = culprit;
       if (culpritVia === 'isolated') problem.data.culpritIsolated = 1;
-      else if (culpritVia !== 'cross') problem.data.culpritChecks = culpritVia ?? 2;
+      else if (culpritVia !== 'cross' && culpritVia !== 'typo') problem.data.culpritChecks = culpritVia ?? 2;
     }
     const message = renderMessage(msg, opts.lang, problem.data);
     const f: Finding = { rule: rule.meta.id, severity, cells: problem.cells, message, messageId: problem.messageId, data: problem.data };
@@ -188,10 +188,7 @@ export function renderFinding(f: Finding, lang: CheckOptions['lang'], rules: Rul
 }
 
 function renderMessage(msg: MessageText, lang: CheckOptions['lang'], data: Problem['data']): string {
-  const text = render(msg, lang, data);
-  if (!data.culprit) return text;
-  const note = data.culpritIsolated ? CULPRIT_NOTE_ISOLATED : data.culpritChecks ? CULPRIT_NOTE_MANY : CULPRIT_NOTE;
-  return text + render(note, lang, { cell: data.culprit, n: data.culpritChecks ?? 2 });
+  return render(msg, lang, data) + culpritNote(lang, data);
 }
 
 export type { Problem };
