@@ -110,7 +110,8 @@ export const projectTotal: Rule = {
             messageId: 'grade',
             data: { project, stated: p.grade.text, total: shown(t.score), expected: name },
             cells: [ref(g, p.grade.valueCell.row, p.grade.valueCell.col), ref(g, t.row, t.scoreCol)],
-            expected: name, actual: p.grade.text, fix: name, table: p.id,
+            // a 等次 is given no fix while the 总分 it is judged by does not add up (the 总分 may be the wrong figure)
+            expected: name, actual: p.grade.text, ...(sumAgreesShown(t.score, scored) ? { fix: name } : {}), table: p.id,
           });
         }
       }
