@@ -5,7 +5,7 @@
  * 10.00, a rate off by 1.5 points, and the real published error of another line's 项目支出 copied into a 项 line:
  * test/fixtures/corpus/mutate.ts). It prints one line per family and a total:
  *
- *   family  fixtures  mutants  found%  named%  falseAlarms(clean)  falseAlarms(mutants)
+ *   family  fixtures  mutants  found%  named%  falseAlarms(clean)  falseAlarms(mutants)  wrongFix
  *
  * and under its family, always, one line per real-error mutant (copied-line): the cell, the figure copied and
  * from where, whether it was found and named, and the finding that names it (or the first cells of those that
@@ -21,10 +21,11 @@
  */
 import { writeFileSync } from 'fs';
 import { performance } from 'perf_hooks';
-import { parseRange, sheetCell, splitRef } from '../src/core/a1';
+import { sheetCell } from '../src/core/a1';
 import { checkWorkbook, Finding } from '../src/core';
 import { WorkbookSnapshot } from '../src/core/snapshot';
 import { FAMILIES } from '../test/fixtures/corpus';
+import { contains, restores } from '../test/fixtures/corpus/verdict';
 import { mutants, Mutant } from '../test/fixtures/corpus/mutate';
 import { CorpusFamily, CorpusFixture } from '../test/fixtures/corpus/types';
 
@@ -49,6 +50,8 @@ interface MutantResult {
   /** the finding whose first cell is the planted cell */
   namedBy?: Alarm;
   falseAlarms: Alarm[];
+  /** fixes the engine proposed for another cell than the planted one, or with another value than it had */
+  wrongFixes: Alarm[];
 }
 
 interface FixtureResult {
@@ -64,24 +67,17 @@ interface Tally {
   named: number;
   cleanAlarms: number;
   mutantAlarms: number;
+  wrongFixes: number;
 }
 
-const serious = (wb: WorkbookSnapshot, name: string): Finding[] =>
-  checkWorkbook(wb, name).report.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+const isSerious = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
+const serious = (wb: WorkbookSnapshot, name: string): Finding[] => checkWorkbook(wb, name).report.findings.filter(isSerious);
 
 const alarm = (f: Finding): Alarm => ({ rule: f.rule, cell: f.cells[0] ?? '', message: f.message });
 
-/** Whether a sheet-qualified range ("收支表!B5:B9") contains a sheet-qualified cell. */
-function contains(range: string, cell: string): boolean {
-  const a = splitRef(range);
-  const b = splitRef(cell);
-  const r = a && parseRange(a.address);
-  const p = b && parseRange(b.address);
-  return !!r && !!p && a.sheet === b.sheet && p.top >= r.top && p.top <= r.bottom && p.left >= r.left && p.left <= r.right;
-}
-
 function runMutant(m: Mutant): MutantResult {
-  const findings = serious(m.wb, m.fixture);
+  const all = checkWorkbook(m.wb, m.fixture).report.findings;
+  const findings = all.filter(isSerious);
   const hits = findings.filter((f) => f.cells.some((c) => contains(c, m.cell)));
   const naming = hits.find((f) => f.cells[0] === m.cell);
   return {
@@ -91,6 +87,7 @@ function runMutant(m: Mutant): MutantResult {
     foundBy: hits.map((f) => f.cells[0] ?? ''),
     namedBy: naming && alarm(naming),
     falseAlarms: findings.filter((f) => !hits.includes(f)).map(alarm),
+    wrongFixes: all.filter((f) => f.fix !== undefined && (f.cells[0] !== m.cell || !restores(f.fix, m.was))).map((f) => ({ ...alarm(f), message: `fix ${f.fix}: ${f.message}` })),
   };
 }
 
@@ -107,18 +104,19 @@ function tally(results: FixtureResult[]): Tally {
     named: all.filter((m) => m.named).length,
     cleanAlarms: results.reduce((n, r) => n + r.clean.length, 0),
     mutantAlarms: all.reduce((n, m) => n + m.falseAlarms.length, 0),
+    wrongFixes: all.reduce((n, m) => n + m.wrongFixes.length, 0),
   };
 }
 
 const pct = (n: number, of: number): string => (of ? `${((100 * n) / of).toFixed(1)}%` : '—');
 
 function line(cols: Array<string | number>): string {
-  const widths = [18, 9, 8, 8, 8, 19, 21];
+  const widths = [18, 9, 8, 8, 8, 19, 21, 10];
   return cols.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]!) : String(c).padStart(widths[i]!))).join('  ');
 }
 
 const row = (id: string, t: Tally): string =>
-  line([id, t.fixtures, t.mutants, pct(t.found, t.mutants), pct(t.named, t.mutants), t.cleanAlarms, t.mutantAlarms]);
+  line([id, t.fixtures, t.mutants, pct(t.found, t.mutants), pct(t.named, t.mutants), t.cleanAlarms, t.mutantAlarms, t.wrongFixes]);
 
 const show = (a: Alarm): string => `${a.rule}  ${a.cell}  ${a.message}`;
 
@@ -133,6 +131,7 @@ function details(r: FixtureResult): string[] {
   const counted = new Map<string, number>();
   for (const a of r.mutants.flatMap((m) => m.falseAlarms)) counted.set(show(a), (counted.get(show(a)) ?? 0) + 1);
   for (const [text, n] of counted) out.push(`  false alarm (mutants ×${n})  ${r.name}: ${text}`);
+  for (const m of r.mutants) for (const a of m.wrongFixes) out.push(`  wrong fix  ${r.name}  ${m.mutation} ${m.cell} ${JSON.stringify(m.was)} → ${JSON.stringify(m.value)}: ${show(a)}`);
   return out;
 }
 
@@ -168,7 +167,7 @@ function main(): void {
   if (!families.length) process.stderr.write(`corpus: no family ${o.family} (families: ${FAMILIES.map((f) => f.id).join(', ')})\n`);
   const t0 = performance.now();
   const out: Array<{ id: string; title: string; tally: Tally; fixtures: FixtureResult[] }> = [];
-  process.stdout.write(`${line(['family', 'fixtures', 'mutants', 'found%', 'named%', 'falseAlarms(clean)', 'falseAlarms(mutants)'])}\n`);
+  process.stdout.write(`${line(['family', 'fixtures', 'mutants', 'found%', 'named%', 'falseAlarms(clean)', 'falseAlarms(mutants)', 'wrongFix'])}\n`);
   for (const fam of families) {
     const results = fam.fixtures.map(runFixture);
     const t = tally(results);

@@ -212,8 +212,17 @@ function isolate(x: Raised, eq: Equation, tables: Table[], vouching: Vouching): 
   if (!vouched.size || cells.length - vouched.size > 2) return;
   let rest = cells.filter((c) => !vouched.has(c));
   // of two unvouched cells, one left blank where its neighbours hold figures is the one missing
-  const blank = rest.filter((c) => eq.terms.some((t) => t.cell === c && (t.shown === '0' || !!t.shown?.startsWith('“'))));
-  if (rest.length === 2 && blank.length === 1) rest = [blank[0]!, ...rest.filter((c) => c !== blank[0])];
+  // — and only where the figure it would need is positive (a blank that would have to hold −18000 is not missing)
+  const needs = (t: Equation['terms'][number]): boolean => !!t.coef && !!eq.residual && !t.coef.isZero() && eq.residual.div(t.coef).negated().gt(0);
+  const blank = rest.filter((c) => eq.terms.some((t) => t.cell === c && (t.shown === '0' || !!t.shown?.startsWith('“')) && needs(t)));
+  if (rest.length === 2 && blank.length === 1) {
+    // unless the other one's figure is itself a typing slip of what would mend the sum (24000 dropped to 2000 beside
+    // a 购置费 printed blank): then either may be the wrong one, and neither is named
+    const other = eq.terms.find((t) => t.cell !== blank[0] && rest.includes(t.cell));
+    const right = other?.coef && eq.residual ? mending(other, eq.residual, placesOf(other)) : undefined;
+    if (other && right && (slipOf(other, right, []) || substituted(other, right))) blank.length = 0;
+    else rest = [blank[0]!, ...rest.filter((c) => c !== blank[0])];
+  }
   if (rest[0] === x.problem.cells[0] && rest.length > 1) return;
   x.problem.cells = [...rest, ...x.problem.cells.filter((c) => !rest.includes(c))];
   if (rest.length === 1 || blank.length === 1 && rest[0] === blank[0]) {

@@ -1,14 +1,16 @@
 /**
  * The corpus of `npm run corpus` (test/fixtures/corpus): every clean fixture of every layout family raises no
  * error and no warning, and the mutations that plant its single faults change the value while keeping the cell's
- * representation (text stays text written the same way, numbers keep their number formats). The corpus script
- * measures the mutants; this test asserts only the clean fixtures.
+ * representation (text stays text written the same way, numbers keep their number formats); no single-fault mutant
+ * gets a fix for another cell than the planted one, nor another value than the cell held. The corpus script measures
+ * how many mutants are found and named.
  */
 import { checkWorkbook } from '../../src/core';
 import { CellValue } from '../../src/core/snapshot';
 import { FAMILIES } from '../fixtures/corpus';
 import { MutationContext, MutationId, mutants, mutateValue } from '../fixtures/corpus/mutate';
 import { CorpusFixture, TargetKind } from '../fixtures/corpus/types';
+import { restores } from '../fixtures/corpus/verdict';
 
 /** fixtures the engine does not yet read without false alarms; remove a name as its family is handled — the set must end empty */
 export const PENDING: ReadonlySet<string> = new Set([]);
@@ -123,5 +125,19 @@ describe('mutations', () => {
       for (const t of f.targets) expect({ name, copy: t.kind === 'copy', from: !!t.from }).toEqual({ name, copy: t.kind === 'copy', from: t.kind === 'copy' });
       expect({ name, mutants: mutants(f).length > 0 }).toEqual({ name, mutants: true });
     }
+  });
+});
+
+describe('fixes only ever restore the planted cell', () => {
+  test.each(FAMILIES.map((fam): [string, CorpusFixture[]] => [fam.id, fam.fixtures]))('%s', (_, fixtures) => {
+    const wrong: string[] = [];
+    for (const f of fixtures) {
+      for (const m of mutants(f)) {
+        for (const x of checkWorkbook(m.wb, m.fixture).report.findings) {
+          if (x.fix !== undefined && (x.cells[0] !== m.cell || !restores(x.fix, m.was))) wrong.push(`${m.fixture} ${m.mutation} ${m.cell}: ${x.rule} ${x.cells[0]} fix ${x.fix}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
