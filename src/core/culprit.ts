@@ -469,11 +469,20 @@ function blankLineCould(eq: Equation, residual: Dec, tables: Table[]): boolean {
   const { table, col } = at;
   const rows = new Set(eq.terms.map((t) => cellKey(t.cell)?.row));
   const empty = (r: number): boolean => (table.grid.raw(r, col) ?? '') === '';
-  if (table.rows.some((r) => !rows.has(r.row) && !r.rate && empty(r.row))) return true;
-  // the list's last line, left blank, reads as no line of the table: a labelled row just below it
+  // only a line among the sum's own lines could be one it missed (a blank line of another list of the table is not)
+  const within = [...rows].filter((r): r is number => r !== undefined);
+  const [top, bottom] = [Math.min(...within), Math.max(...within)];
+  if (table.rows.some((r) => r.row > top && r.row < bottom && !rows.has(r.row) && !r.rate && empty(r.row))) return true;
+  // the list's last line, left blank, reads as no line of the table: a labelled row just below it — where the sum's
+  // lines reach the table's last row and its whole stands above them
+  const whole = cellKey(eq.terms[0]!.cell)?.row;
+  if (bottom < table.rect.bottom || whole === undefined || whole === bottom) return false;
   const below = table.rect.bottom + 1;
   const label = table.grid.raw(below, table.labelCol);
-  return typeof label === 'string' && !!label.trim() && !NOT_A_LINE.test(label.trim()) && empty(below);
+  // a line left blank holds its label alone (a form's next block, 年度总体目标 | 预期目标 | …, is no such line)
+  let filled = 0;
+  for (let c = table.rect.left; c <= table.rect.right; c++) if ((table.grid.raw(below, c) ?? '') !== '') filled++;
+  return typeof label === 'string' && !!label.trim() && !NOT_A_LINE.test(label.trim()) && empty(below) && filled === 1;
 }
 
 /** A row under a table that is no line of it: a note, a signature. */
