@@ -62,3 +62,16 @@ test('a one-row table under a three-row header is read: 合计 = 出国 + 接待
   const bad = loud(workbook(sangongOneRow(13.5)));
   expect(bad).toEqual([expect.stringMatching(/^identity\/row-sum 三公!A6 .*13\.5 ≠ .*4\.5 \+ 8 = 12\.5/)]);
 });
+
+test('a first line printed blank under the header, and a 总计 left blank after blank lines, stay in their table', () => {
+  const s = new SheetBuilder('支出');
+  s.set(0, 0, '2026年部门支出表（元）');
+  s.block(1, 0, [['项目', '本年预算'], ['社会保障和就业支出', null], ['卫生健康支出', 241043.26], ['农林水支出', 11730735.2], ['住房保障支出', 703284.12]]);
+  s.block(6, 0, [['合计', 12675062.58], ['结转下年', null], ['支出总计', null]]);
+  const { model } = checkWorkbook(workbook(s), 'x.xlsx');
+  expect(model.tables).toHaveLength(1);
+  const t = model.tables[0]!;
+  expect(t.rows.map((r) => r.key)).toEqual(['社会保障和就业支出', '卫生健康支出', '农林水支出', '住房保障支出', '合计', '结转下年', '支出总计']);
+  // the blank first line is a line of zeros (the 合计 adds up without it); the 总计 left blank is the one error
+  expect(loud(workbook(s))).toEqual([expect.stringMatching(/^items\/total 支出!B9 合计行“支出总计”的“本年预算”为 0\.00，不等于 1 项明细之和 12675062\.58/)]);
+});

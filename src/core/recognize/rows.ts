@@ -232,7 +232,7 @@ function findBreakdowns(grid: Grid, body: Row[], cols: number[], tol: ToleranceO
 }
 
 /** A 合计 that closes the lines above it in a 总表 side (本年收入合计, 本年支出合计), with a 总计 after it. */
-const CLOSING = /^(本年|本期)?(收入|支出)合计$/;
+const CLOSING = /^(本年|本期)?(收入|支出)?合计$/;
 const GRAND = /总计$/;
 
 /**

@@ -88,9 +88,11 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
       }
       break;
     }
-    // a total line printed blank after the last line (its figures left empty) is still the table's
-    while (free(end + 1) && isLabelOnly(scan(end + 1)) && scan(end + 1).texts.every((c) => c < figLeft)
-      && TOTAL_LINE.test(normLabel(grid.shownText(end + 1, scan(end + 1).texts[scan(end + 1).texts.length - 1]!)))) end++;
+    // a total line printed blank after the last line (its figures left empty), and the blank lines before it
+    // (结转下年, 支出总计 on a side whose 总计 was left empty), are still the table's
+    const blankLine = (y: number): boolean => free(y) && isLabelOnly(scan(y)) && scan(y).texts.every((c) => c < figLeft);
+    const totalLine = (y: number): boolean => TOTAL_LINE.test(normLabel(grid.shownText(y, scan(y).texts[scan(y).texts.length - 1]!)));
+    for (let y = end + 1; y <= end + 3 && blankLine(y); y++) if (totalLine(y)) end = y;
     r = end + 1;
     const table = buildTable(grid, start, end, scan, ctx, skip);
     if (table) tables.push(table);
@@ -163,7 +165,15 @@ function headerOf(grid: Grid, start: number, end: number, scan: (r: number) => R
   }
   const width = dataRight - grid.left + 1;
   const firstText = scan(start).texts[0];
-  while (start - 1 >= grid.top && firstText !== undefined && !ctx.consumed.has(start - 1) && isGroupLabelRow(grid, scan(start - 1), start - 1, firstText)) start--;
+  // group label rows right under the header ("（一）本级"), and a first line printed blank (its label alone, under
+  // a header row), belong to the table
+  const blankFirst = (y: number): boolean => {
+    const s = scan(y);
+    const above = y - 1 >= grid.top ? scan(y - 1) : undefined;
+    return s.texts.length === 1 && s.texts[0] === firstText && !s.nums.length && !s.errors.length && !!above && above.texts.length >= 2
+      && !isDataRow(grid, above, y - 1) && !isTitleRow(grid, above, y - 1, width) && !ctx.consumed.has(y - 1);
+  };
+  while (start - 1 >= grid.top && firstText !== undefined && !ctx.consumed.has(start - 1) && (isGroupLabelRow(grid, scan(start - 1), start - 1, firstText) || blankFirst(start - 1))) start--;
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
     const s = scan(h);
     if (isColumnNumbers(grid, s, h) && !headerRows.length) continue;
