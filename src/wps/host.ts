@@ -10,7 +10,7 @@ import { WorkbookSnapshot } from '../core/snapshot';
 import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
 import { EtApp, readSnapshotEt } from './snapshot';
-import { applyWritesEt, readSetting, WriteOp, WriteResult } from './writes';
+import { applyWritesEt, partialInverse, readSetting, WriteOp, WriteResult } from './writes';
 
 /** Changes the pane's own writes cause arrive as SheetChange events too: those on the cells a write touched are
  *  ignored for this long after it (WPS may deliver them late); a person's edit elsewhere is checked at once. */
@@ -63,7 +63,14 @@ export class WpsHost implements WorkbookHost {
       this.touched = new Map();
       run((ops) => {
         this.noteTouched(ops);
-        const r = applyWritesEt(this.app, ops);
+        let r: WriteResult;
+        try {
+          r = applyWritesEt(this.app, ops);
+        } catch (e) {
+          // what ran before the failure is undoable; a sheet that was not deleted leaves nothing to undo
+          inverse.unshift(...partialInverse(e));
+          throw e;
+        }
         inverse.unshift(...r.inverse);
         skipped.push(...(r.skipped ?? []));
         return r;
@@ -145,6 +152,16 @@ export class WpsHost implements WorkbookHost {
     this.noteTouched(last.inverse);
     try {
       applyWritesEt(this.app, last.inverse);
+    } catch (e) {
+      // an undo that could not finish (a sheet not deleted: 取消) is taken back, and stays to be undone
+      const back = partialInverse(e);
+      try {
+        if (back.length) applyWritesEt(this.app, back);
+      } catch {
+        // the failure that stopped the undo is the one to report
+      }
+      this.undoStack.push(last);
+      throw e;
     } finally {
       this.writing = false;
       this.writingUntil = this.now() + ECHO_MS;

@@ -100,7 +100,35 @@ function commentText(cell: Any): string | null {
   }
 }
 
-/** Run the operations, screen updating off; returns what undoes them. */
+/** What undoes the part of a batch that ran before it failed (the error is rethrown as it was). */
+const partial = new WeakMap<object, WriteOp[]>();
+export function partialInverse(e: unknown): WriteOp[] {
+  return (e !== null && typeof e === 'object' ? partial.get(e) : undefined) ?? [];
+}
+
+/** A sheet that is still there after Worksheet.Delete: the person chose 取消 in WPS's confirmation (it is shown
+ *  where DisplayAlerts did not take), or WPS refused. Nothing after it in the batch is done. */
+export class SheetNotDeleted extends Error {
+  constructor(readonly sheet: string) {
+    super(`工作表“${sheet}”未被删除（删除已取消），未做任何更改`);
+  }
+}
+
+/** Worksheet.Delete asks the person to confirm unless DisplayAlerts is off: off around it, back as it was in every
+ *  path. Whether the sheet went is read back, not taken from the call (Delete returns false on 取消 in Excel). */
+function deleteSheet(app: EtApp, ws: Any, name: string): void {
+  const alerts = app.DisplayAlerts;
+  app.DisplayAlerts = false;
+  try {
+    ws.Delete();
+  } finally {
+    app.DisplayAlerts = alerts;
+  }
+  if (sheetNamed(app, name)) throw new SheetNotDeleted(name);
+}
+
+/** Run the operations, screen updating off; returns what undoes them. When one fails, what undoes the ones done
+ *  before it is `partialInverse(error)`. */
 export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
   const inverse: WriteOp[] = [];
   const skipped: SkippedWrite[] = [];
@@ -126,7 +154,7 @@ export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
           const used = ws.UsedRange;
           const address = `${used.Address(false, false)}`;
           const formulas = used.Formula;
-          ws.Delete();
+          deleteSheet(app, ws, op.name);
           inverse.unshift({ op: 'cells', sheet: op.name, address, formulas: Array.isArray(formulas) ? formulas : [[formulas]] });
           inverse.unshift({ op: 'sheet', name: op.name, exists: true });
         }
@@ -167,6 +195,9 @@ export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
         range.Formula = (r.top === r.bottom && r.left === r.right ? op.formulas[0]?.[0] ?? '' : op.formulas) as Any;
       }
     }
+  } catch (e) {
+    if (e && typeof e === 'object') partial.set(e, inverse);
+    throw e;
   } finally {
     if (owner) app.ScreenUpdating = true;
   }

@@ -275,8 +275,17 @@ export class FakeWorksheetEt implements Pick<Et.Worksheet, 'Name' | 'Activate' |
   Activate(): void {
     this.app.ActiveSheet = this;
   }
-  Delete(): void {
-    this.app.ActiveWorkbook.remove(this);
+  /** As ET: unless DisplayAlerts is off, a confirmation dialog is shown first (answered by `app.confirmDelete`,
+   *  取消 unless a test says otherwise) and false is returned on 取消; the last visible sheet cannot be deleted. */
+  Delete(): boolean {
+    const wb = this.app.ActiveWorkbook;
+    if (wb.sheets.filter((s) => s.Visible === -1 && s !== this).length === 0) throw new Error('工作簿内至少含有一张可视工作表');
+    if (this.app.alertsShown()) {
+      this.app.dialogs.push(`删除工作表“${this.Name}”？`);
+      if (!this.app.confirmDelete) return false;
+    }
+    wb.remove(this);
+    return true;
   }
   /** Put values (and formulas, formats) as a test writes them, without events. */
   load(at: string, rows: Array<Array<EtValue | { f: string; v?: EtValue } | { e: string }>>, formats?: Array<Array<string | null>>): void {
@@ -365,6 +374,14 @@ export class FakeEt {
   /** every value ScreenUpdating was set to, in order */
   readonly screenLog: boolean[] = [];
   private listeners = new Map<string, Listener[]>();
+  /** Application.DisplayAlerts; every value it was set to, in order; the confirmations shown */
+  private alerts = true;
+  readonly alertsLog: boolean[] = [];
+  readonly dialogs: string[] = [];
+  /** the person's answer to a confirmation: false is 取消 */
+  confirmDelete = false;
+  /** a WPS where setting DisplayAlerts does not take (the dialog is shown anyway) */
+  alertsIgnored = false;
   evaluate?: (formula: string) => EtValue;
   readonly ApiEvent = {
     AddApiEventListener: (name: string, fn: Listener) => void this.listeners.set(name, [...(this.listeners.get(name) ?? []), fn]),
@@ -380,6 +397,16 @@ export class FakeEt {
   set ScreenUpdating(v: boolean) {
     this.screen = v;
     this.screenLog.push(v);
+  }
+  get DisplayAlerts(): boolean {
+    return this.alerts;
+  }
+  set DisplayAlerts(v: boolean) {
+    this.alerts = v;
+    this.alertsLog.push(v);
+  }
+  alertsShown(): boolean {
+    return this.alerts || this.alertsIgnored;
   }
   addSheet(name: string): FakeWorksheetEt {
     const s = new FakeWorksheetEt(this, name);
