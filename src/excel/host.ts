@@ -15,6 +15,9 @@ import { selectCells } from './navigate';
 import { readSnapshot } from './snapshot';
 import { applyWrites, UndoStack, WriteResult } from './writes';
 
+/** How long a reading counts as the workbook as it is, for a live start right after a check (ms). */
+const FRESH_MS = 2000;
+
 export class ExcelHost implements WorkbookHost {
   readonly kind = 'excel' as const;
   fileName = '当前工作簿';
@@ -22,6 +25,8 @@ export class ExcelHost implements WorkbookHost {
   private live: LiveChecker | null = null;
   /** the pane's latest live callback: each startLive replaces it, so re-checks use the pane's current state */
   private onLiveSnapshot: ((wb: WorkbookSnapshot) => void) | null = null;
+  /** the latest reading and when it was made: only a reading just made can be trusted by a live start */
+  private lastRead: { wb: WorkbookSnapshot; at: number } | null = null;
 
   constructor(private run: Runner = excelRunner) {}
 
@@ -29,6 +34,7 @@ export class ExcelHost implements WorkbookHost {
   async read(): Promise<WorkbookSnapshot> {
     const wb = await this.run(readSnapshot);
     this.live?.setSnapshot(wb);
+    this.lastRead = { wb, at: Date.now() };
     return wb;
   }
 
@@ -97,13 +103,24 @@ export class ExcelHost implements WorkbookHost {
     return this.undoStack.peek();
   }
 
+  /**
+   * Listen for edits. Started from the reading a check has just made, the checker merges later edits into it;
+   * started from any other (the switch turned on again later, with edits made while it was off), it reads the
+   * workbook afresh once listening and reports that reading, so nothing edited meanwhile stays unseen.
+   */
   async startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
     this.onLiveSnapshot = onSnapshot;
     if (!this.live) this.live = new LiveChecker(this.run, (wb) => this.onLiveSnapshot?.(wb), 400, onError);
+    if (this.live.enabled) return this.live.start(initial);
+    const fresh = this.lastRead?.wb === initial && Date.now() - this.lastRead.at < FRESH_MS;
     await this.live.start(initial);
+    if (fresh) return;
+    const wb = await this.read();
+    this.onLiveSnapshot?.(wb);
   }
 
   async stopLive(): Promise<void> {
+    this.lastRead = null;
     await this.live?.stop();
   }
 }

@@ -24,6 +24,21 @@ export type Runner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) =
 /** Excel.run, waiting out a cell being edited rather than failing (delayForCellEdit). */
 export const excelRunner: Runner = (batch) => Excel.run({ delayForCellEdit: true }, batch);
 
+type Handler = { remove: () => void; context: { sync: () => Promise<unknown> } };
+
+/** Live checking needs the sheets' change events: Worksheet.onChanged, ExcelApi 1.7 (Excel 2019 has 1.8). */
+export function liveSupported(): boolean {
+  return supports('ExcelApi', '1.7');
+}
+
+/** Said when the host is older than live checking (Excel 2016: ExcelApi 1.1). */
+export class LiveUnsupportedError extends Error {
+  code = 'LiveUnsupported';
+  constructor() {
+    super('此版本的 Excel 不支持实时校验（需要 ExcelApi 1.7，即 Excel 2019 或更新版本）：请关闭“实时校验”，修改后按“一键校验”。');
+  }
+}
+
 interface SheetEvent {
   worksheetId?: string;
   triggerSource?: string;
@@ -44,7 +59,10 @@ export class LiveChecker {
   private everything = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private writing = 0;
-  private handlers: Array<{ remove: () => void; context: { sync: () => Promise<unknown> } }> = [];
+  private handlers: Handler[] = [];
+  private starting: Promise<void> | null = null;
+  /** below ExcelApi 1.9 each sheet has its own onChanged: a sheet added later gets one too */
+  private perSheet = false;
   private running: Promise<void> | null = null;
   /** until when events without a trigger source are the echo of the add-in's own write */
   private quietUntil = 0;
@@ -59,25 +77,70 @@ export class LiveChecker {
     private onError: (e: unknown) => void = () => undefined,
   ) {}
 
-  /** Start listening (the first full read is the caller's: give it here so edits are merged into it). */
+  /**
+   * Start listening (the first full read is the caller's: give it here so edits are merged into it). Every event
+   * is registered only where the host's level has it, and guarded besides: office.js throws at the very reading
+   * of a member above the host's level (the local office.js 1.1.110 gates `onNameChanged` on ExcelApiOnline, which
+   * no desktop Excel has). The checker counts as on only once its handlers are in place: a start that failed leaves
+   * it off (and says why), so the next start tries again.
+   */
   async start(initial: WorkbookSnapshot): Promise<void> {
     this.snapshot = initial;
     if (this.enabled) return;
-    this.enabled = true;
-    await this.run(async (context) => {
-      const ws = context.workbook.worksheets;
-      const on = (e: SheetEvent): Promise<void> => this.onEvent(e);
-      const added: Array<OfficeExtension.EventHandlerResult<unknown>> = [ws.onChanged.add(on), ws.onCalculated.add(on)];
-      if (ws.onAdded) added.push(ws.onAdded.add(() => this.onStructure()));
-      if (ws.onDeleted) added.push(ws.onDeleted.add(() => this.onStructure()));
-      if (supports('ExcelApi', '1.17') && ws.onNameChanged) added.push(ws.onNameChanged.add(() => this.onStructure()));
-      this.handlers = added as unknown as typeof this.handlers;
-      await context.sync();
-    });
+    if (this.starting) return this.starting;
+    if (!liveSupported()) throw new LiveUnsupportedError();
+    this.starting = (async () => {
+      try {
+        await this.run(async (context) => {
+          const ws = context.workbook.worksheets;
+          const on = (e: SheetEvent): Promise<void> => this.onEvent(e);
+          const added: Handler[] = [];
+          // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every event's handlers, whatever their args
+          const tryAdd = (event: () => OfficeExtension.EventHandlers<any> | undefined, h: (e: SheetEvent) => Promise<void>): boolean => {
+            try {
+              const ev = event();
+              if (!ev || typeof ev.add !== 'function') return false;
+              added.push(ev.add(h) as Handler);
+              return true;
+            } catch {
+              return false; // above this host's level, or not in this office.js
+            }
+          };
+          if (supports('ExcelApi', '1.9')) tryAdd(() => ws.onChanged, on);
+          else {
+            // WorksheetCollection.onChanged is ExcelApi 1.9; each sheet's own onChanged is 1.7 (onCalculated 1.8)
+            ws.load('items/name');
+            await context.sync();
+            for (const sheet of ws.items) {
+              tryAdd(() => sheet.onChanged, on);
+              if (supports('ExcelApi', '1.8')) tryAdd(() => sheet.onCalculated, on);
+            }
+            this.perSheet = true;
+          }
+          if (supports('ExcelApi', '1.8') && !this.perSheet) tryAdd(() => ws.onCalculated, on);
+          tryAdd(() => ws.onAdded, (e) => this.onStructure(e));
+          tryAdd(() => ws.onDeleted, (e) => this.onStructure(e));
+          if (supports('ExcelApi', '1.17')) tryAdd(() => ws.onNameChanged, (e) => this.onStructure(e));
+          this.handlers = added;
+          await context.sync();
+        });
+        this.enabled = true;
+      } catch (e) {
+        // nothing was registered (a request fails whole): off, and the next start tries again
+        this.handlers = [];
+        this.perSheet = false;
+        throw e;
+      } finally {
+        this.starting = null;
+      }
+    })();
+    return this.starting;
   }
 
   async stop(): Promise<void> {
+    if (this.starting) await this.starting.catch(() => undefined);
     this.enabled = false;
+    this.perSheet = false;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     // a handler is removed through the request context it was added with
@@ -127,10 +190,24 @@ export class LiveChecker {
     this.schedule();
   }
 
-  private async onStructure(): Promise<void> {
-    if (!this.enabled || this.writing > 0 || Date.now() < this.quietUntil) return;
+  private async onStructure(e?: SheetEvent): Promise<void> {
+    if (!this.enabled) return;
+    if (this.perSheet && e?.type === 'WorksheetAdded' && e.worksheetId) await this.listenTo(e.worksheetId).catch((err: unknown) => this.onError(err));
+    if (this.writing > 0 || Date.now() < this.quietUntil) return;
     this.everything = true;
     this.schedule();
+  }
+
+  /** Below ExcelApi 1.9: a sheet added since the start gets its own handlers. */
+  private async listenTo(sheetId: string): Promise<void> {
+    await this.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem(sheetId);
+      const on = (e: SheetEvent): Promise<void> => this.onEvent(e);
+      const added: Handler[] = [sheet.onChanged.add(on) as unknown as Handler];
+      if (supports('ExcelApi', '1.8')) added.push(sheet.onCalculated.add(on) as unknown as Handler);
+      await context.sync();
+      if (this.enabled) this.handlers.push(...added);
+    });
   }
 
   private schedule(): void {

@@ -98,7 +98,20 @@ export class FakeExcel {
       throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApi 1.${minor}; this host has 1.${this.apiMinor}`);
     });
   }
-  private handlers = new Map<string, Array<(e: unknown) => Promise<void> | void>>();
+  /** Office.js's own check at member access (throwIfApiNotSupported): reading a member above the host's level
+   *  throws ApiNotFound at once, before anything is queued, as the real library does. */
+  gate(minor: number, what: string): void {
+    if (!this.has(minor)) throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApi 1.${minor}; this host has 1.${this.apiMinor}`);
+  }
+
+  /** A member office.js gates on ExcelApiOnline (Excel on the web only): the local build (npm 1.1.110) throws at
+   *  access on every desktop; the CDN build gives it from the numbered set it later joined (1.minor). */
+  gateOnline(minor: number, what: string): void {
+    if (this.profile === 'local') throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApiOnline 1.1 in this office.js`);
+    this.gate(minor, what);
+  }
+
+  private handlers = new Map<string, Array<{ h: (e: unknown) => Promise<void> | void; sheetId?: string }>>();
 
   constructor(state?: Partial<FakeState>) {
     this.state = { sheets: [], activeSheet: '', selection: null, settings: new Map(), notes: new Map(), comments: new Map(), ...state };
@@ -140,7 +153,7 @@ export class FakeExcel {
   renameSheet(from: string, to: string): void {
     const renamed = this.sheet(from);
     renamed.name = to;
-    for (const h of this.handlers.get('onNameChanged') ?? []) void h({ type: 'WorksheetNameChanged', worksheetId: renamed.id, nameBefore: from, nameAfter: to });
+    for (const { h } of this.handlers.get('onNameChanged') ?? []) void h({ type: 'WorksheetNameChanged', worksheetId: renamed.id, nameBefore: from, nameAfter: to });
     for (const m of [this.state.notes, this.state.comments]) {
       for (const [k, v] of [...m]) {
         if (!k.startsWith(`${from}!`) && !k.startsWith(`'${from}'!`)) continue;
@@ -179,12 +192,20 @@ export class FakeExcel {
     return result;
   };
 
-  on(event: 'onChanged' | 'onCalculated' | 'onNameChanged', handler: (e: unknown) => Promise<void> | void): void {
-    this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler]);
+  /** A handler on the workbook's sheets, or (`sheetId`) on one sheet: Worksheet.onChanged, ExcelApi 1.7. */
+  on(event: 'onChanged' | 'onCalculated' | 'onNameChanged' | 'onAdded' | 'onDeleted', handler: (e: unknown) => Promise<void> | void, sheetId?: string): void {
+    this.handlers.set(event, [...(this.handlers.get(event) ?? []), { h: handler, sheetId }]);
   }
 
   off(event: string, handler: unknown): void {
-    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((h) => h !== handler));
+    this.handlers.set(event, (this.handlers.get(event) ?? []).filter((x) => x.h !== handler));
+  }
+
+  /** A person adding a sheet: onAdded (ExcelApi 1.7) fires. */
+  addSheet(name: string): void {
+    const sheet: FakeSheet = { id: this.nextSheetId(), name, visibility: 'Visible', cells: new Map(), merges: [], fills: new Map() };
+    this.state.sheets.push(sheet);
+    for (const { h } of this.handlers.get('onAdded') ?? []) void h({ type: 'WorksheetAdded', worksheetId: sheet.id, source: 'Local' });
   }
 
   /** Fire an event as Excel would, e.g. after a user edit: onChanged carries a trigger source from ExcelApi 1.14
@@ -193,7 +214,12 @@ export class FakeExcel {
     const source = event === 'onChanged' && this.has(14) && !('triggerSource' in args) ? { triggerSource: 'Local' } : {};
     const plain = event === 'onCalculated' || !this.has(14) ? { ...args } : args;
     if (event === 'onCalculated' || !this.has(14)) delete plain.triggerSource;
-    for (const h of this.handlers.get(event) ?? []) await h({ type: event === 'onChanged' ? 'WorksheetChanged' : 'WorksheetCalculated', ...source, ...plain });
+    // a handler on one sheet hears only that sheet's events (tests name a sheet by id or by name)
+    const target = this.state.sheets.find((s) => s.id === args.worksheetId || s.name === args.worksheetId);
+    for (const { h, sheetId } of this.handlers.get(event) ?? []) {
+      if (sheetId && sheetId !== target?.id) continue;
+      await h({ type: event === 'onChanged' ? 'WorksheetChanged' : 'WorksheetCalculated', ...source, ...plain });
+    }
   }
 
   listeners(event: string): number {
@@ -329,18 +355,42 @@ class FakeWorkbook {
   }
 }
 
-class FakeWorksheetCollection extends FakeObject {
-  onChanged = { add: (h: (e: unknown) => void) => this.handler('onChanged', h) };
-  onCalculated = { add: (h: (e: unknown) => void) => this.handler('onCalculated', h) };
-  /** WorksheetCollection.onNameChanged is ExcelApi 1.17: registering it below fails when the request runs */
-  onNameChanged = { add: (h: (e: unknown) => void) => {
-    this.ctx.host.requireApi(this.ctx, 17, 'WorksheetCollection.onNameChanged');
-    return this.handler('onNameChanged', h);
-  } };
+interface FakeEvent {
+  add: (h: (e: unknown) => void) => { remove: () => void; context: FakeContext };
+}
 
-  private handler(event: 'onChanged' | 'onCalculated' | 'onNameChanged', h: (e: unknown) => void): { remove: () => void; context: FakeContext } {
-    this.ctx.queue(() => this.ctx.host.on(event, h));
-    return { context: this.ctx, remove: () => this.ctx.queue(() => this.ctx.host.off(event, h)) };
+/** An event's handlers: added and removed when the request runs, as in Office.js. */
+function fakeEvent(ctx: FakeContext, event: 'onChanged' | 'onCalculated' | 'onNameChanged' | 'onAdded' | 'onDeleted', sheetName?: string): FakeEvent {
+  return {
+    add: (h) => {
+      ctx.queue(() => ctx.host.on(event, h, sheetName === undefined ? undefined : ctx.host.sheet(sheetName).id));
+      return { context: ctx, remove: () => ctx.queue(() => ctx.host.off(event, h)) };
+    },
+  };
+}
+
+class FakeWorksheetCollection extends FakeObject {
+  // the events, each gated where office.js 1.1.110 gates it: reading the member throws on a host below its level
+  get onChanged(): FakeEvent {
+    this.ctx.host.gate(9, 'WorksheetCollection.onChanged');
+    return fakeEvent(this.ctx, 'onChanged');
+  }
+  get onCalculated(): FakeEvent {
+    this.ctx.host.gate(8, 'WorksheetCollection.onCalculated');
+    return fakeEvent(this.ctx, 'onCalculated');
+  }
+  get onAdded(): FakeEvent {
+    this.ctx.host.gate(7, 'WorksheetCollection.onAdded');
+    return fakeEvent(this.ctx, 'onAdded');
+  }
+  get onDeleted(): FakeEvent {
+    this.ctx.host.gate(7, 'WorksheetCollection.onDeleted');
+    return fakeEvent(this.ctx, 'onDeleted');
+  }
+  /** ExcelApiOnline in the local office.js (throws on every desktop), ExcelApi 1.17 in the CDN's */
+  get onNameChanged(): FakeEvent {
+    this.ctx.host.gateOnline(17, 'WorksheetCollection.onNameChanged');
+    return fakeEvent(this.ctx, 'onNameChanged');
   }
 
   get items(): FakeWorksheet[] {
@@ -404,6 +454,16 @@ class FakeWorksheet extends FakeObject {
 
   get visibility(): string {
     return this.get('visibility');
+  }
+
+  /** Worksheet.onChanged is ExcelApi 1.7, onCalculated 1.8 (the collection's: 1.9 and 1.8) */
+  get onChanged(): FakeEvent {
+    this.ctx.host.gate(7, 'Worksheet.onChanged');
+    return fakeEvent(this.ctx, 'onChanged', this.sheetName);
+  }
+  get onCalculated(): FakeEvent {
+    this.ctx.host.gate(8, 'Worksheet.onCalculated');
+    return fakeEvent(this.ctx, 'onCalculated', this.sheetName);
   }
 
   read(props: string[]): Record<string, unknown> {

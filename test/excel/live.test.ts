@@ -1,6 +1,6 @@
 import { checkWorkbook } from '../../src/core';
 import { WorkbookSnapshot } from '../../src/core/snapshot';
-import { LiveChecker, QUIET_MS, Runner } from '../../src/excel/live';
+import { LiveChecker, LiveUnsupportedError, QUIET_MS, Runner } from '../../src/excel/live';
 import { markFindings } from '../../src/excel/marks';
 import { readSnapshot } from '../../src/excel/snapshot';
 import { seed002 } from '../fixtures/seed002';
@@ -9,8 +9,10 @@ import { installHost, run, uninstallHost } from './helpers';
 
 afterEach(uninstallHost);
 
-async function setup(debounce = 20) {
+async function setup(debounce = 20, apiMinor = 18, profile: 'cdn' | 'local' = 'cdn') {
   const fake = FakeExcel.fromSnapshot(seed002().wb);
+  fake.apiMinor = apiMinor;
+  fake.profile = profile;
   installHost(fake);
   const runner: Runner = (batch) => fake.run((ctx: FakeContext) => batch(ctx as unknown as Excel.RequestContext));
   const seen: Array<{ wb: WorkbookSnapshot; changed: string[] | 'all' }> = [];
@@ -120,4 +122,79 @@ test('a sheet renamed (onNameChanged, ExcelApi 1.17) reads the workbook again at
   expect(seen.map((x) => x.changed)).toEqual(['all']);
   expect(seen[0]!.wb.sheets.map((s) => s.name)).toContain('收支情况表');
   await live.stop();
+});
+
+const culprits = (wb: WorkbookSnapshot): string[] => checkWorkbook(wb, 'x').report.findings.filter((f) => f.severity === 'error').map((f) => f.cells[0]!);
+
+test('with the local office.js (reading onNameChanged throws: no ExcelApiOnline on the desktop) live checking starts and checks', async () => {
+  const { fake, live, seen } = await setup(20, 18, 'local');
+  expect(live.enabled).toBe(true);
+  expect(fake.listeners('onChanged')).toBe(1);
+  expect(fake.listeners('onNameChanged')).toBe(0);
+  fake.userEdit('收支表', 'D22', 310.62);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(seen).toHaveLength(1);
+  expect(culprits(seen[0]!.wb)).toEqual(['收支表!D22', '收支表!D22']);
+  // a renamed sheet is still caught, by the edit that names a sheet the copy does not know
+  fake.renameSheet('收支表', '收支情况表');
+  fake.userEdit('收支情况表', 'D22', 301.62);
+  await fake.fire('onChanged', { worksheetId: fake.sheet('收支情况表').id, address: 'D22' });
+  await settle(60);
+  expect(seen.map((x) => x.changed)).toEqual([['收支表'], 'all']);
+  await live.stop();
+});
+
+test('a start that failed leaves live checking off, and the next start tries again', async () => {
+  const fake = FakeExcel.fromSnapshot(seed002().wb);
+  installHost(fake);
+  let failing = true;
+  const runner: Runner = (batch) => fake.run((ctx: FakeContext) => {
+    if (failing) throw Object.assign(new Error('GeneralException'), { code: 'GeneralException' });
+    return batch(ctx as unknown as Excel.RequestContext);
+  });
+  const seen: unknown[] = [];
+  const live = new LiveChecker(runner, (wb) => seen.push(wb), 20);
+  const initial = await run(fake, readSnapshot);
+  await expect(live.start(initial)).rejects.toThrow('GeneralException');
+  expect(live.enabled).toBe(false);
+  failing = false;
+  await live.start(initial);
+  expect(live.enabled).toBe(true);
+  expect(fake.listeners('onChanged')).toBe(1);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(seen).toHaveLength(1);
+  await live.stop();
+});
+
+test('at ExcelApi 1.7 (each sheet’s onChanged; the collection’s is 1.9) edits are checked, also on a sheet added since', async () => {
+  const { fake, live, seen } = await setup(20, 7);
+  expect(live.enabled).toBe(true);
+  expect(fake.listeners('onChanged')).toBe(fake.state.sheets.length);
+  expect(fake.listeners('onCalculated')).toBe(0); // 1.8
+  fake.userEdit('收支表', 'D22', 310.62);
+  await fake.fire('onChanged', { worksheetId: fake.sheet('收支表').id, address: 'D22' });
+  await settle(60);
+  expect(seen.map((x) => x.changed)).toEqual([['收支表']]);
+  fake.addSheet('补充表');
+  await settle(60);
+  expect(seen.map((x) => x.changed)).toEqual([['收支表'], 'all']);
+  expect(fake.listeners('onChanged')).toBe(fake.state.sheets.length);
+  fake.userEdit('补充表', 'A1', 1);
+  await fake.fire('onChanged', { worksheetId: fake.sheet('补充表').id, address: 'A1' });
+  await settle(60);
+  expect(seen.map((x) => x.changed)).toEqual([['收支表'], 'all', ['补充表']]);
+  await live.stop();
+  expect(fake.listeners('onChanged')).toBe(0);
+});
+
+test('below ExcelApi 1.7 (Excel 2016) live checking says it cannot run, and stays off', async () => {
+  const fake = FakeExcel.fromSnapshot(seed002().wb);
+  fake.apiMinor = 4;
+  installHost(fake);
+  const live = new LiveChecker((batch) => fake.run((ctx: FakeContext) => batch(ctx as unknown as Excel.RequestContext)), () => undefined, 20);
+  await expect(live.start(await run(fake, readSnapshot))).rejects.toBeInstanceOf(LiveUnsupportedError);
+  expect(live.enabled).toBe(false);
+  expect(fake.listeners('onChanged')).toBe(0);
 });

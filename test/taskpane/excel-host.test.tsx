@@ -83,6 +83,23 @@ test('live checking works from the pane’s current state: an ignored finding st
   expect(scoreLine?.textContent ?? '').not.toContain('自评 5');
 });
 
+test('实时校验 switched off and on again reads the workbook afresh and checks it: edits made while it was off are seen', async () => {
+  const fake = FakeExcel.fromSnapshot(sampleWorkbook());
+  installHost(fake);
+  render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  await waitFor(() => expect(fake.listeners('onChanged')).toBe(1));
+  fireEvent.click(screen.getByRole('switch', { name: '实时校验' }));
+  await waitFor(() => expect(fake.listeners('onChanged')).toBe(0));
+  // fixed while nobody listened: no event will ever say so
+  fake.userEdit('收支表', 'D22', 301.62);
+  fireEvent.click(screen.getByRole('switch', { name: '实时校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2), { timeout: 3000 });
+  expect(fake.listeners('onChanged')).toBe(1);
+  expect(screen.queryByText('出错了')).toBeNull();
+});
+
 describe.each([
   ['ExcelApi 1.9', 9, 'cdn'], ['ExcelApi 1.14', 14, 'cdn'], ['ExcelApi 1.17', 17, 'cdn'], ['ExcelApi 1.18', 18, 'cdn'], ['ExcelApi 1.18 with the local office.js', 18, 'local'],
 ] as const)('the pane’s whole flow on %s', (_name, minor, profile) => {
