@@ -165,15 +165,16 @@ function headerOf(grid: Grid, start: number, end: number, scan: (r: number) => R
   }
   const width = dataRight - grid.left + 1;
   const firstText = scan(start).texts[0];
-  // group label rows right under the header ("（一）本级"), and a first line printed blank (its label alone, under
-  // a header row), belong to the table
-  const blankFirst = (y: number): boolean => {
-    const s = scan(y);
-    const above = y - 1 >= grid.top ? scan(y - 1) : undefined;
-    return s.texts.length === 1 && s.texts[0] === firstText && !s.nums.length && !s.errors.length && !!above && above.texts.length >= 2
-      && !isDataRow(grid, above, y - 1) && !isTitleRow(grid, above, y - 1, width) && !ctx.consumed.has(y - 1);
-  };
-  while (start - 1 >= grid.top && firstText !== undefined && !ctx.consumed.has(start - 1) && (isGroupLabelRow(grid, scan(start - 1), start - 1, firstText) || blankFirst(start - 1))) start--;
+  // group label rows right under the header ("（一）本级") belong to the table
+  while (start - 1 >= grid.top && firstText !== undefined && !ctx.consumed.has(start - 1) && isGroupLabelRow(grid, scan(start - 1), start - 1, firstText)) start--;
+  // and so do its first lines printed blank (zero lines: a label in the label column, perhaps a code or a numbering,
+  // no figures) between the header and the first line with figures
+  if (firstText !== undefined) {
+    let k = start - 1;
+    while (k >= grid.top && start - 1 - k < MAX_BRIDGE && !ctx.consumed.has(k) && isZeroLine(grid, scan(k), k, firstText)) k--;
+    const above = k >= grid.top ? scan(k) : undefined;
+    if (k < start - 1 && above && above.texts.length >= 2 && !isDataRow(grid, above, k) && !isTitleRow(grid, above, k, width) && !ctx.consumed.has(k)) start = k + 1;
+  }
   for (let h = start - 1; h >= grid.top && headerRows.length < MAX_HEADER_ROWS; h--) {
     const s = scan(h);
     if (isColumnNumbers(grid, s, h) && !headerRows.length) continue;
@@ -181,6 +182,15 @@ function headerOf(grid: Grid, start: number, end: number, scan: (r: number) => R
     headerRows.unshift(h);
   }
   return headerRows.length ? { headerRows, start } : null;
+}
+
+/** A line whose figures are zero, printed blank: its label in the label column, a code left of it or an outline
+ *  number or an amount's name (…收入, …支出, …费), and no figures. */
+function isZeroLine(grid: Grid, s: RowScan, r: number, labelCol: number): boolean {
+  if (s.texts[0] !== labelCol || s.texts.length !== 1 || !isLabelOnly(s)) return false;
+  const label = normLabel(grid.shownText(r, labelCol));
+  const coded = s.nums.some((c) => c < labelCol);
+  return !isLabelHeader(label) && (coded || splitNumbering(label).style !== '' || /(收入|支出|费|经费|拨款|资金)$/.test(label));
 }
 
 /** The columns a table spans: its header cells and the cells of its lines. */

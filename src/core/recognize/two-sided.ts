@@ -36,18 +36,25 @@ function headerCut(grid: Grid, band: Band): number | undefined {
   return undefined;
 }
 
-/** Do the rows bear the cut out: labels in its column on most rows with figures left of it? */
+/** Do the rows bear the cut out: three lines or more on each side with a label and a figure after it (a side may
+ *  have many more lines than the other, so the rows need not agree one by one)? */
 function rowsAgree(grid: Grid, band: Band, cut: number): boolean {
-  let figured = 0;
-  let labelled = 0;
+  const line = (r: number, from: number, to: number): boolean => {
+    let text = false;
+    for (let c = from; c <= Math.min(to, grid.rowRight(r)); c++) {
+      const k = grid.info(r, c).k;
+      if (k === 'text') text = true;
+      else if (k === 'num' && text) return true;
+    }
+    return false;
+  };
+  let left = 0;
+  let right = 0;
   for (let r = grid.top; r <= grid.bottom; r++) {
-    let figs = false;
-    for (let c = band.left; c < cut; c++) if (grid.info(r, c).k === 'num') figs = true;
-    if (!figs) continue;
-    figured++;
-    if (grid.info(r, cut).k === 'text') labelled++;
+    if (line(r, band.left, cut - 1)) left++;
+    if (line(r, cut, band.right)) right++;
   }
-  return figured >= 3 && labelled * 2 >= figured;
+  return left >= 3 && right >= 3;
 }
 
 /** The band cut in two at its right side's label column, or as it is where it is no two-sided table. */
