@@ -22,7 +22,8 @@ export function noteKind(wb: Excel.Workbook): 'note' | 'comment' | null {
 
 interface Prior {
   fill?: { color: string; pattern: string; tint: number } | null;
-  note?: { exists: boolean; text: string };
+  /** `taken`: the cell holds the other kind (a threaded comment where a note would go) */
+  note?: { exists: boolean; text: string; taken?: boolean };
   formulas?: unknown[][];
   sheet?: { exists: boolean; address?: string; formulas?: unknown[][] };
   setting?: { exists: boolean; value: unknown };
@@ -86,16 +87,12 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
     } else live.push(op.op === 'cells' ? op : { ...op, sheet: name, sheetId: idByName.get(name) });
   }
   ops = live;
-  // comments cannot be looked up by cell without failing the request, so where notes are missing (ExcelApi
-  // 1.10–1.17) the cells that already hold a comment are listed first
+  // comments cannot be looked up by cell without failing the request, so the cells that already hold a comment are
+  // listed first: where comments are the marks (ExcelApi 1.10–1.17), and where notes are (1.18), since Excel keeps
+  // one of the two per cell and a note cannot be added beside a person's threaded comment
   const commented = new Map<string, string>();
-  if (kind === 'comment' && ops.some((o) => o.op === 'note')) {
-    const comments = wb.comments;
-    comments.load('items/content');
-    await context.sync();
-    const locations = comments.items.map((c) => ({ content: c.content, at: c.getLocation().load('address') }));
-    await context.sync();
-    for (const l of locations) commented.set(l.at.address.replace(/\$/g, ''), String(l.content ?? ''));
+  if (kind && ops.some((o) => o.op === 'note' && (kind === 'comment' || o.text !== null))) {
+    for (const [at, text] of await commentsByCell(context)) commented.set(at, text);
   }
   // which sheets exist (a method called on a sheet that does not exist would fail the whole request)
   const sheetExists = new Map<string, boolean>();
@@ -151,6 +148,8 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern, tint: typeof p.fill.tintAndShade === 'number' ? p.fill.tintAndShade : 0 } };
       case 'note':
         if (!p.note) return { note: { exists: commented.has(p.at), text: commented.get(p.at) ?? '' } };
+        // a person's threaded comment where the note would go: the cell is taken (never written over)
+        if (p.note.isNullObject && commented.has(p.at)) return { note: { exists: false, text: '', taken: true } };
         return { note: p.note.isNullObject ? { exists: false, text: '' } : { exists: true, text: String(p.note.content ?? '') } };
       case 'cells':
         return { formulas: p.range.formulas };
@@ -162,8 +161,10 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
     }
   });
 
-  // 2. write, and build the inverse (last write undone first)
+  // 2. write, and build the inverse (last write undone first); notes and comments are added after the rest, in a
+  // request of their own (see addNotes)
   const inverse: WriteOp[] = [];
+  const adds: NoteAdd[] = [];
   ops.forEach((op, i) => {
     const prior = priors[i]!;
     switch (op.op) {
@@ -200,10 +201,10 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
           else wb.comments.getItemByCell(at).delete();
           inverse.unshift({ op: 'note', sheet: op.sheet, sheetId: op.sheetId, address: op.address, text: existing.text });
         } else {
-          if (existing.exists) break; // never overwrite a person's note
-          if (kind === 'note') wb.notes.add(at, op.text);
-          else wb.comments.add(at, op.text);
-          inverse.unshift({ op: 'note', sheet: op.sheet, sheetId: op.sheetId, address: op.address, text: null, expect: op.text });
+          if (existing.exists || existing.taken) break; // never overwrite a person's note or comment
+          const undo: WriteOp = { op: 'note', sheet: op.sheet, sheetId: op.sheetId, address: op.address, text: null, expect: op.text };
+          adds.push({ at, text: op.text, undo });
+          inverse.unshift(undo);
         }
         break;
       }
@@ -235,7 +236,69 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
     }
   });
   await context.sync();
+  if (kind && adds.length) {
+    const failed = await addNotes(context, kind, adds);
+    if (failed.size) inverse.splice(0, inverse.length, ...inverse.filter((op) => !failed.has(op)));
+  }
   return skipped.length ? { inverse, skipped } : { inverse };
+}
+
+interface NoteAdd {
+  at: string;
+  text: string;
+  /** the inverse entry that removes it again */
+  undo: WriteOp;
+}
+
+/** Every comment of the workbook by its cell ("Sheet!A1" as Excel writes the address, without $): two syncs. */
+async function commentsByCell(context: Excel.RequestContext): Promise<Map<string, string>> {
+  const comments = context.workbook.comments;
+  comments.load('items/content');
+  await context.sync();
+  const locations = comments.items.map((c) => ({ content: c.content, at: c.getLocation().load('address') }));
+  await context.sync();
+  return new Map(locations.map((l) => [l.at.address.replace(/\$/g, ''), String(l.content ?? '')]));
+}
+
+/**
+ * Add the marks' notes (or comments) in one request. Excel keeps one of a note and a threaded comment per cell,
+ * and below ExcelApi 1.18 a person's note cannot even be seen, so an add can fail on a cell that looked free —
+ * and a failed request stops there. Then what was added is read back and the rest is added one by one; one that
+ * still fails is left out (its cell keeps the fill, and what the person wrote there). Returns the undo entries of
+ * the adds that did not happen.
+ */
+async function addNotes(context: Excel.RequestContext, kind: 'note' | 'comment', adds: NoteAdd[]): Promise<Set<WriteOp>> {
+  const wb = context.workbook;
+  const add = (a: NoteAdd): void => {
+    if (kind === 'note') wb.notes.add(a.at, a.text);
+    else wb.comments.add(a.at, a.text);
+  };
+  const failed = new Set<WriteOp>();
+  for (const a of adds) add(a);
+  try {
+    await context.sync();
+    return failed;
+  } catch {
+    // some made it before the failing one: which, read back
+  }
+  let present: Map<string, string>;
+  if (kind === 'comment') present = await commentsByCell(context);
+  else {
+    const notes = adds.map((a) => ({ at: a.at, note: wb.notes.getItemOrNullObject(a.at).load('content') }));
+    await context.sync();
+    present = new Map(notes.filter((n) => !n.note.isNullObject).map((n) => [n.at, String(n.note.content ?? '')]));
+  }
+  for (const a of adds) {
+    if (present.get(a.at) === a.text) continue;
+    add(a);
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one cell a request is the point: a collision fails only its own
+      await context.sync();
+    } catch {
+      failed.add(a.undo);
+    }
+  }
+  return failed;
 }
 
 /** The pane's own undo history: each entry undoes one write the add-in made. */

@@ -799,7 +799,9 @@ class FakeNotes extends FakeObject {
     this.ctx.queue(() => {
       const k = cellAddress.replace(/\$/g, '');
       this.refuseProtected(k);
-      if (this.store().has(k)) throw new Error(`InvalidOperation: a ${this.kind === 'notes' ? 'note' : 'comment'} exists at ${k}`);
+      if (this.store().has(k)) throw new InvalidOperation(`InvalidOperation: a ${this.kind === 'notes' ? 'note' : 'comment'} exists at ${k}`);
+      // Excel keeps one of a note and a threaded comment per cell
+      if (this.ctx.host.state[this.kind === 'notes' ? 'comments' : 'notes'].has(k)) throw new InvalidOperation(`InvalidOperation: the cell ${k} already has a ${this.kind === 'notes' ? 'threaded comment' : 'note'}`);
       this.store().set(k, content);
     });
   }

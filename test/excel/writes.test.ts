@@ -145,3 +145,40 @@ test('撤销 of 清除标记 brings the comments back with their text (ExcelApi 
   await run(fake, (ctx) => undo.undo(ctx));
   expect(fake.state.comments.get('收支表!D22')).toBe(text);
 });
+
+/** Two findings on two cells: the planted one (D22) and a copy of it on D30. */
+function twoCells(findings: ReturnType<typeof checkWorkbook>['report']['findings']) {
+  return [findings[0]!, { ...findings[0]!, cells: ['收支表!D30'] }];
+}
+
+test.each([
+  ['ExcelApi 1.14: a legacy note the add-in cannot see (notes are 1.18) where the comment would go', 14, 'notes'],
+  ['ExcelApi 1.18: a threaded comment where the note would go', 18, 'comments'],
+] as const)('标记 on a cell that already holds the other kind — %s — marks every cell, keeps the person’s, and clears exactly', async (_name, minor, theirs) => {
+  const { fake, findings } = planted(minor);
+  fake.state[theirs].set('收支表!D22', '经办人写的');
+  const before = look(fake);
+  await run(fake, (ctx) => markFindings(ctx, twoCells(findings)));
+  expect(fake.fillOf('收支表', 'D22')!.color).toBe(MARK_FILL.error);
+  expect(fake.fillOf('收支表', 'D30')!.color).toBe(MARK_FILL.error);
+  expect(fake.state[theirs].get('收支表!D22')).toBe('经办人写的');
+  const ours = theirs === 'notes' ? fake.state.comments : fake.state.notes;
+  expect(ours.has('收支表!D22')).toBe(false);
+  expect(ours.get('收支表!D30')).toMatch(/^自评校核：/);
+  await run(fake, (ctx) => clearMarks(ctx));
+  same(look(fake), before);
+});
+
+test('标记 at ExcelApi 1.14 where several cells hold legacy notes: each collision is its own, the other cells get their comments', async () => {
+  const { fake, findings } = planted(14);
+  const marks = [...twoCells(findings), { ...findings[0]!, cells: ['收支表!D31'] }, { ...findings[0]!, cells: ['收支表!D32'] }];
+  fake.state.notes.set('收支表!D30', '甲');
+  fake.state.notes.set('收支表!D32', '乙');
+  const undo = new UndoStack();
+  undo.push('标记', await run(fake, (ctx) => markFindings(ctx, marks)));
+  expect([...fake.state.comments.keys()].sort()).toEqual(['收支表!D22', '收支表!D31']);
+  expect(fake.state.notes.get('收支表!D30')).toBe('甲');
+  await run(fake, (ctx) => undo.undo(ctx));
+  expect(fake.state.comments.size).toBe(0);
+  expect(fake.state.notes.get('收支表!D32')).toBe('乙');
+});
