@@ -98,6 +98,8 @@ export const TOTAL_LINE = /(合计|总计|汇总)$/;
 export const MAX_BRIDGE = 8;
 /** On a side of a two-sided 总表, the rows where the other side has lines and this one none. */
 export const MAX_SIDE_GAP = 60;
+/** How many lines of zeros printed blank in a row a table may go on across (a 类 of a 功能分类 table with nothing in it). */
+export const MAX_ZERO_LINES = 200;
 
 /** The texts of a row, to know a header repeated at a page break. */
 export function rowSignature(grid: Grid, s: RowScan, r: number): string {

@@ -20,7 +20,7 @@ import { findRelations, GROUP_TOTAL_COLUMN } from './relations';
 import { structureRows } from './rows';
 import {
   firstFigure, isBareFigures, isBridge, isColumnNumbers, isContinuation, isDataRow, isGroupLabelRow, isLabelOnly, isNumberedBlank, isTitleRow,
-  MAX_BRIDGE, MAX_HEADER_ROWS, MAX_SIDE_GAP, rowSignature, RowScan, scanRow, TOTAL_LINE,
+  MAX_BRIDGE, MAX_HEADER_ROWS, MAX_SIDE_GAP, MAX_ZERO_LINES, rowSignature, RowScan, scanRow, TOTAL_LINE,
 } from './scan';
 import { tallyRows, unitColumns } from './unit-columns';
 
@@ -72,13 +72,18 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
       let j = k;
       let blanks = 0;
       const bridged: number[] = [];
+      // zero lines that say so (a code, a numbering, an amount's name) may run on for a whole 类 of a 功能分类 table
       const gap = ctx.side ? MAX_SIDE_GAP : MAX_BRIDGE;
-      while (j < k + gap && free(j)) {
+      const labelCol = scan(start).texts[0];
+      let others = 0;
+      while (j < k + MAX_ZERO_LINES && free(j)) {
         const sj = scan(j);
         if (sj.blank) {
           if (++blanks > (ctx.side ? MAX_SIDE_GAP : 3)) break;
         } else if (heads.has(rowSignature(grid, sj, j)) || isColumnNumbers(grid, sj, j) || isContinuation(grid, sj, j) || isNumberedBlank(grid, sj, j)) bridged.push(j);
+        else if (labelCol !== undefined && isZeroLine(grid, sj, j, labelCol)) { /* a line of zeros printed blank */ }
         else if (!isBridge(sj) && !(isLabelOnly(sj) && sj.texts.every((c) => c < figLeft))) break;
+        else if (++others > gap) break;
         j++;
       }
       if (j > k && data(j)) {
