@@ -10,7 +10,7 @@ import { WorkbookSnapshot } from '../core/snapshot';
 import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
 import { EtApp, readSnapshotEt } from './snapshot';
-import { applyWritesEt, partialInverse, readSetting, WriteOp, WriteResult } from './writes';
+import { applyWritesEt, EtBook, partialInverse, readSetting, WriteOp, WriteResult } from './writes';
 
 /** Changes the pane's own writes cause arrive as SheetChange events too: those on the cells a write touched are
  *  ignored for this long after it (WPS may deliver them late); a person's edit elsewhere is checked at once. */
@@ -30,18 +30,50 @@ export class WpsHost implements WorkbookHost {
   private onLive: ((wb: WorkbookSnapshot) => void) | null = null;
   private onLiveError: ((e: unknown) => void) | null = null;
 
+  /** the workbook the pane was opened for: reads, writes, 撤销 and live checks are its, whichever is active later */
+  private readonly wb: EtBook;
+
   constructor(private readonly app: EtApp, private readonly now: () => number = Date.now) {
-    this.fileName = String((app.ActiveWorkbook as unknown as { Name?: string }).Name ?? '当前工作簿');
+    this.wb = app.ActiveWorkbook;
+    this.fileName = String((this.wb as unknown as { Name?: string }).Name ?? '当前工作簿');
+  }
+
+  /** The host's workbook, still open (a closed workbook's object throws on use). */
+  private book(): EtBook {
+    try {
+      void this.wb.FullName;
+    } catch {
+      throw new Error(`工作簿“${this.fileName}”已关闭`);
+    }
+    return this.wb;
+  }
+
+  /** Whether a workbook (an event's, the active one) is the host's: the same object, or the same file. */
+  private isMine(other: unknown): boolean {
+    if (other === this.wb) return true;
+    try {
+      const a = (other as { FullName?: unknown } | null)?.FullName;
+      return typeof a === 'string' && a === this.wb.FullName;
+    } catch {
+      return false;
+    }
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return readSnapshotEt(this.app);
+    return readSnapshotEt(this.app, this.book());
+  }
+
+  /** The host's workbook in front: a sheet of a workbook that is not active cannot be activated. */
+  private bringForward(): EtBook {
+    const wb = this.book();
+    if (!this.isMine(this.app.ActiveWorkbook)) (wb as unknown as { Activate(): void }).Activate();
+    return wb;
   }
 
   async select(cells: string[]): Promise<void> {
     const ref = cells[0] ? splitRef(cells[0]) : null;
     if (!ref) return;
-    const list = this.app.ActiveWorkbook.Worksheets as unknown as { Count: number; Item(i: number): { Name: string; Activate(): void; Range(a: string): { Select(): unknown } } };
+    const list = this.bringForward().Worksheets as unknown as { Count: number; Item(i: number): { Name: string; Activate(): void; Range(a: string): { Select(): unknown } } };
     for (let i = 1; i <= list.Count; i++) {
       const ws = list.Item(i);
       if (ws.Name !== ref.sheet) continue;
@@ -65,7 +97,7 @@ export class WpsHost implements WorkbookHost {
         this.noteTouched(ops);
         let r: WriteResult;
         try {
-          r = applyWritesEt(this.app, ops);
+          r = applyWritesEt(this.app, this.book(), ops);
         } catch (e) {
           // what ran before the failure is undoable; a sheet that was not deleted leaves nothing to undo
           inverse.unshift(...partialInverse(e));
@@ -100,7 +132,7 @@ export class WpsHost implements WorkbookHost {
     }
     return this.notice(this.step('标记', (apply) => {
       // marking twice does not stack: the marks in place are cleared in the same step
-      const previous = readSetting(this.app, MARKS_KEY);
+      const previous = readSetting(this.book(), MARKS_KEY);
       if (Array.isArray(previous) && previous.length) apply(previous as WriteOp[]);
       const marked = apply(ops);
       // what undoes the marks (and only the marks) is what 清除标记 runs, from the workbook's properties
@@ -109,13 +141,13 @@ export class WpsHost implements WorkbookHost {
   }
 
   async clearMarks(): Promise<WriteNotice | void> {
-    const previous = (readSetting(this.app, MARKS_KEY) as WriteOp[] | undefined) ?? [];
+    const previous = (readSetting(this.book(), MARKS_KEY) as WriteOp[] | undefined) ?? [];
     if (!previous.length) return undefined;
     return this.notice(this.write('清除标记', [...previous, { op: 'setting', key: MARKS_KEY, value: undefined }]));
   }
 
   async ignored(): Promise<IgnoredItem[]> {
-    const v = readSetting(this.app, IGNORED_KEY);
+    const v = readSetting(this.book(), IGNORED_KEY);
     return Array.isArray(v) ? (v as IgnoredItem[]) : [];
   }
 
@@ -140,7 +172,7 @@ export class WpsHost implements WorkbookHost {
       { op: 'sheet', name: RESULT_SHEET, exists: true },
       { op: 'cells', sheet: RESULT_SHEET, address, formulas: rows },
     ]);
-    const list = this.app.ActiveWorkbook.Worksheets as unknown as { Item(n: string): { Activate(): void } };
+    const list = this.bringForward().Worksheets as unknown as { Item(n: string): { Activate(): void } };
     list.Item(RESULT_SHEET).Activate();
   }
 
@@ -151,12 +183,12 @@ export class WpsHost implements WorkbookHost {
     this.touched = new Map();
     this.noteTouched(last.inverse);
     try {
-      applyWritesEt(this.app, last.inverse);
+      applyWritesEt(this.app, this.book(), last.inverse);
     } catch (e) {
       // an undo that could not finish (a sheet not deleted: 取消) is taken back, and stays to be undone
       const back = partialInverse(e);
       try {
-        if (back.length) applyWritesEt(this.app, back);
+        if (back.length) applyWritesEt(this.app, this.wb, back);
       } catch {
         // the failure that stopped the undo is the one to report
       }
@@ -174,7 +206,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async indicatorValues(): Promise<Record<string, string>> {
-    const v = readSetting(this.app, VALUES_KEY);
+    const v = readSetting(this.book(), VALUES_KEY);
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, string>) : {};
   }
 
@@ -200,13 +232,17 @@ export class WpsHost implements WorkbookHost {
     this.onLiveError = onError;
     if (this.listener) return;
     this.listener = (sheet: unknown, range: unknown) => {
+      // SheetChange is application-wide: an edit in another open workbook is not this pane's to check
+      // (an event whose sheet does not say its workbook is taken as this one's)
+      const parent = (sheet as { Parent?: unknown } | null)?.Parent;
+      if (parent !== undefined && parent !== null && !this.isMine(parent)) return;
       if (this.writing) return;
       if (this.now() < this.writingUntil && this.isEcho(sheet, range)) return;
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
         try {
-          this.onLive?.(readSnapshotEt(this.app));
+          this.onLive?.(readSnapshotEt(this.app, this.book()));
         } catch (e) {
           this.onLiveError?.(e);
         }

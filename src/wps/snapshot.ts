@@ -125,10 +125,10 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
   return { name: ws.Name, top, left, values, formulas, numberFormats: formats, merges, hidden: (ws.Visible as unknown as number) !== -1 };
 }
 
-/** The whole workbook, as the engine reads it. */
-export function readSnapshotEt(app: EtApp): WorkbookSnapshot {
+/** The whole workbook, as the engine reads it: the one given (the host's own), else the active one. */
+export function readSnapshotEt(app: EtApp, wb: Et.Workbook = app.ActiveWorkbook): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
-  const list = app.ActiveWorkbook.Worksheets;
+  const list = wb.Worksheets;
   for (let i = 1; i <= list.Count; i++) sheets.push(sheetOf(list.Item(i) as unknown as Et.Worksheet));
   return canonicalWorkbook({ sheets });
 }

@@ -33,8 +33,11 @@ export function bgrToHex(bgr: number): string {
 /* eslint-disable @typescript-eslint/no-explicit-any -- ET's typings type most properties as any */
 type Any = any;
 
-function sheetNamed(app: EtApp, name: string): Any | null {
-  const list = app.ActiveWorkbook.Worksheets as Any;
+/** The workbook the pane was opened for: every write and setting goes to it, whichever workbook is active. */
+export type EtBook = Et.Workbook;
+
+function sheetNamed(wb: EtBook, name: string): Any | null {
+  const list = wb.Worksheets as Any;
   for (let i = 1; i <= list.Count; i++) {
     const ws = list.Item(i);
     if (ws.Name === name) return ws;
@@ -42,20 +45,20 @@ function sheetNamed(app: EtApp, name: string): Any | null {
   return null;
 }
 
-function props(app: EtApp): Any {
-  return (app.ActiveWorkbook as Any).CustomDocumentProperties;
+function props(wb: EtBook): Any {
+  return (wb as Any).CustomDocumentProperties;
 }
 
-function propValue(app: EtApp, name: string): string | undefined {
+function propValue(wb: EtBook, name: string): string | undefined {
   try {
-    return String(props(app).Item(name).Value);
+    return String(props(wb).Item(name).Value);
   } catch {
     return undefined;
   }
 }
 
-function setProp(app: EtApp, name: string, value: string | undefined): void {
-  const p = props(app);
+function setProp(wb: EtBook, name: string, value: string | undefined): void {
+  const p = props(wb);
   let exists = true;
   try {
     p.Item(name);
@@ -69,11 +72,11 @@ function setProp(app: EtApp, name: string, value: string | undefined): void {
 }
 
 /** A setting kept in the workbook (custom document properties, in parts of at most 255 characters). */
-export function readSetting(app: EtApp, key: string): unknown {
-  const n = Number(propValue(app, `${key}#n`));
+export function readSetting(wb: EtBook, key: string): unknown {
+  const n = Number(propValue(wb, `${key}#n`));
   if (!Number.isInteger(n) || n <= 0) return undefined;
   let json = '';
-  for (let i = 0; i < n; i++) json += propValue(app, `${key}#${i}`) ?? '';
+  for (let i = 0; i < n; i++) json += propValue(wb, `${key}#${i}`) ?? '';
   try {
     return JSON.parse(json);
   } catch {
@@ -81,13 +84,13 @@ export function readSetting(app: EtApp, key: string): unknown {
   }
 }
 
-function writeSetting(app: EtApp, key: string, value: unknown): void {
-  const old = Number(propValue(app, `${key}#n`)) || 0;
+function writeSetting(wb: EtBook, key: string, value: unknown): void {
+  const old = Number(propValue(wb, `${key}#n`)) || 0;
   const json = value === undefined ? '' : JSON.stringify(value);
   const parts = json ? Math.ceil(json.length / PART) : 0;
-  for (let i = 0; i < parts; i++) setProp(app, `${key}#${i}`, json.slice(i * PART, (i + 1) * PART));
-  for (let i = parts; i < old; i++) setProp(app, `${key}#${i}`, undefined);
-  setProp(app, `${key}#n`, parts ? String(parts) : undefined);
+  for (let i = 0; i < parts; i++) setProp(wb, `${key}#${i}`, json.slice(i * PART, (i + 1) * PART));
+  for (let i = parts; i < old; i++) setProp(wb, `${key}#${i}`, undefined);
+  setProp(wb, `${key}#n`, parts ? String(parts) : undefined);
 }
 
 function commentText(cell: Any): string | null {
@@ -116,7 +119,7 @@ export class SheetNotDeleted extends Error {
 
 /** Worksheet.Delete asks the person to confirm unless DisplayAlerts is off: off around it, back as it was in every
  *  path. Whether the sheet went is read back, not taken from the call (Delete returns false on 取消 in Excel). */
-function deleteSheet(app: EtApp, ws: Any, name: string): void {
+function deleteSheet(app: EtApp, wb: EtBook, ws: Any, name: string): void {
   const alerts = app.DisplayAlerts;
   app.DisplayAlerts = false;
   try {
@@ -124,12 +127,12 @@ function deleteSheet(app: EtApp, ws: Any, name: string): void {
   } finally {
     app.DisplayAlerts = alerts;
   }
-  if (sheetNamed(app, name)) throw new SheetNotDeleted(name);
+  if (sheetNamed(wb, name)) throw new SheetNotDeleted(name);
 }
 
 /** Run the operations, screen updating off; returns what undoes them. When one fails, what undoes the ones done
  *  before it is `partialInverse(error)`. */
-export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
+export function applyWritesEt(app: EtApp, wb: EtBook, ops: WriteOp[]): WriteResult {
   const inverse: WriteOp[] = [];
   const skipped: SkippedWrite[] = [];
   // off for the batch, unless a caller has it off already for a longer step (then that caller turns it on)
@@ -138,14 +141,14 @@ export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
   try {
     for (const op of ops) {
       if (op.op === 'setting') {
-        inverse.unshift({ op: 'setting', key: op.key, value: readSetting(app, op.key) });
-        writeSetting(app, op.key, op.value);
+        inverse.unshift({ op: 'setting', key: op.key, value: readSetting(wb, op.key) });
+        writeSetting(wb, op.key, op.value);
         continue;
       }
       if (op.op === 'sheet') {
-        const ws = sheetNamed(app, op.name);
+        const ws = sheetNamed(wb, op.name);
         if (op.exists && !ws) {
-          const list = app.ActiveWorkbook.Worksheets as Any;
+          const list = wb.Worksheets as Any;
           const added = list.Add(undefined, list.Item(list.Count));
           added.Name = op.name;
           inverse.unshift({ op: 'sheet', name: op.name, exists: false });
@@ -154,13 +157,13 @@ export function applyWritesEt(app: EtApp, ops: WriteOp[]): WriteResult {
           const used = ws.UsedRange;
           const address = `${used.Address(false, false)}`;
           const formulas = used.Formula;
-          deleteSheet(app, ws, op.name);
+          deleteSheet(app, wb, ws, op.name);
           inverse.unshift({ op: 'cells', sheet: op.name, address, formulas: Array.isArray(formulas) ? formulas : [[formulas]] });
           inverse.unshift({ op: 'sheet', name: op.name, exists: true });
         }
         continue;
       }
-      const ws = sheetNamed(app, op.sheet);
+      const ws = sheetNamed(wb, op.sheet);
       if (!ws) {
         skipped.push({ sheet: op.sheet, address: op.address, reason: 'sheet-gone' });
         continue;

@@ -224,7 +224,11 @@ export class FakeWorksheetEt implements Pick<Et.Worksheet, 'Name' | 'Activate' |
   merges: Rect[] = [];
   Visible = -1;
   ProtectContents = false;
-  constructor(readonly app: FakeEt, public Name: string) {}
+  readonly app: FakeEt;
+  /** the workbook the sheet is in (as Worksheet.Parent in ET) */
+  constructor(readonly Parent: FakeWorkbookEt, public Name: string) {
+    this.app = Parent.app;
+  }
 
   cell(r: number, c: number, create: boolean): CellData | undefined {
     const k = `${r},${c}`;
@@ -272,13 +276,16 @@ export class FakeWorksheetEt implements Pick<Et.Worksheet, 'Name' | 'Activate' |
   get Cells(): { Item(r: number, c: number): FakeRangeEt } {
     return { Item: (r: number, c: number) => new FakeRangeEt(this, { top: r - 1, left: c - 1, bottom: r - 1, right: c - 1 }) };
   }
+  /** As ET: a sheet of a workbook that is not the active one, or a hidden sheet, cannot be activated. */
   Activate(): void {
-    this.app.ActiveSheet = this;
+    if (this.app.ActiveWorkbook !== this.Parent) throw new Error('Activate method of Worksheet class failed: its workbook is not active');
+    if (this.Visible !== -1) throw new Error('Activate method of Worksheet class failed: the sheet is hidden');
+    this.Parent.activeSheet = this;
   }
   /** As ET: unless DisplayAlerts is off, a confirmation dialog is shown first (answered by `app.confirmDelete`,
    *  取消 unless a test says otherwise) and false is returned on 取消; the last visible sheet cannot be deleted. */
   Delete(): boolean {
-    const wb = this.app.ActiveWorkbook;
+    const wb = this.Parent;
     if (wb.sheets.filter((s) => s.Visible === -1 && s !== this).length === 0) throw new Error('工作簿内至少含有一张可视工作表');
     if (this.app.alertsShown()) {
       this.app.dialogs.push(`删除工作表“${this.Name}”？`);
@@ -315,7 +322,7 @@ class FakeWorksheetsEt {
     return s;
   }
   Add(_before?: unknown, after?: FakeWorksheetEt): FakeWorksheetEt {
-    const s = new FakeWorksheetEt(this.wb.app, `Sheet${this.wb.sheets.length + 1}`);
+    const s = new FakeWorksheetEt(this.wb, `Sheet${this.wb.sheets.length + 1}`);
     const at = after ? this.wb.sheets.indexOf(after) + 1 : 0;
     this.wb.sheets.splice(at, 0, s);
     return s;
@@ -351,8 +358,17 @@ class FakePropertiesEt {
 export class FakeWorkbookEt {
   sheets: FakeWorksheetEt[] = [];
   readonly CustomDocumentProperties = new FakePropertiesEt();
-  Name = '工作簿1.xlsx';
-  constructor(readonly app: FakeEt) {}
+  activeSheet: FakeWorksheetEt | null = null;
+  closed = false;
+  constructor(readonly app: FakeEt, readonly Name = '工作簿1.xlsx', readonly Path = 'C:\\Users\\王会计\\Documents') {}
+  /** the path and name; a closed workbook's object throws on use, as a released COM object does */
+  get FullName(): string {
+    if (this.closed) throw new Error('The object invoked has disconnected from its clients');
+    return `${this.Path}\\${this.Name}`;
+  }
+  Activate(): void {
+    this.app.activeBook = this;
+  }
   get Worksheets(): FakeWorksheetsEt {
     return new FakeWorksheetsEt(this);
   }
@@ -364,8 +380,9 @@ export class FakeWorkbookEt {
 type Listener = (sheet: FakeWorksheetEt, range: FakeRangeEt) => void;
 
 export class FakeEt {
-  readonly ActiveWorkbook: FakeWorkbookEt;
-  ActiveSheet: FakeWorksheetEt | null = null;
+  /** the open workbooks; the active one is in front */
+  readonly books: FakeWorkbookEt[] = [];
+  activeBook: FakeWorkbookEt;
   /** the last selection, "Sheet!A1:B2" */
   selection = '';
   /** property reads that cross into WPS (Value2, Formula, NumberFormat, MergeCells, Interior.Color) */
@@ -389,7 +406,41 @@ export class FakeEt {
   };
 
   constructor() {
-    this.ActiveWorkbook = new FakeWorkbookEt(this);
+    this.activeBook = new FakeWorkbookEt(this);
+    this.books.push(this.activeBook);
+  }
+  get ActiveWorkbook(): FakeWorkbookEt {
+    return this.activeBook;
+  }
+  get ActiveSheet(): FakeWorksheetEt | null {
+    return this.activeBook.activeSheet;
+  }
+  set ActiveSheet(s: FakeWorksheetEt | null) {
+    this.activeBook.activeSheet = s;
+  }
+  get Workbooks(): { Count: number; Item(i: number | string): FakeWorkbookEt } {
+    return {
+      Count: this.books.length,
+      Item: (i: number | string) => {
+        const b = typeof i === 'number' ? this.books[i - 1] : this.books.find((x) => x.Name === i);
+        if (!b) throw new Error(`Workbooks.Item(${i}): no such workbook`);
+        return b;
+      },
+    };
+  }
+  /** A person opens (or creates) another workbook: it becomes the active one. */
+  openWorkbook(name: string, sheets: string[] = ['Sheet1']): FakeWorkbookEt {
+    const b = new FakeWorkbookEt(this, name);
+    this.books.push(b);
+    this.activeBook = b;
+    for (const n of sheets) this.addSheet(n);
+    return b;
+  }
+  /** A person closes a workbook. */
+  closeWorkbook(b: FakeWorkbookEt): void {
+    b.closed = true;
+    this.books.splice(this.books.indexOf(b), 1);
+    if (this.activeBook === b && this.books[0]) this.activeBook = this.books[0];
   }
   get ScreenUpdating(): boolean {
     return this.screen;
@@ -409,7 +460,7 @@ export class FakeEt {
     return this.alerts || this.alertsIgnored;
   }
   addSheet(name: string): FakeWorksheetEt {
-    const s = new FakeWorksheetEt(this, name);
+    const s = new FakeWorksheetEt(this.ActiveWorkbook, name);
     this.ActiveWorkbook.sheets.push(s);
     this.ActiveSheet ??= s;
     return s;
@@ -418,9 +469,10 @@ export class FakeEt {
   changed(sheet: FakeWorksheetEt, rect: Rect): void {
     for (const fn of this.listeners.get('SheetChange') ?? []) fn(sheet, new FakeRangeEt(sheet, rect));
   }
-  /** A person types into a cell. */
-  userEdit(sheet: string, address: string, value: EtValue): void {
-    this.ActiveWorkbook.Worksheets.Item(sheet).Range(address).Value2 = value;
+  /** A person types into a cell (of the active workbook, or the one given). SheetChange is application-wide:
+   *  every listener hears an edit in any open workbook. */
+  userEdit(sheet: string, address: string, value: EtValue, book: FakeWorkbookEt = this.ActiveWorkbook): void {
+    book.Worksheets.Item(sheet).Range(address).Value2 = value;
   }
 }
 

@@ -1,13 +1,14 @@
 /**
  * The WPS host's writes against an ET as strict as the real one (issue 16): Worksheet.Delete's confirmation
- * dialog, which DisplayAlerts turns off and a person can cancel.
+ * dialog, which DisplayAlerts turns off and a person can cancel; two workbooks open, SheetChange heard for both.
  */
 import { checkWorkbook } from '../../src/core';
 import { FileReport } from '../../src/core/report';
 import { sampleWorkbook } from '../../src/sample';
 import { WpsHost } from '../../src/wps/host';
 import { EtApp } from '../../src/wps/snapshot';
-import { fakeFromSnapshot, FakeEt, FakeWorksheetEt } from './fake-et';
+import { EtBook, hexToBgr, readSetting } from '../../src/wps/writes';
+import { fakeFromSnapshot, FakeEt, FakeRangeEt, FakeWorkbookEt, FakeWorksheetEt } from './fake-et';
 
 const et = (f: FakeEt): EtApp => f as unknown as EtApp;
 
@@ -76,5 +77,83 @@ describe('6: deleting the old 校验结果 sheet', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+});
+
+describe('7: two workbooks open', () => {
+  /** The pane opened on the sample; then the person opens another workbook with the same sheet names. */
+  async function twoBooks(): Promise<{ fake: FakeEt; host: WpsHost; report: FileReport; a: FakeWorkbookEt; b: FakeWorkbookEt }> {
+    const fake = fakeFromSnapshot(sampleWorkbook());
+    const a = fake.ActiveWorkbook;
+    const host = new WpsHost(et(fake));
+    const report = checkWorkbook(await host.read(), 'x').report;
+    const b = fake.openWorkbook('另一个.xlsx', ['收支表', '评分表']);
+    b.Worksheets.Item('收支表').load('D22', [[1]]);
+    return { fake, host, report, a, b };
+  }
+  const d22 = (wb: FakeWorkbookEt): FakeRangeEt => wb.Worksheets.Item('收支表').Range('D22');
+
+  test('标记, 清除标记, 撤销, 导出 and the settings are the host’s workbook’s, whichever is active', async () => {
+    const { fake, host, report, a, b } = await twoBooks();
+    expect(host.fileName).toBe('工作簿1.xlsx');
+    expect(fake.ActiveWorkbook).toBe(b);
+    await host.mark(report.findings);
+    expect(d22(a).Interior.Color).toBe(hexToBgr('#F8CBAD'));
+    expect(d22(b).Interior.ColorIndex).toBe(-4142);
+    expect(d22(b).Comment).toBeNull();
+    expect(readSetting(a as unknown as EtBook, 'selfeval.marks')).toBeTruthy();
+    expect(readSetting(b as unknown as EtBook, 'selfeval.marks')).toBeUndefined();
+    // the reading is A's, though B is in front
+    expect((await host.read()).sheets.find((s) => s.name === '收支表')!.values.length).toBeGreaterThan(1);
+    await host.clearMarks();
+    expect(d22(a).Interior.ColorIndex).toBe(-4142);
+    expect(d22(a).Comment).toBeNull();
+    expect(await host.undo()).toBe('清除标记');
+    expect(d22(a).Interior.Color).toBe(hexToBgr('#F8CBAD'));
+    expect(d22(b).Interior.ColorIndex).toBe(-4142);
+    expect(await host.undo()).toBe('标记');
+    expect(d22(a).Interior.ColorIndex).toBe(-4142);
+    expect(d22(b).Comment).toBeNull();
+    // 导出 goes into A and brings it to the front
+    await host.exportResults(report);
+    expect(a.sheets.map((s) => s.Name)).toContain('校验结果');
+    expect(b.sheets.map((s) => s.Name)).not.toContain('校验结果');
+    expect(fake.ActiveWorkbook).toBe(a);
+    await host.undo();
+    expect(a.sheets.map((s) => s.Name)).not.toContain('校验结果');
+  });
+
+  test('clicking a finding brings the host’s workbook to the front and selects the cell there', async () => {
+    const { fake, host, a } = await twoBooks();
+    await host.select(['收支表!D22']);
+    expect(fake.ActiveWorkbook).toBe(a);
+    expect(fake.selection).toBe('收支表!D22');
+  });
+
+  test('live checking hears only its own workbook’s SheetChange', async () => {
+    jest.useFakeTimers();
+    try {
+      const { fake, host, a, b } = await twoBooks();
+      const seen: number[] = [];
+      await host.startLive(await host.read(), () => seen.push(1), (e) => {
+        throw e;
+      });
+      fake.userEdit('收支表', 'D22', 5, b);
+      jest.advanceTimersByTime(1000);
+      expect(seen).toEqual([]);
+      fake.userEdit('收支表', 'D22', 301.62, a);
+      jest.advanceTimersByTime(1000);
+      expect(seen).toEqual([1]);
+      await host.stopLive();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('a workbook closed under the pane is said, not swapped for another', async () => {
+    const { fake, host, report, a, b } = await twoBooks();
+    fake.closeWorkbook(a);
+    await expect(host.mark(report.findings)).rejects.toThrow(/已关闭/);
+    expect(d22(b).Comment).toBeNull();
   });
 });

@@ -14,10 +14,11 @@ import { sampleWorkbook } from '../../src/sample';
 import { App } from '../../src/taskpane/components/App';
 import { detectWps, WpsHost } from '../../src/wps/host';
 import { EtApp } from '../../src/wps/snapshot';
-import { bgrToHex, hexToBgr, readSetting } from '../../src/wps/writes';
+import { bgrToHex, EtBook, hexToBgr, readSetting } from '../../src/wps/writes';
 import { fakeFromSnapshot, FakeEt, FakeRangeEt } from './fake-et';
 
 const et = (f: FakeEt): EtApp => f as unknown as EtApp;
+const book = (f: FakeEt): EtBook => f.ActiveWorkbook as unknown as EtBook;
 const cell = (f: FakeEt, sheet: string, a: string): FakeRangeEt => f.ActiveWorkbook.Worksheets.Item(sheet).Range(a);
 
 function setup(): { fake: FakeEt; host: WpsHost } {
@@ -50,7 +51,7 @@ test('in WPS: check, click, 标记, 清除标记, 导出, 忽略, 填入计算�
   await waitFor(() => expect(cell(fake, '收支表', 'D22').Interior.Color).toBe(hexToBgr(MARK_FILL.error)));
   expect(cell(fake, '收支表', 'D22').Comment!.Text()).toMatch(/^自评校核：/);
   expect(fake.screenLog).toEqual([false, true]);
-  expect(readSetting(et(fake), 'selfeval.marks')).toBeTruthy();
+  expect(readSetting(book(fake), 'selfeval.marks')).toBeTruthy();
   // 清除标记: the person's green fill and comments back exactly
   fireEvent.click(screen.getByRole('button', { name: '清除标记' }));
   await waitFor(() => expect(cell(fake, '收支表', 'D22').Interior.Color).toBe(hexToBgr('#00B050')));
@@ -73,7 +74,7 @@ test('in WPS: check, click, 标记, 清除标记, 导出, 忽略, 填入计算�
   // 忽略: the finding leaves the list, and the list is in the workbook's properties
   fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F28' }));
   await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
-  expect((readSetting(et(fake), 'selfeval.ignored') as Array<{ cell: string }>).map((x) => x.cell)).toEqual(['评分表!F28']);
+  expect((readSetting(book(fake), 'selfeval.ignored') as Array<{ cell: string }>).map((x) => x.cell)).toEqual(['评分表!F28']);
   // 填入计算得分 with its preview, and 撤销
   fireEvent.click(screen.getByRole('tab', { name: '评分' }));
   fireEvent.click(screen.getByRole('button', { name: '填入计算得分' }));
