@@ -10,7 +10,7 @@ import { WorkbookSnapshot } from '../core/snapshot';
 import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
 import { EtApp, readSnapshotEt } from './snapshot';
-import { applyWritesEt, EtBook, partialInverse, readSetting, WriteOp, WriteResult } from './writes';
+import { applyWritesEt, EtBook, EtWriteOp, EtWriteResult, partialInverse, readSetting } from './writes';
 
 /** Changes the pane's own writes cause arrive as SheetChange events too: those on the cells a write touched are
  *  ignored for this long after it (WPS may deliver them late); a person's edit elsewhere is checked at once. */
@@ -20,7 +20,7 @@ const DEBOUNCE_MS = 300;
 export class WpsHost implements WorkbookHost {
   readonly kind = 'wps' as const;
   fileName: string;
-  private undoStack: Array<{ label: string; inverse: WriteOp[] }> = [];
+  private undoStack: Array<{ label: string; inverse: EtWriteOp[] }> = [];
   private writingUntil = 0;
   /** the cells the latest write touched, per sheet */
   private touched = new Map<string, Rect[]>();
@@ -85,9 +85,9 @@ export class WpsHost implements WorkbookHost {
   }
 
   /** One undoable step: its writes (in order), with screen updating off, as one entry for 撤销. */
-  private step(label: string, run: (apply: (ops: WriteOp[]) => WriteResult) => void): WriteResult {
-    const inverse: WriteOp[] = [];
-    const skipped: NonNullable<WriteResult['skipped']> = [];
+  private step(label: string, run: (apply: (ops: EtWriteOp[]) => EtWriteResult) => void): EtWriteResult {
+    const inverse: EtWriteOp[] = [];
+    const skipped: NonNullable<EtWriteResult['skipped']> = [];
     this.writing = true;
     const owner = this.app.ScreenUpdating !== false;
     if (owner) this.app.ScreenUpdating = false;
@@ -95,7 +95,7 @@ export class WpsHost implements WorkbookHost {
       this.touched = new Map();
       run((ops) => {
         this.noteTouched(ops);
-        let r: WriteResult;
+        let r: EtWriteResult;
         try {
           r = applyWritesEt(this.app, this.book(), ops);
         } catch (e) {
@@ -116,16 +116,16 @@ export class WpsHost implements WorkbookHost {
     return { inverse, ...(skipped.length ? { skipped } : {}) };
   }
 
-  private write(label: string, ops: WriteOp[]): WriteResult {
+  private write(label: string, ops: EtWriteOp[]): EtWriteResult {
     return this.step(label, (apply) => void apply(ops));
   }
 
-  private notice(r: WriteResult): WriteNotice | void {
+  private notice(r: EtWriteResult): WriteNotice | void {
     return r.skipped ? { skipped: r.skipped } : undefined;
   }
 
   async mark(findings: Finding[]): Promise<WriteNotice | void> {
-    const ops: WriteOp[] = [];
+    const ops: EtWriteOp[] = [];
     for (const m of plannedMarks(findings)) {
       ops.push({ op: 'fill', sheet: m.sheet, address: m.address, color: MARK_FILL[m.severity] });
       ops.push({ op: 'note', sheet: m.sheet, address: m.address, text: m.text });
@@ -133,7 +133,7 @@ export class WpsHost implements WorkbookHost {
     return this.notice(this.step('标记', (apply) => {
       // marking twice does not stack: the marks in place are cleared in the same step
       const previous = readSetting(this.book(), MARKS_KEY);
-      if (Array.isArray(previous) && previous.length) apply(previous as WriteOp[]);
+      if (Array.isArray(previous) && previous.length) apply(previous as EtWriteOp[]);
       const marked = apply(ops);
       // what undoes the marks (and only the marks) is what 清除标记 runs, from the workbook's properties
       apply([{ op: 'setting', key: MARKS_KEY, value: marked.inverse.length ? marked.inverse : undefined }]);
@@ -141,7 +141,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async clearMarks(): Promise<WriteNotice | void> {
-    const previous = (readSetting(this.book(), MARKS_KEY) as WriteOp[] | undefined) ?? [];
+    const previous = (readSetting(this.book(), MARKS_KEY) as EtWriteOp[] | undefined) ?? [];
     if (!previous.length) return undefined;
     return this.notice(this.write('清除标记', [...previous, { op: 'setting', key: MARKS_KEY, value: undefined }]));
   }
@@ -218,7 +218,7 @@ export class WpsHost implements WorkbookHost {
   }
 
   async writeNumbers(label: string, changes: CellChange[]): Promise<WriteNotice | void> {
-    const ops: WriteOp[] = [];
+    const ops: EtWriteOp[] = [];
     for (const c of changes) {
       const ref = splitRef(c.cell);
       if (ref) ops.push({ op: 'cells', sheet: ref.sheet, address: firstCell(ref.address), formulas: [[c.value]] });
@@ -251,9 +251,9 @@ export class WpsHost implements WorkbookHost {
     (this.app as unknown as { ApiEvent: { AddApiEventListener(n: string, f: unknown): void } }).ApiEvent.AddApiEventListener('SheetChange', this.listener);
   }
 
-  private noteTouched(ops: WriteOp[]): void {
+  private noteTouched(ops: EtWriteOp[]): void {
     for (const o of ops) {
-      if (o.op !== 'fill' && o.op !== 'note' && o.op !== 'cells') continue;
+      if (o.op !== 'fill' && o.op !== 'interior' && o.op !== 'note' && o.op !== 'cells') continue;
       const rect = parseRange(o.address);
       if (rect) this.touched.set(o.sheet, [...(this.touched.get(o.sheet) ?? []), rect]);
     }

@@ -9,13 +9,36 @@
  * none; settings are the workbook's custom document properties (they travel with the .xlsx), each at most 255
  * characters, so a setting is kept as JSON in numbered parts ("selfeval.marks#0", "#1", … and "#n" their count).
  */
-import { parseRange } from '../core/a1';
+import { cellA1, parseRange } from '../core/a1';
 import type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
 import type { EtApp } from './snapshot';
+
+/** A cell's fill as ET keeps it, to put back exactly: none, or a colour (or theme colour) with its tint, a pattern
+ *  and the pattern's colour (or automatic) and tint. */
+export interface InteriorState {
+  none: boolean;
+  color?: number;
+  theme?: number;
+  tint?: number;
+  pattern?: number;
+  patternColor?: number;
+  /** xlAutomatic (-4105) or xlNone (-4142): the pattern colour is that, not a colour */
+  patternColorIndex?: number;
+  patternTint?: number;
+}
+
+/** The operations of ./workbook-writes.ts, and what undoes a fill in ET: the whole Interior as it was. */
+export type EtWriteOp = WriteOp | { op: 'interior'; sheet: string; address: string; state: InteriorState };
+export interface EtWriteResult {
+  inverse: EtWriteOp[];
+  skipped?: SkippedWrite[];
+}
 
 export type { WriteOp, WriteResult };
 
 const NO_FILL = -4142;
+const AUTOMATIC = -4105;
+const SOLID = 1;
 const PART = 240;
 
 /** "#F8CBAD" → ET's BGR number, and back. */
@@ -104,8 +127,8 @@ function commentText(cell: Any): string | null {
 }
 
 /** What undoes the part of a batch that ran before it failed (the error is rethrown as it was). */
-const partial = new WeakMap<object, WriteOp[]>();
-export function partialInverse(e: unknown): WriteOp[] {
+const partial = new WeakMap<object, EtWriteOp[]>();
+export function partialInverse(e: unknown): EtWriteOp[] {
   return (e !== null && typeof e === 'object' ? partial.get(e) : undefined) ?? [];
 }
 
@@ -130,10 +153,78 @@ function deleteSheet(app: EtApp, wb: EtBook, ws: Any, name: string): void {
   if (sheetNamed(wb, name)) throw new SheetNotDeleted(name);
 }
 
+/** A property of an Interior, where it reads as a number (a mixed range reads null; ThemeColor fails on a fill
+ *  that is not a theme colour). */
+function num(read: () => unknown): number | null | undefined {
+  try {
+    const v = read();
+    return v === null ? null : typeof v === 'number' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The range's fill, or null where its cells differ. */
+function readInterior(range: Any): InteriorState | null {
+  const i = range.Interior;
+  const index = num(() => i.ColorIndex);
+  if (index === NO_FILL) return { none: true };
+  const color = num(() => i.Color);
+  if (index === null || color === null || color === undefined) return null;
+  const st: InteriorState = { none: false, color };
+  const theme = num(() => i.ThemeColor);
+  const tint = num(() => i.TintAndShade);
+  const pattern = num(() => i.Pattern);
+  const patternIndex = num(() => i.PatternColorIndex);
+  const patternColor = num(() => i.PatternColor);
+  const patternTint = num(() => i.PatternTintAndShade);
+  if ([theme, tint, pattern, patternIndex, patternColor, patternTint].includes(null)) return null;
+  if (theme !== undefined && theme !== null && theme > 0) st.theme = theme;
+  if (typeof tint === 'number') st.tint = tint;
+  if (typeof pattern === 'number') st.pattern = pattern;
+  if (patternIndex === AUTOMATIC || patternIndex === NO_FILL) st.patternColorIndex = patternIndex;
+  else if (typeof patternColor === 'number') st.patternColor = patternColor;
+  if (typeof patternTint === 'number') st.patternTint = patternTint;
+  return st;
+}
+
+/** Put a fill back as readInterior read it: the colour (or theme colour) first, as setting it resets the tint. */
+function writeInterior(range: Any, st: InteriorState): void {
+  const i = range.Interior;
+  if (st.none) {
+    i.ColorIndex = NO_FILL;
+    return;
+  }
+  if (st.theme !== undefined) i.ThemeColor = st.theme;
+  else if (st.color !== undefined) i.Color = st.color;
+  if (st.tint !== undefined) i.TintAndShade = st.tint;
+  if (st.pattern !== undefined) i.Pattern = st.pattern;
+  if (st.patternColorIndex !== undefined) i.PatternColorIndex = st.patternColorIndex;
+  else if (st.patternColor !== undefined) i.PatternColor = st.patternColor;
+  if (st.patternTint !== undefined) i.PatternTintAndShade = st.patternTint;
+}
+
+/** What puts the range's fill back: one operation, or one a cell where they differ. */
+function interiorInverse(ws: Any, sheet: string, address: string): EtWriteOp[] {
+  const range = ws.Range(address);
+  const st = readInterior(range);
+  if (st) return [{ op: 'interior', sheet, address, state: st }];
+  const r = parseRange(address);
+  const out: EtWriteOp[] = [];
+  if (!r || (r.top === r.bottom && r.left === r.right)) return [{ op: 'interior', sheet, address, state: { none: true } }];
+  for (let row = r.top; row <= r.bottom; row++) {
+    for (let col = r.left; col <= r.right; col++) {
+      const a = cellA1(row, col);
+      out.push({ op: 'interior', sheet, address: a, state: readInterior(ws.Range(a)) ?? { none: true } });
+    }
+  }
+  return out;
+}
+
 /** Run the operations, screen updating off; returns what undoes them. When one fails, what undoes the ones done
  *  before it is `partialInverse(error)`. */
-export function applyWritesEt(app: EtApp, wb: EtBook, ops: WriteOp[]): WriteResult {
-  const inverse: WriteOp[] = [];
+export function applyWritesEt(app: EtApp, wb: EtBook, ops: EtWriteOp[]): EtWriteResult {
+  const inverse: EtWriteOp[] = [];
   const skipped: SkippedWrite[] = [];
   // off for the batch, unless a caller has it off already for a longer step (then that caller turns it on)
   const owner = app.ScreenUpdating !== false;
@@ -173,12 +264,17 @@ export function applyWritesEt(app: EtApp, wb: EtBook, ops: WriteOp[]): WriteResu
         continue;
       }
       const range = ws.Range(op.address);
-      if (op.op === 'fill') {
-        const none = range.Interior.ColorIndex === NO_FILL;
-        const color = range.Interior.Color;
-        inverse.unshift({ op: 'fill', sheet: op.sheet, address: op.address, color: none || color === null ? null : bgrToHex(Number(color)) });
-        if (op.color === null) range.Interior.ColorIndex = NO_FILL;
-        else range.Interior.Color = hexToBgr(op.color);
+      if (op.op === 'fill' || op.op === 'interior') {
+        // the whole Interior as it was (pattern, tints, theme colour), not only its colour
+        inverse.unshift(...interiorInverse(ws, op.sheet, op.address));
+        if (op.op === 'interior') writeInterior(range, op.state);
+        else if (op.color === null) range.Interior.ColorIndex = NO_FILL;
+        else {
+          // a mark is a plain solid fill, whatever pattern or tint the cell had
+          range.Interior.Color = hexToBgr(op.color);
+          range.Interior.Pattern = SOLID;
+          range.Interior.TintAndShade = 0;
+        }
       } else if (op.op === 'note') {
         const current = commentText(range);
         if (op.expect !== undefined && current !== op.expect) {

@@ -22,6 +22,10 @@ interface CellData {
   format?: string;
   fill?: number | null;
   pattern?: number;
+  theme?: number;
+  tint?: number;
+  patternColor?: number;
+  patternTint?: number;
   comment?: string;
 }
 
@@ -45,44 +49,105 @@ export class FakeCommentEt implements Pick<Et.Comment, 'Text' | 'Delete'> {
   }
 }
 
-class FakeInteriorEt implements Pick<Et.Interior, 'Color' | 'ColorIndex' | 'Pattern'> {
+/** Interior as ET keeps it: a fill is a pattern (xlSolid 1, xlGray50 -4125 …, xlNone -4142) with a colour, a
+ *  theme colour and a tint (TintAndShade), and a pattern colour (or automatic, PatternColorIndex -4105) with its
+ *  own tint. Setting Color keeps a pattern other than none (a cell without one becomes solid) and drops the theme
+ *  and tint; ColorIndex = xlNone clears it all. A mixed range reads null. */
+class FakeInteriorEt implements Pick<Et.Interior, 'Color' | 'ColorIndex' | 'Pattern' | 'PatternColor' | 'PatternColorIndex' | 'TintAndShade' | 'PatternTintAndShade' | 'ThemeColor'> {
   constructor(private readonly range: FakeRangeEt) {}
-  get Color(): number | null {
-    const cells = this.range.cellsData();
-    const colors = new Set(cells.map((c) => c?.fill ?? 16777215)); // white: no fill
-    this.range.sheet.app.reads++;
-    return colors.size === 1 ? [...colors][0]! : null;
+  private one<T>(get: (d: CellData | undefined) => T): T | null {
+    const vs = new Set(this.range.cellsData().map(get));
+    return vs.size === 1 ? [...vs][0]! : null;
   }
-  set Color(v: number) {
+  private filled(fn: (d: CellData) => void): void {
     this.range.sheet.guard();
     this.range.forEachCell((d) => {
+      if (d.fill === undefined || d.fill === null) {
+        d.fill = 16777215;
+        d.pattern = 1;
+      }
+      fn(d);
+    });
+  }
+  get Color(): number | null {
+    this.range.sheet.app.reads++;
+    return this.one((c) => c?.fill ?? 16777215); // white: no fill
+  }
+  set Color(v: number) {
+    this.filled((d) => {
       d.fill = v;
-      d.pattern = 1;
+      if (d.pattern === undefined || d.pattern === -4142) d.pattern = 1;
+      delete d.theme;
+      delete d.tint;
     });
   }
   get ColorIndex(): number | null {
-    const cells = this.range.cellsData();
-    const none = cells.every((c) => c?.fill === undefined || c?.fill === null);
-    return none ? -4142 : null;
+    // a filled cell reads the palette's nearest index; only "none" matters here
+    return this.one((c) => (c?.fill === undefined || c?.fill === null ? -4142 : 56));
   }
   set ColorIndex(v: number) {
     this.range.sheet.guard();
     if (v === -4142) this.range.forEachCell((d) => {
       d.fill = null;
-      delete d.pattern;
+      for (const k of ['pattern', 'theme', 'tint', 'patternColor', 'patternTint'] as const) delete d[k];
     });
   }
   get Pattern(): number | null {
-    const ps = new Set(this.range.cellsData().map((c) => c?.pattern ?? -4142));
-    return ps.size === 1 ? [...ps][0]! : null;
+    return this.one((c) => c?.pattern ?? -4142);
   }
   set Pattern(v: number) {
-    this.range.sheet.guard();
-    this.range.forEachCell((d) => {
+    this.filled((d) => {
       d.pattern = v;
     });
   }
+  get PatternColor(): number | null {
+    return this.one((c) => c?.patternColor ?? 0);
+  }
+  set PatternColor(v: number) {
+    this.filled((d) => {
+      d.patternColor = v;
+    });
+  }
+  get PatternColorIndex(): number | null {
+    return this.one((c) => (c?.patternColor === undefined ? -4105 : 56));
+  }
+  set PatternColorIndex(v: number) {
+    this.filled((d) => {
+      if (v === -4105) delete d.patternColor;
+    });
+  }
+  get TintAndShade(): number | null {
+    return this.one((c) => c?.tint ?? 0);
+  }
+  set TintAndShade(v: number) {
+    this.filled((d) => {
+      d.tint = v;
+    });
+  }
+  get PatternTintAndShade(): number | null {
+    return this.one((c) => c?.patternTint ?? 0);
+  }
+  set PatternTintAndShade(v: number) {
+    this.filled((d) => {
+      d.patternTint = v;
+    });
+  }
+  /** the theme colour (xlThemeColorAccent1 is 5 …); a fill that is not a theme colour has none (read fails) */
+  get ThemeColor(): number | null {
+    const t = this.one((c) => c?.theme);
+    if (t === undefined) throw new Error('Unable to get the ThemeColor property of the Interior class');
+    return t;
+  }
+  set ThemeColor(v: number) {
+    this.filled((d) => {
+      d.theme = v;
+      d.fill = THEME_BGR[v] ?? 0;
+      delete d.tint;
+    });
+  }
 }
+/** the Office theme's colours, BGR (the fake's: only what a test uses) */
+const THEME_BGR: Record<number, number> = { 5: 0xc47244, 6: 0x317ded, 10: 0x47ad70 };
 
 export class FakeRangeEt implements Pick<Et.Range, 'Row' | 'Column' | 'Count' | 'Select' | 'ClearComments'> {
   constructor(readonly sheet: FakeWorksheetEt, readonly rect: Rect) {}

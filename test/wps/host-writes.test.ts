@@ -157,3 +157,59 @@ describe('7: two workbooks open', () => {
     expect(d22(b).Comment).toBeNull();
   });
 });
+
+describe('11: a fill comes back exactly', () => {
+  const interior = (r: FakeRangeEt): Record<string, unknown> => {
+    const i = r.Interior;
+    let theme: unknown;
+    try {
+      theme = i.ThemeColor;
+    } catch {
+      theme = 'none';
+    }
+    return { color: i.Color, index: i.ColorIndex === -4142 ? 'none' : 'set', theme, tint: i.TintAndShade, pattern: i.Pattern, patternColor: i.PatternColor, patternIndex: i.PatternColorIndex, patternTint: i.PatternTintAndShade };
+  };
+
+  test('清除标记 and 撤销 put back pattern, pattern colour, tints and theme colours, not only Interior.Color', async () => {
+    const fake = fakeFromSnapshot(sampleWorkbook());
+    const host = new WpsHost(et(fake));
+    const report = checkWorkbook(await host.read(), 'x').report;
+    const ws = fake.ActiveWorkbook.Worksheets.Item('收支表');
+    const sc = fake.ActiveWorkbook.Worksheets.Item('评分表');
+    // D22: green under a red 50% grey pattern, lightened; F3: a theme colour darkened; F28: no fill
+    const d22 = ws.Range('D22').Interior;
+    d22.Color = hexToBgr('#00B050');
+    d22.TintAndShade = 0.4;
+    d22.Pattern = -4125;
+    d22.PatternColor = hexToBgr('#FF0000');
+    d22.PatternTintAndShade = -0.2;
+    sc.Range('F3').Interior.ThemeColor = 5;
+    sc.Range('F3').Interior.TintAndShade = -0.25;
+    const cells: FakeRangeEt[] = [ws.Range('D22'), sc.Range('F3'), sc.Range('F28')];
+    const before = cells.map(interior);
+    expect(before[0]).toMatchObject({ pattern: -4125, tint: 0.4, patternTint: -0.2 });
+    expect(before[1]).toMatchObject({ theme: 5, tint: -0.25 });
+    await host.mark(report.findings);
+    // a mark is a plain solid fill
+    expect(interior(cells[0]!)).toMatchObject({ color: hexToBgr('#F8CBAD'), pattern: 1, tint: 0, theme: 'none' });
+    await host.clearMarks();
+    expect(cells.map(interior)).toEqual(before);
+    await host.undo();
+    await host.undo();
+    expect(cells.map(interior)).toEqual(before);
+  });
+
+  test('a range whose cells differ is put back cell by cell', async () => {
+    const fake = fakeFromSnapshot(sampleWorkbook());
+    const host = new WpsHost(et(fake));
+    const ws = fake.ActiveWorkbook.Worksheets.Item('收支表');
+    ws.Range('B2').Interior.Color = hexToBgr('#00B050');
+    ws.Range('C2').Interior.Pattern = -4126;
+    const before = [ws.Range('B2'), ws.Range('C2'), ws.Range('D2')].map(interior);
+    // a fill over the three, as an operation the pane could run, and its undo
+    await (host as unknown as { write(l: string, ops: unknown[]): unknown }).write('填充', [{ op: 'fill', sheet: '收支表', address: 'B2:D2', color: '#FFE699' }]);
+    expect(ws.Range('B2:D2').Interior.Color).toBe(hexToBgr('#FFE699'));
+    expect(await host.undo()).toBe('填充');
+    expect([ws.Range('B2'), ws.Range('C2'), ws.Range('D2')].map(interior)).toEqual(before);
+  });
+});
