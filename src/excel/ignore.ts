@@ -3,16 +3,15 @@
  * so it travels with the file: the next person who opens it sees the same findings ignored.
  */
 import { Finding, findingKey, ignoredItem, IgnoredItem } from '../core/report';
+import { readSetting } from './api';
 import { applyWrites, WriteResult } from './writes';
 
 export { IGNORED_KEY } from '../taskpane/workbook-writes';
 import { IGNORED_KEY } from '../taskpane/workbook-writes';
 
 export async function readIgnored(context: Excel.RequestContext): Promise<IgnoredItem[]> {
-  const s = context.workbook.settings.getItemOrNullObject(IGNORED_KEY);
-  s.load('value');
-  await context.sync();
-  return s.isNullObject || !Array.isArray(s.value) ? [] : (s.value as IgnoredItem[]);
+  const v = await readSetting(context, IGNORED_KEY);
+  return Array.isArray(v) ? (v as IgnoredItem[]) : [];
 }
 
 export async function ignoreFinding(context: Excel.RequestContext, f: Finding, now = new Date()): Promise<WriteResult> {

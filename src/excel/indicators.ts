@@ -1,14 +1,13 @@
 /** Values a person typed in the pane for indicators the workbook lacks: kept in the workbook's settings. */
+import { readSetting } from './api';
 import { applyWrites, WriteResult } from './writes';
 
 export { VALUES_KEY } from '../taskpane/workbook-writes';
 import { VALUES_KEY } from '../taskpane/workbook-writes';
 
 export async function readIndicatorValues(context: Excel.RequestContext): Promise<Record<string, string>> {
-  const s = context.workbook.settings.getItemOrNullObject(VALUES_KEY);
-  s.load('value');
-  await context.sync();
-  return s.isNullObject || typeof s.value !== 'object' || s.value === null ? {} : (s.value as Record<string, string>);
+  const v = await readSetting(context, VALUES_KEY);
+  return typeof v !== 'object' || v === null ? {} : (v as Record<string, string>);
 }
 
 export async function setIndicatorValue(context: Excel.RequestContext, name: string, value: string | undefined): Promise<WriteResult> {

@@ -5,6 +5,7 @@
  * closed and opened by someone else.
  */
 import { Finding } from '../core/report';
+import { readSetting } from './api';
 import { applyWrites, WriteOp, WriteResult } from './writes';
 
 export { MARK_FILL, MARKS_KEY, plannedMarks } from '../taskpane/workbook-writes';
@@ -37,8 +38,6 @@ export async function clearMarks(context: Excel.RequestContext): Promise<WriteRe
 }
 
 async function readMarks(context: Excel.RequestContext): Promise<WriteOp[]> {
-  const s = context.workbook.settings.getItemOrNullObject(MARKS_KEY);
-  s.load('value');
-  await context.sync();
-  return s.isNullObject || !Array.isArray(s.value) ? [] : (s.value as WriteOp[]);
+  const v = await readSetting(context, MARKS_KEY);
+  return Array.isArray(v) ? (v as WriteOp[]) : [];
 }

@@ -6,7 +6,8 @@
  * the reader falls back to reading each used range in row chunks, one chunk request per sync.
  */
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { supports } from './api';
+import { cellA1 } from '../core/a1';
+import { supports, usedRange } from './api';
 
 /** Cells in the first request of the chunked fallback; later chunks are sized by the bytes the first ones took. */
 export const CHUNK_CELLS = 25000;
@@ -76,23 +77,23 @@ function isPayloadError(e: unknown): boolean {
 
 interface QueuedRead {
   used: Excel.Range;
+  /** after the sync: is the sheet blank? */
+  blank: () => boolean;
   merged: Excel.RangeAreas | null;
 }
 
 /** Queue the read of a sheet's used range: its values, formulas, formats and types, or (`extent`) only its size. */
 function queueUsed(ws: Excel.Worksheet, extent: boolean, withMerges: boolean): QueuedRead {
-  const used = ws.getUsedRangeOrNullObject(true);
-  if (extent) used.load('rowIndex,columnIndex,rowCount,columnCount');
-  else used.load('rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
+  const { range: used, blank } = usedRange(ws, extent ? 'rowIndex,columnIndex,rowCount,columnCount' : 'rowIndex,columnIndex,values,formulas,numberFormat,valueTypes');
   const merged = withMerges ? used.getMergedAreasOrNullObject() : null;
   merged?.load('address');
-  return { used, merged };
+  return { used, blank, merged };
 }
 
 /** A sheet from a read that loaded everything (after the sync). */
 function sheetFrom(info: SheetInfo, read: QueuedRead): SheetSnapshot {
   const { used, merged } = read;
-  if (used.isNullObject) return { name: info.name, top: 0, left: 0, values: [], merges: [], hidden: info.hidden };
+  if (read.blank()) return { name: info.name, top: 0, left: 0, values: [], merges: [], hidden: info.hidden };
   const merges = merged && !merged.isNullObject ? splitAreas(merged.address) : [];
   return toSheet(info, used.rowIndex, used.columnIndex, used as unknown as Arrays, merges);
 }
@@ -117,7 +118,7 @@ export async function readSnapshot(context: Excel.RequestContext): Promise<Workb
       await context.sync();
       const out = reads.map((read, i) => sheetFrom(infos[i]!, read));
       for (let i = 0; i < out.length; i++) {
-        if (!reads[i]!.used.isNullObject) await fillMerges(context, sheets.items[i]!, out[i]!);
+        if (!reads[i]!.blank()) await fillMerges(context, sheets.items[i]!, out[i]!);
       }
       return canonicalWorkbook({ sheets: out });
     }
@@ -173,8 +174,8 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
   await context.sync();
   const out: SheetSnapshot[] = [];
   for (let i = 0; i < infos.length; i++) {
-    const { ws, used, merged } = extents[i]!;
-    if (used.isNullObject) {
+    const { ws, used, merged, blank } = extents[i]!;
+    if (blank()) {
       out.push({ name: infos[i]!.name, top: 0, left: 0, values: [], merges: [], hidden: infos[i]!.hidden });
       continue;
     }
@@ -182,7 +183,8 @@ async function readChunked(context: Excel.RequestContext, infos: SheetInfo[], wi
     const all: Arrays = { values: [], formulas: [], numberFormat: [], valueTypes: [] };
     for (let r = 0; r < used.rowCount;) {
       const rows = Math.min(rowsPerChunk, used.rowCount - r);
-      const chunk = ws.getRangeByIndexes(used.rowIndex + r, used.columnIndex, rows, used.columnCount);
+      // by its address (ExcelApi 1.1), not getRangeByIndexes (1.7)
+      const chunk = ws.getRange(`${cellA1(used.rowIndex + r, used.columnIndex)}:${cellA1(used.rowIndex + r + rows - 1, used.columnIndex + used.columnCount - 1)}`);
       chunk.load('values,formulas,numberFormat,valueTypes');
       try {
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one request per chunk is the point
@@ -227,6 +229,6 @@ export async function readSheets(context: Excel.RequestContext, sheets: string[]
     refill = true;
   }
   const out = reads.map(({ ws, read }) => sheetFrom({ name: ws.name, hidden: ws.visibility !== 'Visible' }, read));
-  if (refill) for (let i = 0; i < out.length; i++) if (!reads[i]!.read.used.isNullObject) await fillMerges(context, reads[i]!.ws, out[i]!);
+  if (refill) for (let i = 0; i < out.length; i++) if (!reads[i]!.read.blank()) await fillMerges(context, reads[i]!.ws, out[i]!);
   return canonicalWorkbook({ sheets: out }).sheets;
 }

@@ -5,7 +5,7 @@
  * keeps its own.
  */
 import { quoteSheet as quote } from '../core/a1';
-import { FEATURES } from './api';
+import { commonSettings, FEATURES, saveCommonSettings, usedRange } from './api';
 
 export type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
 import type { SkippedWrite, WriteOp, WriteResult } from '../taskpane/workbook-writes';
@@ -65,12 +65,13 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
   const locked = new Set<string>();
   if (cellOps.length) {
     const sheets = wb.worksheets;
-    sheets.load('items/name,items/id,items/protection/protected');
+    const protection = FEATURES.protection();
+    sheets.load(protection ? 'items/name,items/id,items/protection/protected' : 'items/name,items/id');
     await context.sync();
     for (const ws of sheets.items) {
       nameById.set(ws.id, ws.name);
       idByName.set(ws.name, ws.id);
-      if (ws.protection.protected) locked.add(ws.name);
+      if (protection && ws.protection.protected) locked.add(ws.name);
     }
   }
   const live: WriteOp[] = [];
@@ -97,23 +98,34 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
   // which sheets exist (a method called on a sheet that does not exist would fail the whole request)
   const sheetExists = new Map<string, boolean>();
   const sheetOps = ops.filter((o): o is Extract<WriteOp, { op: 'sheet' }> => o.op === 'sheet');
-  if (sheetOps.length) {
+  if (sheetOps.length && FEATURES.nullObjects()) {
     const probes = sheetOps.map((o) => ({ name: o.name, ws: wb.worksheets.getItemOrNullObject(o.name) }));
     await context.sync();
     for (const p of probes) sheetExists.set(p.name, !p.ws.isNullObject);
+  } else if (sheetOps.length) {
+    // getItemOrNullObject is ExcelApi 1.4: below, the sheets by name
+    const sheets = wb.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const names = new Set(sheets.items.map((ws) => ws.name));
+    for (const o of sheetOps) sheetExists.set(o.name, names.has(o.name));
   }
+  const patterns = FEATURES.fillPattern();
+  const workbookSettings = FEATURES.settings();
+  let commonChanged = false;
   // 1. read what each operation will change (all queued, one sync, then read from the records)
   type Pending =
     | { kind: 'fill'; fill: Excel.RangeFill }
     | { kind: 'note'; note: Excel.Note | null; at: string }
     | { kind: 'cells'; range: Excel.Range }
-    | { kind: 'sheet'; used: Excel.Range | null }
-    | { kind: 'setting'; setting: Excel.Setting };
+    | { kind: 'sheet'; used: ReturnType<typeof usedRange> | null }
+    | { kind: 'setting'; setting: Excel.Setting | null; key: string };
   const pending: Pending[] = ops.map((op): Pending => {
     switch (op.op) {
       case 'fill': {
         const fill = wb.worksheets.getItem(op.sheet).getRange(op.address).format.fill;
-        fill.load('color,pattern,tintAndShade');
+        // pattern and tint are ExcelApi 1.9: below, the colour alone
+        fill.load(patterns ? 'color,pattern,tintAndShade' : 'color');
         return { kind: 'fill', fill };
       }
       case 'note': {
@@ -130,14 +142,13 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
       }
       case 'sheet': {
         if (!sheetExists.get(op.name)) return { kind: 'sheet', used: null };
-        const used = wb.worksheets.getItem(op.name).getUsedRangeOrNullObject(true);
-        used.load('address,formulas');
-        return { kind: 'sheet', used };
+        return { kind: 'sheet', used: usedRange(wb.worksheets.getItem(op.name), 'address,formulas,values') };
       }
       case 'setting': {
+        if (!workbookSettings) return { kind: 'setting', setting: null, key: op.key };
         const setting = wb.settings.getItemOrNullObject(op.key);
         setting.load('value');
-        return { kind: 'setting', setting };
+        return { kind: 'setting', setting, key: op.key };
       }
     }
   });
@@ -145,6 +156,8 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
   const priors: Prior[] = pending.map((p): Prior => {
     switch (p.kind) {
       case 'fill':
+        // below ExcelApi 1.9 no pattern tells a white fill from none: white is taken as none
+        if (!patterns) return { fill: /^#FFFFFF$/i.test(p.fill.color) ? null : { color: p.fill.color, pattern: 'Solid', tint: 0 } };
         return { fill: p.fill.pattern === 'None' ? null : { color: p.fill.color, pattern: p.fill.pattern, tint: typeof p.fill.tintAndShade === 'number' ? p.fill.tintAndShade : 0 } };
       case 'note':
         if (!p.note) return { note: { exists: commented.has(p.at), text: commented.get(p.at) ?? '' } };
@@ -155,9 +168,15 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         return { formulas: p.range.formulas };
       case 'sheet':
         if (!p.used) return { sheet: { exists: false } };
-        return { sheet: { exists: true, address: p.used.isNullObject ? undefined : p.used.address.replace(/^.*!/, ''), formulas: p.used.isNullObject ? undefined : p.used.formulas } };
-      case 'setting':
+        if (p.used.blank()) return { sheet: { exists: true } };
+        return { sheet: { exists: true, address: p.used.range.address.replace(/^.*!/, ''), formulas: p.used.range.formulas } };
+      case 'setting': {
+        if (!p.setting) {
+          const v = commonSettings().get(p.key) as unknown;
+          return { setting: v === null || v === undefined ? { exists: false, value: undefined } : { exists: true, value: v } };
+        }
         return { setting: p.setting.isNullObject ? { exists: false, value: undefined } : { exists: true, value: p.setting.value } };
+      }
     }
   });
 
@@ -173,9 +192,10 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         if (op.color) fill.color = op.color;
         else fill.clear();
         // a patterned fill (ExcelApi 1.9) comes back with its pattern, not as a plain colour
-        if (op.color && op.pattern && op.pattern !== 'Solid' && op.pattern !== 'None') fill.pattern = op.pattern as Excel.FillPattern;
+        // (a mark made on a newer Excel and cleared on an older one: its colour only)
+        if (patterns && op.color && op.pattern && op.pattern !== 'Solid' && op.pattern !== 'None') fill.pattern = op.pattern as Excel.FillPattern;
         // and a theme colour's tint or shade (ExcelApi 1.9)
-        if (op.color && op.tint) fill.tintAndShade = op.tint;
+        if (patterns && op.color && op.tint) fill.tintAndShade = op.tint;
         inverse.unshift({
           op: 'fill', sheet: op.sheet, sheetId: op.sheetId, address: op.address, color: prior.fill ? prior.fill.color : null,
           ...(prior.fill && prior.fill.pattern !== 'Solid' ? { pattern: prior.fill.pattern } : {}),
@@ -227,7 +247,12 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
         break;
       }
       case 'setting': {
-        if (op.value === undefined) {
+        if (!workbookSettings) {
+          // the Common API (below ExcelApi 1.4): changed in memory, kept by saveAsync after the request
+          if (op.value === undefined) commonSettings().remove(op.key);
+          else commonSettings().set(op.key, op.value);
+          commonChanged = true;
+        } else if (op.value === undefined) {
           if (prior.setting!.exists) wb.settings.getItemOrNullObject(op.key).delete();
         } else wb.settings.add(op.key, op.value as never);
         inverse.unshift({ op: 'setting', key: op.key, value: prior.setting!.exists ? prior.setting!.value : undefined });
@@ -236,6 +261,7 @@ async function applyGroup(context: Excel.RequestContext, given: WriteOp[]): Prom
     }
   });
   await context.sync();
+  if (commonChanged) await saveCommonSettings();
   if (kind && adds.length) {
     const failed = await addNotes(context, kind, adds);
     if (failed.size) inverse.splice(0, inverse.length, ...inverse.filter((op) => !failed.has(op)));

@@ -6,6 +6,11 @@
 import { checkWorkbook } from '../../src/core';
 import { clearMarks, MARK_FILL, markFindings } from '../../src/excel/marks';
 import { selectCells } from '../../src/excel/navigate';
+import { exportResults, RESULT_SHEET } from '../../src/excel/export';
+import { ignoreFinding, IGNORED_KEY, readIgnored, restoreIgnored } from '../../src/excel/ignore';
+import { readSnapshot } from '../../src/excel/snapshot';
+import { UndoStack } from '../../src/excel/writes';
+import { findingKey } from '../../src/core/report';
 import { seed002 } from '../fixtures/seed002';
 import { FakeExcel } from './fake-excel';
 import { installHost, run, uninstallHost } from './helpers';
@@ -13,7 +18,11 @@ import { installHost, run, uninstallHost } from './helpers';
 afterEach(uninstallHost);
 
 const PROFILES: Array<[string, number, 'cdn' | 'local']> = [
-  ['ExcelApi 1.9 (Excel 2016/2019)', 9, 'cdn'],
+  ['ExcelApi 1.1 (Excel 2016 volume licence)', 1, 'cdn'],
+  ['ExcelApi 1.4', 4, 'cdn'],
+  ['ExcelApi 1.7', 7, 'cdn'],
+  ['ExcelApi 1.8 (Excel 2019 volume licence)', 8, 'cdn'],
+  ['ExcelApi 1.9', 9, 'cdn'],
   ['ExcelApi 1.14 (Excel 2021)', 14, 'cdn'],
   ['ExcelApi 1.17 (Office 2024)', 17, 'cdn'],
   ['ExcelApi 1.18', 18, 'cdn'],
@@ -30,6 +39,40 @@ function host(apiMinor: number, profile: 'cdn' | 'local'): { fake: FakeExcel; fi
 }
 
 describe.each(PROFILES)('%s', (_name, minor, profile) => {
+  test('the workbook reads as at the newest level (merged areas from 1.13 only), a blank sheet as blank', async () => {
+    const { fake } = host(minor, profile);
+    fake.addSheet('空白');
+    const got = await run(fake, readSnapshot);
+    fake.apiMinor = 18;
+    const full = await run(fake, readSnapshot);
+    const noMerges = (wb: typeof full) => ({ sheets: wb.sheets.map((s) => ({ ...s, merges: [] })) });
+    expect(minor >= 13 ? got : noMerges(got)).toEqual(minor >= 13 ? full : noMerges(full));
+    expect(got.sheets.find((s) => s.name === '空白')!.values).toEqual([]);
+  });
+
+  test('忽略 and 恢复 keep the list in the document settings (Workbook.settings from 1.4, the Common API below)', async () => {
+    const { fake, findings } = host(minor, profile);
+    await run(fake, (ctx) => ignoreFinding(ctx, findings[0]!));
+    expect(fake.state.settings.get(IGNORED_KEY)).toHaveLength(1);
+    expect((await run(fake, readIgnored)).map((x) => x.key)).toEqual([findingKey(findings[0]!)]);
+    await run(fake, (ctx) => restoreIgnored(ctx, findingKey(findings[0]!)));
+    expect(fake.state.settings.has(IGNORED_KEY)).toBe(false);
+  });
+
+  test('导出 over an earlier 校验结果 and its undo bring the old sheet back', async () => {
+    const { fake, findings } = host(minor, profile);
+    const undo = new UndoStack();
+    const report = { file: 'x.xlsx', error: null, tables: [], findings, scores: [], summary: { errors: 2, warnings: 0, info: 0 } };
+    undo.push('导出', await run(fake, (ctx) => exportResults(ctx, report)));
+    fake.userEdit(RESULT_SHEET, 'A1', '旧结果');
+    undo.push('导出', await run(fake, (ctx) => exportResults(ctx, report)));
+    expect(fake.cellValue(RESULT_SHEET, 'A1')!.value).toBe('文件');
+    await run(fake, (ctx) => undo.undo(ctx));
+    expect(fake.cellValue(RESULT_SHEET, 'A1')!.value).toBe('旧结果');
+    await run(fake, (ctx) => undo.undo(ctx));
+    expect(fake.state.sheets.map((s) => s.name)).not.toContain(RESULT_SHEET);
+  });
+
   test('clicking a finding selects its cells: all of them where RangeAreas.select is there, else the first', async () => {
     const { fake } = host(minor, profile);
     await run(fake, (ctx) => selectCells(ctx, ['收支表!D22', '收支表!D21', '收支表!D22:D31']));

@@ -98,6 +98,31 @@ export class FakeExcel {
       throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApi 1.${minor}; this host has 1.${this.apiMinor}`);
     });
   }
+  /** Office.context.document.settings (the Common API, in every Excel since 2013): the same per-document store as
+   *  Workbook.settings, but `set` and `remove` change an in-memory copy, kept only once `saveAsync` has run. */
+  private staged: Map<string, unknown> | null = null;
+  readonly commonSettings = {
+    get: (k: string): unknown => {
+      const v = (this.staged ?? this.state.settings).get(k);
+      return v === undefined ? null : JSON.parse(JSON.stringify(v));
+    },
+    set: (k: string, v: unknown): void => {
+      this.staged ??= new Map(this.state.settings);
+      this.staged.set(k, JSON.parse(JSON.stringify(v)));
+    },
+    remove: (k: string): void => {
+      this.staged ??= new Map(this.state.settings);
+      this.staged.delete(k);
+    },
+    saveAsync: (cb?: (r: { status: 'succeeded' | 'failed'; error?: Error }) => void): void => {
+      setTimeout(() => {
+        if (this.staged) this.state.settings = this.staged;
+        this.staged = null;
+        cb?.({ status: 'succeeded' });
+      }, 1);
+    },
+  };
+
   /** Office.js's own check at member access (throwIfApiNotSupported): reading a member above the host's level
    *  throws ApiNotFound at once, before anything is queued, as the real library does. */
   gate(minor: number, what: string): void {
@@ -343,15 +368,25 @@ abstract class FakeObject {
 
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
-  readonly settings: FakeSettings;
-  readonly comments: FakeNotes;
-  /** absent from the local office.js build altogether */
-  readonly notes: FakeNotes | undefined;
+  private readonly store: { settings: FakeSettings; comments: FakeNotes; notes: FakeNotes };
   constructor(private ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
-    this.settings = new FakeSettings(ctx);
-    this.comments = new FakeNotes(ctx, 'comments');
-    this.notes = ctx.host.profile === 'local' ? undefined : new FakeNotes(ctx, 'notes');
+    this.store = { settings: new FakeSettings(ctx), comments: new FakeNotes(ctx, 'comments'), notes: new FakeNotes(ctx, 'notes') };
+  }
+  /** Workbook.settings is ExcelApi 1.4 (below it: Office.context.document.settings, the Common API) */
+  get settings(): FakeSettings {
+    this.ctx.host.gate(4, 'Workbook.settings');
+    return this.store.settings;
+  }
+  get comments(): FakeNotes {
+    this.ctx.host.gate(10, 'Workbook.comments');
+    return this.store.comments;
+  }
+  /** ExcelApi 1.18, and absent from the local office.js build altogether */
+  get notes(): FakeNotes | undefined {
+    if (this.ctx.host.profile === 'local') return undefined;
+    this.ctx.host.gate(18, 'Workbook.notes');
+    return this.store.notes;
   }
 }
 
@@ -412,6 +447,7 @@ class FakeWorksheetCollection extends FakeObject {
   }
 
   getItemOrNullObject(name: string): FakeWorksheet {
+    this.ctx.host.gate(4, 'WorksheetCollection.getItemOrNullObject');
     const ws = new FakeWorksheet(this.ctx, name);
     ws.markNullable(() => !this.ctx.host.state.sheets.some((s) => s.name === name));
     return ws;
@@ -449,6 +485,7 @@ class FakeWorksheet extends FakeObject {
 
   /** WorksheetProtection (ExcelApi 1.2): load 'protection/protected' first */
   get protection(): { protected: boolean } {
+    this.ctx.host.gate(2, 'Worksheet.protection');
     return this.get('protection');
   }
 
@@ -472,7 +509,11 @@ class FakeWorksheet extends FakeObject {
     for (const p of props) {
       if (p === 'name') out.name = s.name;
       else if (p === 'id') out.id = s.id;
-      else if (p === 'protection/protected') out.protection = { protected: !!s.protected };
+      else if (p === 'protection/protected') {
+        // a property above the host's level, loaded by name: the request fails when it runs
+        if (!this.ctx.host.has(2)) throw new ApiNotFound('ApiNotFound: Worksheet.protection needs ExcelApi 1.2');
+        out.protection = { protected: !!s.protected };
+      }
       else if (p === 'visibility') out.visibility = s.visibility;
       else if (p === 'position') out.position = this.ctx.host.state.sheets.indexOf(s);
       else throw new Error(`fake: worksheet property ${p} not modelled`);
@@ -480,7 +521,14 @@ class FakeWorksheet extends FakeObject {
     return out;
   }
 
+  /** ExcelApi 1.1 (valuesOnly: 1.2): a blank sheet gives its top left cell */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    if (valuesOnly !== undefined) this.ctx.host.gate(2, 'Worksheet.getUsedRange(valuesOnly)');
+    return new FakeRange(this.ctx, this.sheetName, () => usedRect(this.ctx.host.sheet(this.sheetName), !!valuesOnly) ?? { top: 0, left: 0, bottom: 0, right: 0 });
+  }
+
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    this.ctx.host.gate(4, 'Worksheet.getUsedRangeOrNullObject');
     const r = new FakeRange(this.ctx, this.sheetName, () => usedRect(this.ctx.host.sheet(this.sheetName), !!valuesOnly));
     r.markNullable(() => !usedRect(this.ctx.host.sheet(this.sheetName), !!valuesOnly));
     return r;
@@ -493,10 +541,12 @@ class FakeWorksheet extends FakeObject {
   }
 
   getRanges(address: string): FakeRangeAreas {
+    this.ctx.host.gate(9, 'Worksheet.getRanges');
     return new FakeRangeAreas(this.ctx, this.sheetName, address.split(',').map((a) => parseRange(a.trim())!));
   }
 
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): FakeRange {
+    this.ctx.host.gate(7, 'Worksheet.getRangeByIndexes');
     return new FakeRange(this.ctx, this.sheetName, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }));
   }
 
@@ -553,6 +603,7 @@ class FakeFill extends FakeObject {
     const f = rect ? sheet.fills.get(key(rect.top, rect.left)) : undefined;
     for (const p of props) {
       if (p === 'color') out.color = f ? f.color : '#FFFFFF';
+      else if ((p === 'pattern' || p === 'tintAndShade') && !this.ctx.host.has(9)) throw new ApiNotFound(`ApiNotFound: RangeFill.${p} needs ExcelApi 1.9`);
       else if (p === 'pattern') out.pattern = f ? f.pattern : 'None';
       else if (p === 'tintAndShade') out.tintAndShade = f?.tint ?? 0;
       else throw new Error(`fake: fill property ${p} not modelled`);
@@ -566,15 +617,19 @@ class FakeFill extends FakeObject {
     this.range.eachCell((s, k) => s.fills.set(k, { color: c.toUpperCase(), pattern: 'Solid' }));
   }
   get pattern(): string {
+    this.ctx.host.gate(9, 'RangeFill.pattern');
     return this.get('pattern');
   }
   set pattern(p: string) {
+    this.ctx.host.gate(9, 'RangeFill.pattern');
     this.range.eachCell((s, k) => s.fills.set(k, { ...s.fills.get(k), color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: p }));
   }
   get tintAndShade(): number {
+    this.ctx.host.gate(9, 'RangeFill.tintAndShade');
     return this.get('tintAndShade');
   }
   set tintAndShade(t: number) {
+    this.ctx.host.gate(9, 'RangeFill.tintAndShade');
     this.range.eachCell((s, k) => s.fills.set(k, { color: s.fills.get(k)?.color ?? '#FFFFFF', pattern: s.fills.get(k)?.pattern ?? 'Solid', ...(t ? { tint: t } : {}) }));
   }
   clear(): void {
@@ -689,7 +744,7 @@ export class FakeRange extends FakeObject {
   }
 
   getMergedAreasOrNullObject(): FakeRangeAreas {
-    this.ctx.host.requireApi(this.ctx, 13, 'Range.getMergedAreasOrNullObject');
+    this.ctx.host.gate(13, 'Range.getMergedAreasOrNullObject');
     const areas = new FakeRangeAreas(this.ctx, this.sheetName, []);
     areas.resolveMerges(() => {
       const rect = this.rect();
@@ -723,7 +778,7 @@ class FakeRangeAreas extends FakeObject {
   constructor(ctx: FakeContext, private sheetName: string, private rects: Rect[]) {
     super(ctx);
     this.select = ctx.host.profile === 'local' ? undefined : () => {
-      ctx.host.requireApi(ctx, 18, 'RangeAreas.select');
+      ctx.host.gate(18, 'RangeAreas.select');
       ctx.queue(() => {
         ctx.host.state.activeSheet = this.sheetName;
         ctx.host.state.selection = { sheet: this.sheetName, address: this.rects.map((r) => sheetAddress(this.sheetName, r).replace(/^.*!/, '')).join(',') };
@@ -765,7 +820,7 @@ class FakeNotes extends FakeObject {
 
   /** notes are ExcelApi 1.18, comments 1.10: below that every call fails when the request runs */
   private gate(): void {
-    this.ctx.host.requireApi(this.ctx, this.kind === 'notes' ? 18 : 10, `Workbook.${this.kind}`);
+    this.ctx.host.gate(this.kind === 'notes' ? 18 : 10, `Workbook.${this.kind}`);
   }
 
   override load(spec?: string | string[] | Record<string, unknown>): this {

@@ -3,7 +3,10 @@ import { FakeContext, FakeExcel } from './fake-excel';
 
 export function installHost(fake: FakeExcel): void {
   (globalThis as Record<string, unknown>).Office = {
-    context: { requirements: { isSetSupported: (n: string, v?: string) => fake.isSetSupported(n, v) } },
+    context: {
+      requirements: { isSetSupported: (n: string, v?: string) => fake.isSetSupported(n, v) },
+      document: { settings: fake.commonSettings },
+    },
   };
   (globalThis as Record<string, unknown>).Excel = { run: fake.run };
 }

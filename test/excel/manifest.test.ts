@@ -51,13 +51,13 @@ test.each([
   ['the dev manifest', 'https://localhost:3000/'],
   ['a production host with a path', 'https://addin.example.gov.cn/selfeval/'],
   ['a production host at its root', 'https://selfeval.example.gov.cn/'],
-])('%s: well-formed, every AppDomain an origin, ExcelApi 1.9 required, every URL on the add-in’s host', async (_name, url) => {
+])('%s: well-formed, every AppDomain an origin, ExcelApi 1.1 required, every URL on the add-in’s host', async (_name, url) => {
   const xml = await built(url);
   const doc = parse(xml);
   expect(doc.name).toBe('OfficeApp');
   for (const d of all(doc, 'AppDomain')) expect(new URL(d.text.trim()).origin).toBe(d.text.trim());
   const sets = all(doc, 'Set').filter((s) => s.attrs.Name === 'ExcelApi');
-  expect(sets.map((s) => s.attrs.MinVersion)).toEqual(['1.9']);
+  expect(sets.map((s) => s.attrs.MinVersion)).toEqual(['1.1']);
   const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g)].map((m) => m[1]!);
   expect(urls.length).toBeGreaterThan(5);
   for (const u of urls) expect(u.startsWith(url)).toBe(true);
