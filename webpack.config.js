@@ -21,22 +21,45 @@ const DEV_URL = 'https://localhost:3000/';
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 /** What the local copy of office.js needs to start in Excel: the loader, Excel's host scripts, two locales. */
+const ENGINES = require('./engines.js');
+const CORE_JS = require('core-js/package.json').version;
+const ENGINE_CHECK = require('fs').readFileSync(path.join(__dirname, 'src/engine-check.js'), 'utf8');
 const OFFICE_FILES = ['office.js', 'o15apptofilemappingtable.js', 'es6-promise.js', 'excel-*.js', 'excelwebapp-*.js', 'excelios-*.js', 'zh-cn/*', 'en-us/*', 'telemetry/**', 'ariatelemetry/**'];
 
-/** Our TypeScript and TSX through swc, for a syntax level. */
-function tsRule(target) {
-  return {
-    test: /\.tsx?$/,
-    exclude: /node_modules/,
-    use: {
-      loader: 'swc-loader',
-      options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target } },
+/**
+ * Every module of a bundle through swc for the host's oldest engine (engines.js): our TypeScript and TSX, and
+ * node_modules too (React, Fluent UI, Griffel, tabster and keyborg ship ES2020–2022 syntax), down to that engine's
+ * syntax, with core-js imported by usage for what it lacks (globalThis, String.prototype.matchAll and replaceAll,
+ * Object.fromEntries and hasOwn, Array.prototype.at, structuredClone …). core-js itself is not compiled (it
+ * would import itself); src/wps/polyfills.ts adds what core-js has no module for (WeakRef, crypto.randomUUID).
+ */
+function jsRules(engine) {
+  const env = { targets: engine.browsers, mode: 'usage', coreJs: CORE_JS };
+  return [
+    {
+      test: /\.tsx?$/,
+      exclude: /node_modules/,
+      use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } } }, env } },
     },
-  };
+    {
+      test: /\.[cm]?js$/,
+      include: /node_modules/,
+      exclude: /node_modules[\\/](core-js|webpack|@swc[\\/]helpers)[\\/]/,
+      use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'ecmascript' } }, env, isModule: 'unknown' } },
+    },
+  ];
 }
 
-/** WPS's embedded Chromium on Kylin / UOS builds can be as old as 69: syntax for it, src/wps/polyfills.ts for the rest. */
-const WPS_TARGET = 'es2017';
+/** webpack's own runtime must not write newer syntax back either. */
+const webTarget = (engine) => ['web', `browserslist:${engine.browsers.join(', ')}`];
+/**
+ * Nor the minifier: webpack derives terser's `ecma` from the target's features, and Chromium 69's BigInt literals
+ * and dynamic import() make that 2020, so terser would turn `a != null ? a : b` into `a ?? b` (Chromium 80).
+ */
+const minimizeOptions = (engine) => ({ javascript: { ecma: engine.ecmaVersion, compress: { passes: 2 } } });
+
+/** What the pages' inline feature test needs: the host's floor and its too-old message, and the script itself. */
+const pageOptions = (engine) => ({ engine: { name: engine.name, syntax: engine.syntax, tooOld: engine.tooOld }, engineCheck: ENGINE_CHECK, inject: false });
 
 function wpsConfig(env, dev) {
   const url = env.url || 'file:///opt/selfeval-checker/';
@@ -45,25 +68,18 @@ function wpsConfig(env, dev) {
   return {
     mode: dev ? 'development' : 'production',
     devtool: false,
-    // webpack's own runtime and the minifier must not write newer syntax back either
-    target: ['web', WPS_TARGET],
+    target: webTarget(ENGINES.wps),
+    optimization: { minimizeOptions: minimizeOptions(ENGINES.wps) },
     entry: {
       taskpane: ['./src/wps/polyfills.ts', './src/taskpane/index.tsx'],
       ribbon: ['./src/wps/polyfills.ts', './src/wps/ribbon.ts'],
     },
     output: { path: path.resolve(__dirname, 'dist-wps'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false, path: false } },
-    module: {
-      rules: [tsRule(WPS_TARGET), {
-        // React and Fluent UI ship ES2020+ syntax (?. ??): brought down to what old Chromium parses
-        test: /\.m?js$/,
-        include: /node_modules/,
-        use: { loader: 'swc-loader', options: { jsc: { target: WPS_TARGET }, isModule: 'unknown' } },
-      }],
-    },
+    module: { rules: jsRules(ENGINES.wps) },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: '' }),
-      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['ribbon'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs: '', ...pageOptions(ENGINES.wps) }),
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/wps/index.html', chunks: ['ribbon'], ...pageOptions(ENGINES.wps) }),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
@@ -86,17 +102,17 @@ module.exports = async (env = {}, argv = {}) => {
   const config = {
     mode: dev ? 'development' : 'production',
     devtool: dev ? 'source-map' : false,
+    target: webTarget(ENGINES.excel),
+    optimization: { minimizeOptions: minimizeOptions(ENGINES.excel) },
     entry: {
-      taskpane: './src/taskpane/index.tsx',
+      taskpane: ['./src/wps/polyfills.ts', './src/taskpane/index.tsx'],
       commands: './src/commands/commands.ts',
     },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
     resolve: { extensions: ['.ts', '.tsx', '.js'], fallback: { fs: false, path: false } },
-    module: {
-      rules: [tsRule('es2019')],
-    },
+    module: { rules: jsRules(ENGINES.excel) },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJs, ...pageOptions(ENGINES.excel) }),
       new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/commands/commands.html', chunks: ['commands'], officeJs }),
       new CopyWebpackPlugin({
         patterns: [

@@ -23,7 +23,9 @@ async function start(): Promise<void> {
     }
   }
   const el = document.getElementById('root');
-  if (!el) return;
+  // the page's feature test (src/engine-check.js) showed 此版本的 Office/WPS 过旧 instead: an error of a bundle before
+  // anything rendered; the pane would not run here
+  if (!el || (window as { selfevalTooOld?: string }).selfevalTooOld) return;
   document.body.dataset.mode = host ? host.kind : 'preview';
   createRoot(el).render(
     <FluentProvider theme={webLightTheme}>
