@@ -5,6 +5,7 @@
 import { FileReport, Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
 import type { CellChange, IgnoredItem, WorkbookHost, WriteNotice } from '../taskpane/host';
+import { FEATURES } from './api';
 import { readIndicatorValues, setIndicatorValue } from './indicators';
 import { splitRef } from '../core/a1';
 import { exportResults } from './export';
@@ -119,10 +120,26 @@ export class ExcelHost implements WorkbookHost {
     this.onLiveSnapshot?.(wb);
   }
 
+  /** What this Excel cannot do, by the API sets it reports (the README's API table). */
+  limitations(lang: 'zh' | 'en' = 'zh'): string[] {
+    const zh = lang === 'zh';
+    const out: string[] = [];
+    if (!FEATURES.events()) out.push(zh ? '此版本的 Excel（ExcelApi 1.7 以下，如 Excel 2016）不支持实时校验：修改后请按“一键校验”。' : 'This Excel (below ExcelApi 1.7, e.g. Excel 2016) cannot check as you type: press “Check now” after editing.');
+    if (!FEATURES.comments()) out.push(zh ? '此版本的 Excel（ExcelApi 1.10 以下，如 Excel 2016/2019）不能添加批注：“标记”只填充颜色，说明请看窗格。' : 'This Excel (below ExcelApi 1.10, e.g. Excel 2016/2019) cannot add comments: 标记 only colours the cells; the messages are in the pane.');
+    if (!FEATURES.multiSelect() || typeof Excel === 'undefined' || !hasRangeAreasSelect()) out.push(zh ? '点击一条结果只选中其第一个单元格（同时选中多个区域需要 ExcelApi 1.18 及在线版 office.js）。' : 'Clicking a finding selects its first cell only (selecting several areas needs ExcelApi 1.18 and the online office.js).');
+    return out;
+  }
+
   async stopLive(): Promise<void> {
     this.lastRead = null;
     await this.live?.stop();
   }
+}
+
+/** Does the loaded office.js have RangeAreas.select (the local build, npm 1.1.110, has not)? */
+function hasRangeAreasSelect(): boolean {
+  const ns = (globalThis as { Excel?: { RangeAreas?: { prototype?: { select?: unknown } } } }).Excel;
+  return typeof ns?.RangeAreas?.prototype?.select === 'function';
 }
 
 /** The cells a write changed, read from its inverse (a sheet created or deleted: unknown, so every echo counts). */

@@ -28,6 +28,9 @@ export interface WorkbookHost {
   writeNumbers(label: string, changes: CellChange[]): Promise<WriteNotice | void>;
   startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void>;
   stopLive(): Promise<void>;
+  /** what this host cannot do, for the pane to say once (an older Excel: marks as fills only, a click selects the
+   *  first cell, no live checking); none where it can do everything */
+  limitations?(lang: 'zh' | 'en'): string[];
 }
 
 /** What a write left alone, and why. */

@@ -10,6 +10,7 @@ import { exportResults, RESULT_SHEET } from '../../src/excel/export';
 import { ignoreFinding, IGNORED_KEY, readIgnored, restoreIgnored } from '../../src/excel/ignore';
 import { readSnapshot } from '../../src/excel/snapshot';
 import { UndoStack } from '../../src/excel/writes';
+import { ExcelHost } from '../../src/excel/host';
 import { findingKey } from '../../src/core/report';
 import { seed002 } from '../fixtures/seed002';
 import { FakeExcel } from './fake-excel';
@@ -48,6 +49,15 @@ describe.each(PROFILES)('%s', (_name, minor, profile) => {
     const noMerges = (wb: typeof full) => ({ sheets: wb.sheets.map((s) => ({ ...s, merges: [] })) });
     expect(minor >= 13 ? got : noMerges(got)).toEqual(minor >= 13 ? full : noMerges(full));
     expect(got.sheets.find((s) => s.name === '空白')!.values).toEqual([]);
+  });
+
+  test('the host says what this Excel cannot do: live checking below 1.7, comments below 1.10, several areas below 1.18 or in the local office.js', () => {
+    host(minor, profile);
+    const said = new ExcelHost().limitations('zh');
+    expect(said.some((x) => x.includes('实时校验'))).toBe(minor < 7);
+    expect(said.some((x) => x.includes('只填充颜色'))).toBe(minor < 10);
+    expect(said.some((x) => x.includes('第一个单元格'))).toBe(minor < 18 || profile === 'local');
+    expect(new ExcelHost().limitations('en')).toHaveLength(said.length);
   });
 
   test('忽略 and 恢复 keep the list in the document settings (Workbook.settings from 1.4, the Common API below)', async () => {

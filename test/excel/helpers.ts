@@ -8,7 +8,13 @@ export function installHost(fake: FakeExcel): void {
       document: { settings: fake.commonSettings },
     },
   };
-  (globalThis as Record<string, unknown>).Excel = { run: fake.run };
+  (globalThis as Record<string, unknown>).Excel = {
+    run: fake.run,
+    // the loaded office.js's classes: the local build has no RangeAreas.select
+    get RangeAreas() {
+      return { prototype: fake.profile === 'local' ? {} : { select: () => undefined } };
+    },
+  };
 }
 
 export function uninstallHost(): void {
