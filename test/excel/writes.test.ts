@@ -182,3 +182,24 @@ test('标记 at ExcelApi 1.14 where several cells hold legacy notes: each collis
   expect(fake.state.comments.size).toBe(0);
   expect(fake.state.notes.get('收支表!D32')).toBe('乙');
 });
+
+test.each([1, 8])('below ExcelApi 1.9 (here 1.%i: no fill pattern or tint) 清除标记 brings a person’s fill back by its colour', async (minor) => {
+  const { fake, findings } = planted(minor);
+  const before = look(fake);
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  expect(fake.fillOf('收支表', 'D22')!.color).toBe(MARK_FILL.error);
+  await run(fake, (ctx) => clearMarks(ctx));
+  same(look(fake), before);
+});
+
+test('marks made on a newer Excel (a patterned fill under them) are cleared on Excel 2019 by colour, without failing', async () => {
+  const { fake, findings } = planted(18);
+  fake.sheet('收支表').fills.set('21,3', { color: '#FFFF00', pattern: 'LightDown', tint: -0.25 });
+  await run(fake, (ctx) => markFindings(ctx, findings));
+  fake.apiMinor = 8;
+  await run(fake, (ctx) => clearMarks(ctx));
+  expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
+  expect(fake.state.settings.has(MARKS_KEY)).toBe(false);
+  // Excel 2019 has no API for notes at all: the mark's note stays, for a newer Excel's 清除标记 or by hand
+  expect(fake.state.notes.get('收支表!D22')).toMatch(/^自评校核：/);
+});
