@@ -200,6 +200,6 @@ test('marks made on a newer Excel (a patterned fill under them) are cleared on E
   await run(fake, (ctx) => clearMarks(ctx));
   expect(fake.fillOf('收支表', 'D22')).toEqual({ color: '#FFFF00', pattern: 'Solid' });
   expect(fake.state.settings.has(MARKS_KEY)).toBe(false);
-  // Excel 2019 has no API for notes at all: the mark's note stays, for a newer Excel's 清除标记 or by hand
+  // Excel 2019 has no API for notes at all: the mark's note stays (to be deleted by hand)
   expect(fake.state.notes.get('收支表!D22')).toMatch(/^自评校核：/);
 });
