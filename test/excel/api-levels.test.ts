@@ -104,3 +104,25 @@ describe.each(PROFILES)('%s', (_name, minor, profile) => {
     expect(fake.state.comments.has('收支表!D22')).toBe(false);
   });
 });
+
+test('the fake, like office.js 1.1.110, throws at the reading of a member above the host’s level, before anything is queued', async () => {
+  const { fake } = host(1, 'cdn');
+  await run(fake, async (ctx) => {
+    const wb = ctx.workbook;
+    expect(() => wb.settings).toThrow(/ApiNotFound: Workbook.settings needs ExcelApi 1.4/);
+    expect(() => wb.comments).toThrow(/ApiNotFound/);
+    expect(() => wb.worksheets.getItemOrNullObject('收支表')).toThrow(/ApiNotFound/);
+    expect(() => wb.worksheets.onChanged).toThrow(/ApiNotFound/);
+    expect(() => wb.worksheets.getItem('收支表').onChanged).toThrow(/ApiNotFound/);
+    expect(() => wb.worksheets.getItem('收支表').getRangeByIndexes(0, 0, 1, 1)).toThrow(/ApiNotFound/);
+    expect(() => wb.worksheets.getItem('收支表').getRange('A1').format.fill.pattern).toThrow(/ApiNotFound/);
+  });
+  fake.apiMinor = 18;
+  fake.profile = 'local';
+  await run(fake, async (ctx) => {
+    // the local build gates onNameChanged on ExcelApiOnline, which no desktop Excel has
+    expect(() => ctx.workbook.worksheets.onNameChanged).toThrow(/ApiNotFound: .*ExcelApiOnline/);
+    expect(ctx.workbook.notes).toBeUndefined();
+    expect(() => ctx.workbook.worksheets.onChanged).not.toThrow();
+  });
+});
