@@ -5,6 +5,7 @@
  * what the host returns, never by matching a label's text.
  */
 import * as React from 'react';
+import { splitRef } from '../core/a1';
 import { Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
 import { CheckView, planFill, PlannedChange, runCheck } from './checking';
@@ -40,6 +41,11 @@ export interface PaneController {
   select(cells: string[]): void;
 }
 
+const HIDDEN_SHEET: Record<PaneSettings['lang'], (sheet: string, cell: string) => string> = {
+  zh: (sheet, cell) => `工作表“${sheet}”已隐藏，无法定位到 ${cell}：请先取消隐藏该工作表（右键工作表标签 → 取消隐藏）。`,
+  en: (sheet, cell) => `The sheet “${sheet}” is hidden, so ${cell} cannot be selected: unhide the sheet first (right-click a sheet tab → Unhide).`,
+};
+
 export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'getItem' | 'setItem'>): PaneController {
   const [settings, setSettings] = React.useState<PaneSettings>(() => loadSettings(storage));
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
@@ -59,11 +65,20 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   const snapshot = React.useRef<WorkbookSnapshot | null>(null);
 
   const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
+  /** an error shown stays until the next operation that succeeds, no longer */
+  const succeeded = React.useCallback((): void => {
+    setStatus((s) => (s.kind === 'error' ? { kind: snapshot.current ? 'ready' : 'idle' } : s));
+  }, []);
 
   const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[] = ignoredRef.current, vals = valuesRef.current) => {
     snapshot.current = wb;
     setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals));
   }, [host]);
+  /** a live re-check that came through is a success too */
+  const relive = React.useCallback((wb: WorkbookSnapshot) => {
+    recheck(wb);
+    succeeded();
+  }, [recheck, succeeded]);
 
   /** the report again from the copy already read (settings, ignored list or values changed) */
   const rerun = React.useCallback((ig = ignoredRef.current, vals = valuesRef.current) => {
@@ -80,11 +95,11 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
       valuesRef.current = vals;
       recheck(wb, ig, vals);
       setStatus({ kind: 'ready' });
-      if (settingsRef.current.live) await host.startLive(wb, (next) => recheck(next), fail);
+      if (settingsRef.current.live) await host.startLive(wb, relive, fail);
     } catch (e) {
       fail(e);
     }
-  }, [host, recheck, fail]);
+  }, [host, recheck, relive, fail]);
 
   // settings change the report without reading the workbook again
   React.useEffect(() => {
@@ -94,8 +109,8 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   React.useEffect(() => {
     if (!settings.live) void host.stopLive().catch(fail);
-    else if (snapshot.current) void host.startLive(snapshot.current, (next) => recheck(next), fail).catch(fail);
-  }, [settings.live, host, recheck, fail]);
+    else if (snapshot.current) void host.startLive(snapshot.current, relive, fail).catch(fail);
+  }, [settings.live, host, relive, fail]);
 
   /** Run a write: what it left alone is said, the undo button follows, a failure is shown. */
   const act = React.useCallback(async (fn: () => Promise<WriteNotice | void>): Promise<void> => {
@@ -104,10 +119,24 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
       const t = STRINGS[settingsRef.current.lang];
       setNotice(r && r.skipped.length ? r.skipped.map((x) => `${x.sheet}!${x.address}（${t.skipReason[x.reason] ?? x.reason}）`) : null);
       setUndoLabel(host.undoLabel());
+      succeeded();
     } catch (e) {
+      // what could be undone may have changed before the failure (a step that ran half way)
+      setUndoLabel(host.undoLabel());
       fail(e);
     }
-  }, [host, fail]);
+  }, [host, fail, succeeded]);
+
+  /** Clicking a finding: a cell on a hidden sheet cannot be selected (Excel and WPS refuse to activate the
+   *  sheet), so the pane says so — in a message that the next success clears — rather than failing. */
+  const select = (cells: string[]): void => {
+    const ref = cells[0] ? splitRef(cells[0]) : null;
+    if (ref && snapshot.current?.sheets.find((s) => s.name === ref.sheet)?.hidden) {
+      setStatus({ kind: 'error', message: HIDDEN_SHEET[settingsRef.current.lang](ref.sheet, cells[0]!) });
+      return;
+    }
+    void host.select(cells).then(succeeded, fail);
+  };
 
   const refreshIgnored = async (): Promise<void> => {
     const ig = await host.ignored();
@@ -165,6 +194,6 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
         return written;
       });
     },
-    select: (cells) => void host.select(cells).catch(fail),
+    select,
   };
 }

@@ -77,6 +77,8 @@ export class WpsHost implements WorkbookHost {
     for (let i = 1; i <= list.Count; i++) {
       const ws = list.Item(i);
       if (ws.Name !== ref.sheet) continue;
+      // a hidden sheet cannot be activated: said plainly, not as ET's error
+      if ((ws as unknown as { Visible: number }).Visible !== -1) throw new Error(`工作表“${ref.sheet}”已隐藏，无法定位到 ${cells[0]}：请先取消隐藏该工作表。`);
       // the sheet first: Select on a range of a sheet that is not active fails
       ws.Activate();
       ws.Range(ref.address).Select();
