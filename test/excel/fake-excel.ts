@@ -3,7 +3,10 @@
  * - properties of proxy objects throw until they are loaded and `context.sync()` has run;
  * - writes and method calls are queued and happen at the next sync, in order;
  * - `*OrNullObject` methods give objects whose `isNullObject` is known only after a sync;
- * - a sync whose response would pass the payload limit fails with RequestPayloadSizeLimitExceeded.
+ * - a sync whose response would pass the payload limit fails with RequestPayloadSizeLimitExceeded;
+ * - a member above the host's ExcelApi level throws ApiNotFound when it is read, before anything is queued;
+ * - a cell holds a note or a threaded comment, not both;
+ * - Office.context.document.settings (the Common API) keeps its changes only once saveAsync has run.
  * It counts syncs and records fills, notes and comments so tests can see what the add-in did.
  */
 import { cellA1, parseRange, Rect } from '../../src/core/a1';
@@ -75,8 +78,9 @@ export class FakeExcel {
   syncs = 0;
   /** Largest response a sync may return, in bytes of JSON (Excel on the web: about 5 MB). */
   payloadLimit = 5 * 1024 * 1024;
-  /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). Calls above it fail at sync with
-   *  ApiNotFound, as real Excel fails them. */
+  /** The newest ExcelApi 1.x set the fake host claims (18 → ExcelApi 1.18). As in office.js 1.1.110, reading a
+   *  member above it throws ApiNotFound at once (`gate`), and a property above it loaded by name fails the request
+   *  when it runs. */
   apiMinor = 18;
   /** Deliver the events of the add-in's own writes as Excel does: after the request, asynchronously — onChanged
    *  (with triggerSource 'ThisLocalAddin' from ExcelApi 1.14, none below) and onCalculated (never a source). */
@@ -92,12 +96,6 @@ export class FakeExcel {
     return this.apiMinor >= minor;
   }
 
-  /** Queue-time check of an API's level: the call fails when the request runs, as in Excel. */
-  requireApi(ctx: FakeContext, minor: number, what: string): void {
-    if (!this.has(minor)) ctx.queue(() => {
-      throw new ApiNotFound(`ApiNotFound: ${what} needs ExcelApi 1.${minor}; this host has 1.${this.apiMinor}`);
-    });
-  }
   /** Office.context.document.settings (the Common API, in every Excel since 2013): the same per-document store as
    *  Workbook.settings, but `set` and `remove` change an in-memory copy, kept only once `saveAsync` has run. */
   private staged: Map<string, unknown> | null = null;
