@@ -145,9 +145,21 @@ export class LiveChecker {
     this.timer = null;
     // a handler is removed through the request context it was added with
     const handlers = this.handlers.splice(0);
-    for (const h of handlers) h.remove();
+    for (const h of handlers) {
+      try {
+        h.remove();
+      } catch {
+        // its context is gone
+      }
+    }
     const contexts = new Set(handlers.map((h) => h.context));
-    for (const c of contexts) await c.sync();
+    for (const c of contexts) {
+      try {
+        await c.sync();
+      } catch {
+        // a handler of a sheet deleted since (below ExcelApi 1.9 each sheet has its own): gone with it
+      }
+    }
   }
 
   /**
