@@ -2,8 +2,8 @@
  * The add-in as built: the manifest (read offline with office-addin-manifest's reader; every URL a page or icon
  * the build produces, every icon at its size; production URLs replaced), then end to end: serve dist/ on
  * localhost, open the task pane in headless Chromium (preview mode: no Office host), press 一键校验, find the
- * planted error with its cell, click it, and see the grid highlight that cell. A screenshot is saved to
- * test-artifacts/.
+ * planted error with its cell, click it, and see the grid highlight that cell; and in an engine too old for the
+ * pane (no Proxy), the page that says so. Screenshots are saved to test-artifacts/.
  */
 import { execFileSync } from 'child_process';
 import { existsSync, readFileSync } from 'fs';
@@ -119,5 +119,22 @@ test('the production page works with no office.js at all (no network, no Office 
   expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('undefined');
   expect(await page.evaluate(() => document.body.dataset.mode)).toBe('preview');
   expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('an engine too old for the pane (no Proxy, as in Internet Explorer 11): 此版本的 Office 过旧 in Chinese and English, no bundle loaded', async () => {
+  const page = await browser.newPage({ viewport: { width: 420, height: 600 } });
+  await page.addInitScript(() => {
+    delete (window as unknown as { Proxy?: unknown }).Proxy;
+  });
+  await page.goto(`${server.url}/taskpane.html`);
+  const box = page.locator('[data-too-old]');
+  await box.waitFor();
+  expect(await box.getAttribute('role')).toBe('alert');
+  expect(await box.textContent()).toContain('此版本的 Office 过旧：');
+  expect(await box.textContent()).toContain('This version of Office is too old');
+  expect(await page.locator('script[src*="taskpane."]').count()).toBe(0);
+  expect(await page.evaluate(() => document.body.dataset.mode)).toBe('too-old');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-too-old.png'), fullPage: true });
   await page.close();
 });
