@@ -139,3 +139,18 @@ test('outside WPS there is no WPS host', () => {
   expect(detectWps({})).toBeNull();
   expect(detectWps({ Application: { Name: 'something else' } })).toBeNull();
 });
+
+test('the red bar: a finding on a hidden sheet says so, and the next click that selects takes the bar away', async () => {
+  const fake = fakeFromSnapshot(sampleWorkbook());
+  fake.ActiveWorkbook.Worksheets.Item('评分表').Visible = 0;
+  render(<FluentProvider theme={webLightTheme}><App host={detectWps({ Application: fake })!} storage={undefined} /></FluentProvider>);
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  const finding = (cellRef: string): HTMLElement => [...document.querySelectorAll<HTMLElement>('[data-finding]')].find((b) => b.getAttribute('data-finding')!.includes(cellRef))!;
+  fireEvent.click(finding('评分表!F3'));
+  expect(await screen.findByText(/工作表“评分表”已隐藏/)).toBeTruthy();
+  expect(screen.getByText('出错了')).toBeTruthy();
+  fireEvent.click(finding('收支表!D22'));
+  await waitFor(() => expect(fake.selection).toBe('收支表!D22'));
+  await waitFor(() => expect(screen.queryByText('出错了')).toBeNull());
+});
