@@ -6,6 +6,7 @@
  * the planted error's cell; and where the engine is older still (no Proxy: Internet Explorer 11; no ?. syntax:
  * EdgeHTML) the page says "此版本的 Office 过旧" and loads no bundle.
  */
+import { rmSync } from 'fs';
 import { ENGINES, build, button, newerThan, openOld, OldPage, syntaxErrors, until } from './old-engine';
 
 const engine = ENGINES.excel;
@@ -17,6 +18,7 @@ beforeAll(() => {
 }, 300000);
 
 afterEach(() => page?.close());
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 test('every emitted file parses at the Excel floor’s syntax (ES2020), the page’s inline script as ES5', () => {
   const { files, errors } = syntaxErrors(out, engine);

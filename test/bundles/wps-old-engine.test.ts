@@ -9,6 +9,7 @@
  */
 import { sampleWorkbook } from '../../src/sample';
 import { fakeFromSnapshot } from '../wps/fake-et';
+import { rmSync } from 'fs';
 import { ENGINES, build, button, newerThan, openOld, OldPage, syntaxErrors, until } from './old-engine';
 
 const engine = ENGINES.wps;
@@ -20,6 +21,7 @@ beforeAll(() => {
 }, 300000);
 
 afterEach(() => page?.close());
+afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 /** What the ribbon page calls on WPS's global `wps`: records the panes it creates. */
 function fakeWps() {
