@@ -21,7 +21,7 @@ const DEV_URL = 'https://localhost:3000/';
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_DIST = path.dirname(require.resolve('@microsoft/office-js/dist/office.js'));
 /** The oldest engine per host (one place), the core-js the polyfills come from, the pages' feature test. */
-const ENGINES = require('./engines.js');
+const ENGINES = require('./src/engines.js');
 const CORE_JS = require('core-js/package.json').version;
 const ENGINE_CHECK = require('fs').readFileSync(path.join(__dirname, 'src/engine-check.js'), 'utf8');
 /** What the local copy of office.js needs to start in Excel: the loader, Excel's host scripts, two locales. */

@@ -21,7 +21,7 @@ export interface Engine {
   tooOld: { zh: string; en: string };
 }
 type Family = 'chrome' | 'firefox' | 'safari';
-export const ENGINES = require('../../engines.js') as { excel: Engine; wps: Engine };
+export const ENGINES = require('../../src/engines.js') as { excel: Engine; wps: Engine };
 
 /**
  * What came after the floors, with the first version of Chrome, Firefox and Safari that has it (MDN's

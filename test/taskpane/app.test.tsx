@@ -136,3 +136,17 @@ test('the preview’s export has the same eight columns as Excel’s, and 标记
   await waitFor(() => expect(host.state.sheets.some((s) => s.name === '校验结果')).toBe(true));
   expect(host.state.sheets.find((s) => s.name === '校验结果')!.values[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']);
 });
+
+test('what an older host cannot do is said once, up front, in the pane’s language', () => {
+  const host = Object.assign(new PreviewHost(), {
+    limitations: (lang: 'zh' | 'en') => [lang === 'zh' ? '此版本的 Excel 不支持实时校验：修改后请按“一键校验”。' : 'This Excel cannot check as you type.'],
+  });
+  setup(host);
+  expect(screen.getByText('此版本的 Excel 功能有限')).toBeTruthy();
+  expect(screen.getByText('此版本的 Excel 不支持实时校验：修改后请按“一键校验”。')).toBeTruthy();
+});
+
+test('a host with nothing to say shows no such note', () => {
+  setup();
+  expect(screen.queryByText('此版本的 Excel 功能有限')).toBeNull();
+});

@@ -65,7 +65,7 @@ test('nothing from a CDN, no office.js, and every bundle parses at the syntax of
   const acorn = require('acorn') as { parse(code: string, o: { ecmaVersion: number }): unknown };
   const bundles = readdirSync(OUT).filter((f) => f.endsWith('.js'));
   expect(bundles.length).toBe(2);
-  const { ecmaVersion } = require('../../engines.js').wps as { ecmaVersion: 2019 };
+  const { ecmaVersion } = require('../../src/engines.js').wps as { ecmaVersion: 2019 };
   for (const f of bundles) expect(() => acorn.parse(readFileSync(path.join(OUT, f), 'utf8'), { ecmaVersion })).not.toThrow();
 });
 

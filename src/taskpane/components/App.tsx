@@ -41,6 +41,8 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
+  // what an older host cannot do (Excel 2016/2019: no live checking, marks as fills only …), said once, up front
+  const limits = React.useMemo(() => host.limitations?.(settings.lang) ?? [], [host, settings.lang]);
   React.useEffect(() => (preview ? preview.subscribe(repaint) : undefined), [preview]);
 
   const onSelect = (f: Finding): void => {
@@ -62,6 +64,11 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         <MessageBar intent="info"><MessageBarBody>{t.preview}</MessageBarBody></MessageBar>
       ) : (
         <Text size={200} data-host={host.kind}>{host.kind === 'wps' ? t.hostWps : t.hostExcel}</Text>
+      )}
+      {limits.length > 0 && (
+        <MessageBar intent="info" data-limits>
+          <MessageBarBody><MessageBarTitle>{t.limits}</MessageBarTitle>{limits.map((l) => <div key={l}>{l}</div>)}</MessageBarBody>
+        </MessageBar>
       )}
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void c.check()} disabled={status.kind === 'checking'}>{t.check}</Button>
