@@ -12,6 +12,7 @@
 import { cellA1, parseCell, Rect } from './a1';
 import { Dec } from './decimal';
 import { Tok, tokenize } from './formula';
+import { MAX_FIGURE_TEXT } from './numbers';
 import { CellValue, isCellError, SheetSnapshot, WorkbookSnapshot } from './snapshot';
 
 /** The value an unknown formula is given in the engine's copy: an error kind of its own, never shown as a value. */
@@ -91,7 +92,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
       if (typeof v === 'boolean') return { n: new Dec(v ? 1 : 0) };
       if (isCellError(v)) return v.error === UNCOMPUTED ? 'unknown' : { e: v.error };
       const t = String(v).trim();
-      return /^[-+]?(?:\d+\.?\d*|\.\d+)$/.test(t) ? { n: new Dec(t) } : { e: '#VALUE!' };
+      return t.length <= MAX_FIGURE_TEXT && /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(t) ? { n: new Dec(t) } : { e: '#VALUE!' };
     };
 
     // SUM's arguments: a range adds its numbers only; anything else is a value

@@ -39,12 +39,21 @@ interface FormatInfo {
   text: boolean;
 }
 
+/** Formats read so far (files repeat few): a size cap that clears, so that a worker checking many files with
+ *  distinct formats does not keep them all. */
 const formatCache = new Map<string, FormatInfo>();
+export const FORMAT_CACHE_LIMIT = 1024;
+/** Excel keeps a number format to 255 characters; a longer one is read as General. */
+const MAX_FORMAT_LENGTH = 255;
+/** How many formats the cache holds now (for tests). */
+export function formatCacheSize(): number {
+  return formatCache.size;
+}
 const GENERAL: FormatInfo = { decimals: null, percent: false, date: false, text: false };
 
 /** What a number format says about how a value is shown. */
 export function readFormat(fmt: string | null | undefined): FormatInfo {
-  if (!fmt || fmt === 'General' || fmt === 'general' || fmt === 'G/通用格式') return GENERAL;
+  if (!fmt || typeof fmt !== 'string' || fmt.length > MAX_FORMAT_LENGTH || fmt === 'General' || fmt === 'general' || fmt === 'G/通用格式') return GENERAL;
   const cached = formatCache.get(fmt);
   if (cached) return cached;
   // first section only; drop quoted literals, escapes, [colour]/[locale] blocks, padding and fill markers
@@ -63,6 +72,7 @@ export function readFormat(fmt: string | null | undefined): FormatInfo {
     const dot = section.indexOf('.');
     info.decimals = dot < 0 ? 0 : (section.slice(dot + 1).match(/^[0#?]*/)?.[0].length ?? 0);
   }
+  if (formatCache.size >= FORMAT_CACHE_LIMIT) formatCache.clear();
   formatCache.set(fmt, info);
   return info;
 }
@@ -74,8 +84,13 @@ const SUFFIX_RE = /(万元|元|分|人|个|名|户|次)$/;
 const PLAIN_RE = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const THOUSANDS_RE = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 
+/** No amount is written in more characters than this (with its separators, sign, unit and spaces): longer text
+ *  is never read as a number, and is turned away before any pattern looks at it. */
+export const MAX_FIGURE_TEXT = 64;
+
 /** Read text as a number the way a finance officer means it, or null when it is not one. */
 export function parseNumberText(raw: string): Omit<Num, 'formatted'> | null {
+  if (raw.length > MAX_FIGURE_TEXT) return null;
   let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/\u2212/g, '-');
   if (s === '') return null;
   let unit: AmountUnit | undefined;
@@ -140,7 +155,7 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '') return EMPTY;
-    if (DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
+    if (t.length <= MAX_FIGURE_TEXT && DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
     const n = parseNumberText(t);
     if (n) return { k: 'num', n: { ...n, formatted: false } };
     return { k: 'text', s: t };
@@ -165,10 +180,53 @@ export function notANumber(v: CellValue, fmt?: string | null): string | null {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return readFormat(fmt).date ? excelNumberText(v) : null;
   if (typeof v !== 'string') return null;
-  const t = v.normalize('NFKC').trim();
-  if (!t || parseNumberText(t) || DASH_RE.test(t.replace(/\s+/g, ''))) return null;
-  if (/^[-+]?(?:nan|inf(?:inity)?|∞)$/i.test(t)) return t;
-  if (/^[-+(]?[\d.,\s]*\d[\d.,\s]*(?:[eE][-+]?\d+)?\)?%?$/.test(t)) return t;
-  if (/^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?$/.test(t)) return t;
+  // a cell holds at most 32,767 characters (Excel's limit); anything longer is cut to it before any work
+  const t = v.slice(0, MAX_CELL_TEXT).normalize('NFKC').trim();
+  if (!t || parseNumberText(t) || (t.length <= MAX_FIGURE_TEXT && DASH_RE.test(t.replace(/\s+/g, '')))) return null;
+  if (t.length <= MAX_FIGURE_TEXT && /^[-+]?(?:nan|inf(?:inity)?|∞)$/i.test(t)) return t;
+  if (looksNumeric(t)) return shortened(t);
+  if (t.length <= MAX_FIGURE_TEXT && /^\d{4}\s*[-/.年]\s*\d{1,2}(?:\s*[-/.月]\s*\d{1,2}日?)?$/.test(t)) return t;
   return null;
+}
+
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+const isDigit = (ch: number): boolean => ch >= 48 && ch <= 57;
+const isSep = (ch: number): boolean => ch === 46 || ch === 44 || ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 12 || ch === 11 || ch === 0xa0 || ch === 0x3000;
+
+/**
+ * Digits with dots, commas and spaces, at least one digit, an optional sign or opening bracket first, an optional
+ * exponent, closing bracket and percent sign last: a number gone wrong ("1,2,3", "12.3.4", "1e400"). One pass over
+ * the text, however long (the pattern it replaces backtracked quadratically on long runs of digits).
+ */
+export function looksNumeric(t: string): boolean {
+  let i = 0;
+  const n = t.length;
+  const c0 = t.charCodeAt(0);
+  if (c0 === 45 || c0 === 43 || c0 === 40) i++;
+  let digits = false;
+  while (i < n) {
+    const ch = t.charCodeAt(i);
+    if (isDigit(ch)) digits = true;
+    else if (!isSep(ch)) break;
+    i++;
+  }
+  if (!digits) return false;
+  if (i < n && (t[i] === 'e' || t[i] === 'E')) {
+    let j = i + 1;
+    if (j < n && (t[j] === '-' || t[j] === '+')) j++;
+    const start = j;
+    while (j < n && isDigit(t.charCodeAt(j))) j++;
+    if (j === start) return false;
+    i = j;
+  }
+  if (i < n && t[i] === ')') i++;
+  if (i < n && t[i] === '%') i++;
+  return i === n;
+}
+
+/** Long text shown in a message: its start, and how long it is. */
+function shortened(t: string): string {
+  return t.length <= MAX_FIGURE_TEXT ? t : `${t.slice(0, 20)}…（共 ${t.length} 个字符）`;
 }

@@ -128,6 +128,12 @@ export function coreLabel(label: string): string {
 }
 
 const conceptCache = new Map<string, Concept | null>();
+/** The concept cache clears when it reaches this many labels, so that a worker's many files do not pile up. */
+export const CONCEPT_CACHE_LIMIT = 20_000;
+/** How many labels the concept cache holds now (for tests). */
+export function conceptCacheSize(): number {
+  return conceptCache.size;
+}
 
 /** The concept a label names (memoised: workbooks repeat their labels, and recognition asks often). */
 export function conceptOf(label: string): Concept | undefined {
@@ -142,7 +148,7 @@ export function conceptOf(label: string): Concept | undefined {
       break;
     }
   }
-  if (conceptCache.size > 50_000) conceptCache.clear();
+  if (conceptCache.size >= CONCEPT_CACHE_LIMIT) conceptCache.clear();
   conceptCache.set(label, found ?? null);
   return found;
 }

