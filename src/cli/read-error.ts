@@ -102,5 +102,6 @@ export class ReadError extends Error {
 
 export function readErrorText(code: ReadErrorCode, data: Record<string, string | number>, lang: Lang): string {
   const t: string = MESSAGES[code][lang];
-  return t.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  // a datum may be given in each language ("reason" in Chinese, "reason.en" in English)
+  return t.replace(/\{(\w+)\}/g, (m, k: string) => (`${k}.${lang}` in data ? String(data[`${k}.${lang}`]) : k in data ? String(data[k]) : m));
 }

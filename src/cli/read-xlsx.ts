@@ -15,6 +15,7 @@ import { Readable } from 'stream';
 import { SaxesParser, SaxesTagPlain } from 'saxes';
 import { cellA1, parseCell } from '../core/a1';
 import { MergeIndex } from '../core/merges';
+import { readFormat } from '../core/numbers';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { ReadError } from './read-error';
 import { shiftFormula } from './shift-formula';
@@ -86,24 +87,76 @@ interface XmlHandlers {
   close?(name: string): void;
 }
 
-/** Parse one part as it inflates. */
+/** A part's damage, said in both languages. */
+function damaged(zh: string, en: string): ReadError {
+  return new ReadError('corrupt', { reason: zh, 'reason.en': en });
+}
+
+/**
+ * The part's character encoding, from its first bytes: a byte-order mark (UTF-8, UTF-16), UTF-16 without one
+ * (the "<?" of the declaration), else the declaration's encoding="…" (GBK, GB2312 and GB18030 are read as
+ * GB18030, which holds them), else UTF-8. An encoding this Node cannot decode is said, never guessed.
+ */
+function partDecoder(part: string, head: Buffer): TextDecoder {
+  let label = 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) label = 'utf-16le';
+  else if (head[0] === 0xfe && head[1] === 0xff) label = 'utf-16be';
+  else if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) label = 'utf-16le';
+  else if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) label = 'utf-16be';
+  else if (!(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) {
+    const decl = /^<\?xml\s[^?>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.toString('latin1'));
+    if (decl) label = /^(gbk|gb2312|gb_2312-80|gb18030|cp936|x-gbk|euc-cn)$/i.test(decl[1]!) ? 'gb18030' : decl[1]!;
+  }
+  try {
+    return new TextDecoder(label, { fatal: true });
+  } catch {
+    throw damaged(`${part} 声明的字符编码 ${label} 无法解码`, `${part} declares the character encoding ${label}, which cannot be decoded here`);
+  }
+}
+
+/** Parse one part as it inflates. CDATA sections are text like any other. */
 async function parsePart(zip: ZipPackage, part: string, h: XmlHandlers): Promise<void> {
   const stream: Readable = await zip.stream(part);
   const parser = new SaxesParser({ xmlns: false, position: false });
   parser.on('opentag', (t) => h.open(local(t.name), t as SaxesTagPlain));
-  if (h.text) parser.on('text', h.text);
+  if (h.text) {
+    parser.on('text', h.text);
+    parser.on('cdata', h.text);
+  }
   if (h.close) parser.on('closetag', (t) => h.close!(local(t.name)));
-  stream.setEncoding('utf8');
   // broken XML is this part's problem (a sheet is then reported unreadable); a broken package (a size or CRC
   // that does not match, as in a bomb whose header lies) is the file's
   let inXml = false;
+  let decoder: TextDecoder | null = null;
+  let head = Buffer.alloc(0);
+  const decode = (bytes: Buffer, last: boolean): string => {
+    try {
+      return decoder!.decode(bytes, { stream: !last });
+    } catch {
+      throw damaged(`${part} 的字符不是所声明的编码（${decoder!.encoding}）`, `${part} holds bytes that are not in its declared encoding (${decoder!.encoding})`);
+    }
+  };
   try {
     for await (const chunk of stream) {
+      let bytes = chunk as Buffer;
+      if (!decoder) {
+        // the declaration is read from the first bytes, whatever size the chunks come in
+        head = Buffer.concat([head, bytes]);
+        if (head.length < 256) continue;
+        decoder = partDecoder(part, head);
+        bytes = head;
+      }
+      const text = decode(bytes, false);
       inXml = true;
-      parser.write(chunk as string);
+      parser.write(text);
       inXml = false;
     }
+    // a part shorter than the bytes looked at is decoded whole here
+    const short = !decoder;
+    decoder ??= partDecoder(part, head);
+    const rest = decode(short ? head : Buffer.alloc(0), true);
     inXml = true;
+    if (rest) parser.write(rest);
     parser.close();
   } catch (e) {
     stream.destroy();
@@ -148,9 +201,16 @@ class RichTextReader {
   }
 }
 
-async function readSharedStrings(zip: ZipPackage, part: string | undefined): Promise<string[]> {
+/** ST_Xstring's escapes, as Excel and Apache POI write them: `_x000D_` a carriage return, `_x005F_` a literal
+ *  underscore (so `_x005F_x000D_` is the text "_x000D_"). */
+export function decodeXstring(s: string): string {
+  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) : s;
+}
+
+/** The shared strings, or null when the workbook has none (then no cell may refer to one). */
+async function readSharedStrings(zip: ZipPackage, part: string | undefined): Promise<string[] | null> {
   const out: string[] = [];
-  if (!part || !zip.has(part)) return out;
+  if (!part || !zip.has(part)) return null;
   let rich: RichTextReader | null = null;
   await parsePart(zip, part, {
     open(name) {
@@ -162,7 +222,7 @@ async function readSharedStrings(zip: ZipPackage, part: string | undefined): Pro
     },
     close(name) {
       if (name === 'si' && rich) {
-        out.push(rich.text.slice(0, CELL_LIMITS.textChars));
+        out.push(decodeXstring(rich.text).slice(0, CELL_LIMITS.textChars));
         rich = null;
       } else rich?.close(name);
     },
@@ -221,12 +281,15 @@ class CellBudget {
 }
 
 async function readSheet(zip: ZipPackage, part: string, name: string, hidden: boolean, ctx: {
-  strings: string[]; styles: Style[]; date1904: boolean; budget: CellBudget;
+  strings: string[] | null; styles: Style[]; date1904: boolean; budget: CellBudget;
 }): Promise<SheetSnapshot> {
   const cells: RawCell[] = [];
   const merges: string[] = [];
   const uncomputed: string[] = [];
   const shared = new Map<string, { text: string; r: number; c: number }>();
+  // the cells kept, by position: a cell written twice leaves its value to entry order, which is damage
+  const seen = new Set<number>();
+  let lastKey = -1;
   let row = -1;
   let col = -1;
   // the cell being read
@@ -258,17 +321,29 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
       } else if (text) formula = text;
     }
     let v: CellValue = null;
+    let isDate = false;
     const raw = rich ? rich.text : vText;
     if (raw !== null) {
       switch (c.t) {
         case 's': {
-          const i = Number(raw);
-          v = Number.isInteger(i) ? ctx.strings[i] ?? null : null;
+          // an index that does not exist (-1, 1.5, past the end, or no shared strings at all) is damage, not a blank
+          const i = /^\s*\d+\s*$/.test(raw) ? Number(raw) : NaN;
+          const count = ctx.strings?.length ?? 0;
+          if (!ctx.strings || !(i < count)) {
+            const at = `${name}!${cellA1(c.r, c.c)}`;
+            throw damaged(
+              ctx.strings ? `单元格 ${at} 引用的共享字符串（${raw.trim().slice(0, 40)}）不存在，共有 ${count} 个` : `单元格 ${at} 引用共享字符串，但文件中没有共享字符串部件`,
+              ctx.strings ? `cell ${at} refers to shared string ${raw.trim().slice(0, 40)}, which does not exist (there are ${count})` : `cell ${at} refers to a shared string, but the file has no shared strings part`,
+            );
+          }
+          v = ctx.strings[i]!;
           break;
         }
         case 'str':
-        case 'inlineStr':
           v = raw.slice(0, CELL_LIMITS.textChars);
+          break;
+        case 'inlineStr':
+          v = decodeXstring(raw).slice(0, CELL_LIMITS.textChars);
           break;
         case 'b':
           v = raw.trim() === '1' || raw.trim().toLowerCase() === 'true';
@@ -277,8 +352,16 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
           v = { error: raw.trim() };
           break;
         case 'd': {
+          if (!raw.trim()) break;
           const ms = Date.parse(raw.trim().replace(/(T\d\d:\d\d(:\d\d(\.\d+)?)?)$/, '$1Z'));
-          v = Number.isFinite(ms) ? (ms - (ctx.date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS : raw;
+          // a date stored as ISO 8601 text is a date, not a number to add up: it keeps a date format, so that the
+          // check says 不是数字 where a figure is expected; a date that cannot be read is damage
+          if (!Number.isFinite(ms)) {
+            const at = `${name}!${cellA1(c.r, c.c)}`;
+            throw damaged(`单元格 ${at} 的日期（${raw.trim().slice(0, 40)}）无法读取`, `cell ${at} holds a date that cannot be read (${raw.trim().slice(0, 40)})`);
+          }
+          v = (ms - (ctx.date1904 ? EPOCH_1904 : EPOCH_1900)) / DAY_MS;
+          isDate = true;
           break;
         }
         default: {
@@ -289,12 +372,20 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
       }
     }
     if (v === '') v = null;
+    const key = c.r * (MAX_COL + 1) + c.c;
+    if (key === lastKey || (key < lastKey && seen.has(key))) {
+      const at = `${name}!${cellA1(c.r, c.c)}`;
+      throw damaged(`单元格 ${at} 写了两次，无法确定哪个值有效`, `cell ${at} is written twice; which value is meant cannot be told`);
+    }
+    lastKey = Math.max(lastKey, key);
     if (v === null && !formula) return;
+    seen.add(key);
     // a formula with no <v> at all was never computed (a formula whose result is "" has an empty <v>)
     if (formula && raw === null) uncomputed.push(cellA1(c.r, c.c));
     ctx.budget.take();
     const style = ctx.styles[c.s];
-    cells.push({ r: c.r, c: c.c, v, f: formula ? `=${formula}` : null, fmt: style?.fmt ?? null, indent: typeof v === 'string' ? style?.indent ?? 0 : 0 });
+    const fmt = isDate && !readFormat(style?.fmt).date ? 'yyyy-mm-dd' : style?.fmt ?? null;
+    cells.push({ r: c.r, c: c.c, v, f: formula ? `=${formula}` : null, fmt, indent: typeof v === 'string' ? style?.indent ?? 0 : 0 });
   };
 
   await parsePart(zip, part, {

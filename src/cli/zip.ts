@@ -6,7 +6,8 @@
  */
 import fsCb, { constants, promises as fs } from 'fs';
 import { promisify } from 'util';
-import { Readable } from 'stream';
+import { Readable, Transform } from 'stream';
+import { crc32 } from 'zlib';
 import yauzl from 'yauzl';
 import { ReadError } from './read-error';
 
@@ -56,7 +57,7 @@ export class ZipPackage {
       if (head.equals(OLE)) throw new ReadError('oleOrEncrypted');
       if (!head.subarray(0, 4).equals(ZIP)) throw new ReadError('notZip');
       zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-        yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z!)));
+        yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, z) => (err ? reject(err) : resolve(z!)));
       }).catch((e: unknown) => {
         // no end-of-archive record: the file was cut short (an interrupted download or copy)
         const reason = String((e as Error).message);
@@ -71,8 +72,24 @@ export class ZipPackage {
             reject(new ReadError('tooManyEntries', { limit: ZIP_LIMITS.entries }));
             return;
           }
-          // part names are case-insensitive (OPC); a leading slash is sometimes written
-          if (!entry.fileName.endsWith('/')) entries.set(entry.fileName.replace(/^\/+/, '').toLowerCase(), entry);
+          // names are decoded here, not by yauzl, which refuses a leading slash (written in practice, the same part)
+          const raw = entry.fileName as unknown as Buffer;
+          const fileName = raw.toString((entry.generalPurposeBitFlag & 0x800) || !raw.some((b) => b > 0x7f) ? 'utf8' : 'latin1').replace(/\\/g, '/');
+          entry.fileName = fileName;
+          // part names are case-insensitive (OPC): two entries for one part (also differing in case only) leave
+          // which one is the part to entry order, and a reader must not guess
+          if (!fileName.endsWith('/')) {
+            const key = fileName.replace(/^\/+/, '').toLowerCase();
+            const before = entries.get(key);
+            if (before) {
+              reject(new ReadError('corrupt', {
+                reason: `压缩包中部件 ${key} 出现两次（${before.fileName}、${fileName}），无法确定哪一个有效`,
+                'reason.en': `the package holds part ${key} twice (${before.fileName}, ${fileName}); which one is meant cannot be told`,
+              }));
+              return;
+            }
+            entries.set(key, entry);
+          }
           z.readEntry();
         });
         z.on('end', () => resolve());
@@ -103,11 +120,34 @@ export class ZipPackage {
     this.inflated += entry.uncompressedSize;
     if (this.inflated > ZIP_LIMITS.totalBytes) throw new ReadError('tooLarge', { what: MB(this.inflated), limit: MB(ZIP_LIMITS.totalBytes) });
     return new Promise<Readable>((resolve, reject) => {
-      this.zip.openReadStream(entry, (err, s) => (err ? reject(new ReadError('corrupt', { reason: err.message })) : resolve(s!)));
+      this.zip.openReadStream(entry, (err, s) => (err ? reject(new ReadError('corrupt', { reason: err.message })) : resolve(checkCrc(s!, entry))));
     });
   }
 
   close(): void {
     this.zip.close();
   }
+}
+
+/** The part's bytes with their CRC-32 checked at the end against the package's (yauzl does not check it): a part
+ *  whose bytes changed is damage, never read as it is. */
+function checkCrc(s: Readable, entry: yauzl.Entry): Readable {
+  let crc = 0;
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      crc = crc32(chunk, crc);
+      done(null, chunk);
+    },
+    flush(done) {
+      if (crc >>> 0 === entry.crc32 >>> 0) done();
+      else {
+        done(new ReadError('corrupt', {
+          reason: `部件 ${entry.fileName} 的校验和（CRC-32）不符，内容已改变`,
+          'reason.en': `part ${entry.fileName} fails its CRC-32 check: its content has changed`,
+        }));
+      }
+    },
+  });
+  s.on('error', (e) => t.destroy(e));
+  return s.pipe(t);
 }
