@@ -1,11 +1,25 @@
 /** Text helpers for labels as people type them: full-width forms, stray spaces and line breaks, quotes. */
 
+/** Characters that show nothing but would keep two labels apart: zero-width space, non-joiner and joiner, word
+ *  joiner, byte-order mark, soft hyphen. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** The ST_Xstring escapes for a line break and a tab (`收入_x000D_合计`, as Excel and Apache POI write them), should
+ *  one reach the core undecoded: read as the whitespace they stand for. */
+const XSTRING_BREAK = /_x000[dDaA9]_/g;
+
+/** A label's text with what the format and the eye do not count taken out: the escapes read as line breaks, the
+ *  invisible characters dropped. The one place labels are cleaned before matching or showing. */
+export function visibleText(s: string): string {
+  return s.replace(XSTRING_BREAK, '\n').replace(INVISIBLE, '');
+}
+
 /**
- * Normalise a label for matching: NFKC (full-width digits, letters and punctuation become ASCII, so "（" is "("
- * and "：" is ":"), then drop all whitespace and quote marks (“三公”经费 and 三公经费 are the same label).
+ * Normalise a label for matching: invisible characters and ST_Xstring line breaks out (see visibleText), NFKC
+ * (full-width digits, letters and punctuation become ASCII, so "（" is "(" and "：" is ":"), then drop all
+ * whitespace and quote marks (“三公”经费 and 三公经费 are the same label).
  */
 export function normLabel(s: string): string {
-  return s
+  return visibleText(s)
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/["'“”‘’「」『』]/g, '');
@@ -13,7 +27,7 @@ export function normLabel(s: string): string {
 
 /** Text for display in messages: trimmed, inner line breaks and runs of spaces collapsed to nothing. */
 export function displayLabel(s: string): string {
-  return s.replace(/[\r\n]+/g, '').replace(/[\s\u3000]{2,}/g, ' ').trim();
+  return visibleText(s).replace(/[\r\n]+/g, '').replace(/[\s\u3000]{2,}/g, ' ').trim();
 }
 
 export interface Numbering {

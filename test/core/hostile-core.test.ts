@@ -5,6 +5,8 @@
 import { checkWorkbook } from '../../src/core';
 import { classify, FORMAT_CACHE_LIMIT, formatCacheSize, looksNumeric, notANumber, parseNumberText, readFormat } from '../../src/core/numbers';
 import { CONCEPT_CACHE_LIMIT, conceptCacheSize, conceptOf } from '../../src/core/vocabulary';
+import { CellValue } from '../../src/core/snapshot';
+import { displayLabel, normLabel } from '../../src/core/text';
 import { book } from '../helpers/tables';
 
 describe('number text is read in linear time, with the caps applied before any pattern (item 8)', () => {
@@ -60,5 +62,25 @@ describe('module caches do not grow across files (item 6)', () => {
     for (let i = 0; i < CONCEPT_CACHE_LIMIT + 500; i++) conceptOf(`标签${i}`);
     expect(conceptCacheSize()).toBeLessThanOrEqual(CONCEPT_CACHE_LIMIT);
     expect(conceptOf('支出合计')).toBeDefined();
+  });
+});
+
+describe('labels with invisible characters or ST_Xstring escapes are read as they show (item 2)', () => {
+  test('normLabel takes them out, in one place', () => {
+    expect(normLabel('收入_x000D_合计')).toBe('收入合计');
+    expect(normLabel('收入_x000A_合计')).toBe('收入合计');
+    expect(normLabel('收入\u200B合计')).toBe('收入合计');
+    expect(normLabel('收\u00AD入\u2060合\u200C计\uFEFF')).toBe('收入合计');
+    expect(displayLabel('收入_x000D_合计')).toBe('收入合计');
+  });
+  const rows = (): CellValue[][] => [['合计', 1149.12, 416.1, 723.02], ['局机关', 788.64, 312.24, 476.4], ['妇幼保健院', 350.48, 103.86, 246.62]];
+  const errorsOf = (header: string): Array<[string, string]> =>
+    checkWorkbook(book(null, ['单位名称', header, '基本支出', '项目支出'], rows()), 'x.xlsx').report.findings
+      .filter((f) => f.severity === 'error')
+      .map((f) => [f.rule, f.cells[0]!]);
+  test.each([['支出_x000D_合计'], ['支出\u200B合计'], ['支出\u00AD合计'], ['\uFEFF支出合计']])('the identity under “%s” is checked', (header) => {
+    const plain = errorsOf('支出合计');
+    expect(plain.length).toBeGreaterThan(0);
+    expect(errorsOf(header)).toEqual(plain);
   });
 });
