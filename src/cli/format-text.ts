@@ -3,6 +3,24 @@ import pc from 'picocolors';
 import { FileReport, Finding, kindName, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
+/** Control characters (C0, DEL, C1: ESC sequences begin with ESC or CSI), bidirectional controls and line or
+ *  paragraph separators: a label or file name holding one could clear the screen, set the window title, reverse
+ *  text or forge a line of its own. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Text from a workbook, a file name or a message, made safe to print: each character above shown as a visible
+ * escape ("\n", "\u001b", "\u202e"), so it is seen and does nothing. The only line breaks in the text output
+ * are the layout's own. Every piece of text printed goes through it, once.
+ */
+export function visible(s: string | number | undefined | null): string {
+  return String(s ?? '').replace(UNSAFE, (ch) => NAMED[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A file's entry as the CLI prints it: past the bound on findings a file (main.ts), `findingsCut` says how many
+ *  were left out (an added field; `summary` still counts them all). */
+export type PrintedFileReport = FileReport & { findingsCut?: number };
 
 const T = {
   zh: {
@@ -10,6 +28,7 @@ const T = {
     other: '其他', clean: '未发现问题', unreadable: '无法校验',
     scores: '评分（按各行评分标准计算）', noScores: '没有可按评分标准计算的指标', max: '分值', self: '自评', computed: '计算',
     summary: (e: number, w: number, i: number, t: number) => `${e} 个错误，${w} 个警告，${i} 条提示（识别 ${t} 张表）`,
+    cut: (n: number, max: number) => `另有 ${n} 条未列出（每个文件最多列出 ${max} 条，错误优先）；计数包括全部`,
     total: (f: number, e: number) => `共校验 ${f} 个文件，其中 ${e} 个有错误`,
   },
   en: {
@@ -17,14 +36,15 @@ const T = {
     other: 'other', clean: 'no problems found', unreadable: 'could not be checked',
     scores: 'Scores computed by each line’s criteria', noScores: 'no line has criteria the engine can compute', max: 'max', self: 'self', computed: 'computed',
     summary: (e: number, w: number, i: number, t: number) => `${e} error(s), ${w} warning(s), ${i} note(s) (${t} table(s) recognised)`,
+    cut: (n: number, max: number) => `${n} more not listed (at most ${max} a file, errors first); the counts include them all`,
     total: (f: number, e: number) => `${f} file(s) checked, ${e} with errors`,
   },
 };
 
 function tableTitle(t: TableInfo, lang: Lang): string {
   const kind = kindName(t.kind, lang);
-  const title = t.title && t.title !== kind ? `${t.title} · ` : '';
-  return `${title}${kind} · ${t.range}${t.unit ? ` · ${t.unit}` : ''}`;
+  const title = t.title && t.title !== kind ? `${visible(t.title)} · ` : '';
+  return `${title}${kind} · ${visible(t.range)}${t.unit ? ` · ${visible(t.unit)}` : ''}`;
 }
 
 function findingLines(f: Finding, lang: Lang, color: boolean): string[] {
@@ -32,12 +52,12 @@ function findingLines(f: Finding, lang: Lang, color: boolean): string[] {
   const tx = T[lang];
   const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : c.cyan('ℹ');
   const sev = f.severity === 'error' ? c.red(tx.error) : f.severity === 'warning' ? c.yellow(tx.warning) : c.cyan(tx.info);
-  const lines = [`    ${mark} ${sev}  ${c.bold(f.cells[0] ?? '')}  ${f.message}  ${c.dim(f.rule)}`];
+  const lines = [`    ${mark} ${sev}  ${c.bold(visible(f.cells[0]))}  ${visible(f.message)}  ${c.dim(visible(f.rule))}`];
   const details: string[] = [];
-  if (f.expected !== undefined) details.push(`${tx.expected} ${f.expected}`);
-  if (f.actual !== undefined) details.push(`${tx.actual} ${f.actual}`);
-  if (f.fix !== undefined) details.push(`${tx.fix} ${c.green(f.fix)}`);
-  if (f.cells.length > 1) details.push(f.cells.slice(1).join(' '));
+  if (f.expected !== undefined) details.push(`${tx.expected} ${visible(f.expected)}`);
+  if (f.actual !== undefined) details.push(`${tx.actual} ${visible(f.actual)}`);
+  if (f.fix !== undefined) details.push(`${tx.fix} ${c.green(visible(f.fix))}`);
+  if (f.cells.length > 1) details.push(f.cells.slice(1).map(visible).join(' '));
   if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
   return lines;
 }
@@ -50,18 +70,19 @@ function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
   for (const s of r.scores) {
     const differs = s.self !== '' && s.self !== s.computed;
     const mark = differs ? c.yellow('⚠') : c.green('✔');
-    out.push(`    ${mark} ${s.indicator}  ${c.dim(s.cell)}  ${tx.max} ${s.max} · ${tx.self} ${s.self || '—'} · ${tx.computed} ${differs ? c.yellow(s.computed) : s.computed}`);
-    out.push(`        ${c.dim(s.basis)}`);
+    const computed = visible(s.computed);
+    out.push(`    ${mark} ${visible(s.indicator)}  ${c.dim(visible(s.cell))}  ${tx.max} ${visible(s.max)} · ${tx.self} ${visible(s.self) || '—'} · ${tx.computed} ${differs ? c.yellow(computed) : computed}`);
+    out.push(`        ${c.dim(visible(s.basis))}`);
   }
   return out;
 }
 
-export function formatFile(r: FileReport, lang: Lang, color: boolean, scores = false): string {
+export function formatFile(r: PrintedFileReport, lang: Lang, color: boolean, scores = false): string {
   const c = pc.createColors(color);
   const tx = T[lang];
-  const out = [c.underline(r.file)];
+  const out = [c.underline(visible(r.file))];
   if (r.error) {
-    out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${r.error}`, '');
+    out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
     return out.join('\n');
   }
   const byTable = new Map<number | undefined, Finding[]>();
@@ -76,6 +97,7 @@ export function formatFile(r: FileReport, lang: Lang, color: boolean, scores = f
     out.push(`  ${c.bold(tx.other)}`);
     for (const f of loose) out.push(...findingLines(f, lang, color));
   }
+  if (r.findingsCut) out.push(`  ${c.yellow('⚠')} ${tx.cut(r.findingsCut, r.findings.length)}`);
   if (scores) out.push(...scoreLines(r, lang, color));
   const s = r.summary;
   const line = tx.summary(s.errors, s.warnings, s.info, r.tables.length);
@@ -84,11 +106,16 @@ export function formatFile(r: FileReport, lang: Lang, color: boolean, scores = f
   return out.join('\n');
 }
 
+/** The line after the last file when there are several. */
+export function formatTotal(files: number, withErrors: number, lang: Lang): string {
+  return T[lang].total(files, withErrors);
+}
+
 export function formatReport(report: Report, lang: Lang, color: boolean, scores = false): string {
   const parts = report.files.map((f) => formatFile(f, lang, color, scores));
   if (report.files.length > 1) {
     const bad = report.files.filter((f) => f.error || f.summary.errors).length;
-    parts.push(T[lang].total(report.files.length, bad));
+    parts.push(formatTotal(report.files.length, bad, lang));
   }
   return parts.join('\n');
 }

@@ -5,13 +5,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync } from 'fs';
 import path from 'path';
-import { DEFAULT_GRADE_BANDS, exitStatus, FileReport, GradeBand, Lang, Report, RULES, Severity } from '../core';
+import { DEFAULT_GRADE_BANDS, FileReport, GradeBand, Lang, RULES, Severity } from '../core';
 import { parseBands } from '../core/bands';
 import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
 import { expandTargets } from './files';
-import { formatReport } from './format-text';
+import { formatFile, formatTotal, PrintedFileReport } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
 /** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
@@ -74,16 +74,66 @@ export function usageErrorText(english: string): string {
 }
 
 export interface Io {
-  out: (s: string) => void;
+  /** The report, a piece at a time (one file's entry each); a promise is awaited before the next piece. */
+  out: (s: string) => void | Promise<void>;
   err: (s: string) => void;
   isTTY: boolean;
+  /** True once the report can no longer be written (the reader went away, the disk is full): the run stops. */
+  broken?: () => boolean;
 }
 
-const defaultIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
-  isTTY: !!process.stdout.isTTY,
-};
+/**
+ * stdout as the report's writer: each piece is awaited until written (so a large report is never held in memory
+ * waiting for a slow reader), and a failed write (EPIPE, ENOSPC, a closed descriptor) is kept, never ignored.
+ */
+export function stdoutIo(stream: NodeJS.WriteStream = process.stdout): Io & { failure: () => NodeJS.ErrnoException | null; flush: () => Promise<void> } {
+  let failure: NodeJS.ErrnoException | null = null;
+  const fail = (e: NodeJS.ErrnoException): void => void (failure ??= e);
+  stream.on('error', fail);
+  const write = (s: string): Promise<void> => new Promise<void>((resolve) => {
+    if (failure) return resolve();
+    try {
+      stream.write(s, (e) => {
+        if (e) fail(e);
+        resolve();
+      });
+    } catch (e) {
+      fail(e as NodeJS.ErrnoException);
+      resolve();
+    }
+  });
+  return {
+    out: write,
+    err: (s) => void process.stderr.write(s),
+    isTTY: !!stream.isTTY,
+    broken: () => failure !== null,
+    failure: () => failure,
+    flush: () => (failure || stream.destroyed ? Promise.resolve() : write('')),
+  };
+}
+
+/** At most this many findings a file are listed (SELFEVAL_MAX_FINDINGS changes it, for tests): a file with more
+ *  says how many were cut (`findingsCut`), its summary still counts them all. */
+export const MAX_FINDINGS = 10_000;
+
+function maxFindings(): number {
+  const n = Number(process.env.SELFEVAL_MAX_FINDINGS);
+  return Number.isInteger(n) && n > 0 ? n : MAX_FINDINGS;
+}
+
+/** The file's entry with at most `max` findings: errors first, then warnings, then notes, in their order. */
+export function boundFindings(r: FileReport, max = maxFindings()): PrintedFileReport {
+  if (r.findings.length <= max) return r;
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const keep = r.findings.map((f, i) => ({ i, k: rank[f.severity] ?? 3 })).sort((a, b) => a.k - b.k || a.i - b.i).slice(0, max);
+  const kept = new Set(keep.map((x) => x.i));
+  return { ...r, findings: r.findings.filter((_, i) => kept.has(i)), findingsCut: r.findings.length - max };
+}
+
+/** One file's entry in the JSON report, indented as it would be inside the whole report. */
+function fileJson(r: PrintedFileReport): string {
+  return JSON.stringify(r, null, 2).replace(/\n/g, '\n    ').replace(/^/, '    ');
+}
 
 /** Check one file in this thread (no memory or time limit: for tests and embedding). */
 export async function checkFile(file: string, options: Partial<CheckOptions>): Promise<FileReport> {
@@ -102,7 +152,7 @@ function parseSeconds(v: string): number {
   return n;
 }
 
-export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> {
   const program = new Command()
     .name('selfeval-check')
     .description('自评校核：校验部门整体支出绩效自评工作簿（收支表、三公经费、评分表）中的数字')
@@ -158,36 +208,61 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     indicatorValues: o.value,
     projectCapByRate: !!o.capByRate,
   };
-  const report: Report = { version: 1, files: [] };
+  // the report is written file by file as each is checked, never built as one string; only each file's
+  // outcome is kept, for the exit status and the total line
+  const outcomes: Array<{ error: boolean; errors: number }> = [];
+  const json = o.format === 'json';
+  const color = o.color && io.isTTY && !process.env.NO_COLOR;
   // SELFEVAL_HEAP_MB lowers (or raises) the worker's heap ceiling: for tests of the isolation, and for machines
   // with little memory
   const heapMb = Number(process.env.SELFEVAL_HEAP_MB) > 0 ? Number(process.env.SELFEVAL_HEAP_MB) : RUN_LIMITS.heapMb;
   const isolated = isolationAvailable() ? new IsolatedChecker({ heapMb, timeoutS: o.timeout }) : null;
   try {
+    if (json) await io.out('{\n  "version": 1,\n  "files": [\n');
     for (const t of targets) {
-      if (t.problem) report.files.push(errorReport(t.file, t.problem, o.lang));
-      else report.files.push(isolated ? await isolated.check(t.file, options) : await checkFile(t.file, options));
+      if (io.broken?.()) break;
+      const checked = t.problem ? errorReport(t.file, t.problem, o.lang) : isolated ? await isolated.check(t.file, options) : await checkFile(t.file, options);
+      const r = boundFindings(checked);
+      const first = outcomes.length === 0;
+      outcomes.push({ error: r.error !== null, errors: r.summary.errors });
+      if (json) await io.out(`${first ? '' : ',\n'}${fileJson(r)}`);
+      else await io.out(`${first ? '' : '\n'}${formatFile(r, o.lang, color, !!o.scores)}`);
     }
   } finally {
     await isolated?.close();
   }
-  if (o.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
-  else io.out(`${formatReport(report, o.lang, o.color && io.isTTY && !process.env.NO_COLOR, !!o.scores)}\n`);
+  if (json) await io.out('\n  ]\n}\n');
+  else await io.out(`${outcomes.length > 1 ? `\n${formatTotal(outcomes.length, outcomes.filter((f) => f.error || f.errors).length, o.lang)}` : ''}\n`);
   if (demo) {
     // the demo succeeds when the clean example is clean and the planted error is found
-    const [clean, planted] = report.files;
-    return clean && !clean.error && clean.summary.errors === 0 && planted && planted.summary.errors > 0 ? 0 : 1;
+    const [clean, planted] = outcomes;
+    return clean && !clean.error && clean.errors === 0 && planted && planted.errors > 0 ? 0 : 1;
   }
-  return exitStatus(report);
+  return outcomes.some((f) => f.error || f.errors > 0) ? 1 : 0;
+}
+
+/** What stderr says when the report could not be written whole (exit 2, whatever the files held). */
+export function lostReportText(e: NodeJS.ErrnoException): string {
+  const why = e.code === 'EPIPE' ? '读取输出的程序提前关闭了管道（如 head）'
+    : e.code === 'ENOSPC' ? '磁盘已满' : `写入失败（${e.code ?? e.message}）`;
+  const whyEn = e.code === 'EPIPE' ? 'the program reading it closed the pipe early (e.g. head)'
+    : e.code === 'ENOSPC' ? 'no space left on the device' : `the write failed (${e.code ?? e.message})`;
+  return `selfeval-check：报告未能完整写出：${why}；退出状态 2 不代表文件的校验结果；要得到结果，请把输出完整读取或写到有空间的位置后重新运行\n`
+    + `selfeval-check: the report could not be written whole: ${whyEn}; exit status 2 says nothing about the files; to get the results, read the output whole or write it somewhere with room, and run again\n`;
 }
 
 export function main(argv: string[] = process.argv): void {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(0);
-  });
-  run(argv).then(
-    (code) => {
-      process.exitCode = code;
+  // a report that could not be written whole (EPIPE from `| head -1`, ENOSPC, a closed descriptor) never exits
+  // 0 or 1 as if it had been read: it exits 2 and says so on stderr
+  const io = stdoutIo();
+  run(argv, io).then(
+    async (code) => {
+      await io.flush();
+      const failure = io.failure();
+      if (failure) {
+        process.stderr.write(lostReportText(failure));
+        process.exitCode = 2;
+      } else process.exitCode = code;
     },
     (e) => {
       // never a bare stack trace: a sentence, with the detail after it for whoever reports it
