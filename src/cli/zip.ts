@@ -9,6 +9,7 @@ import { promisify } from 'util';
 import { Readable, Transform } from 'stream';
 import { crc32 } from 'zlib';
 import yauzl from 'yauzl';
+import { resolvePath } from './files';
 import { ReadError } from './read-error';
 
 export const ZIP_LIMITS = {
@@ -31,7 +32,9 @@ export class ZipPackage {
   private inflated = 0;
   private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>) {}
 
-  static async open(file: string): Promise<ZipPackage> {
+  static async open(shown: string): Promise<ZipPackage> {
+    // a name shown decoded from bytes that are not UTF-8 (GBK) is opened by its bytes
+    const file = resolvePath(shown);
     let stat;
     try {
       stat = await fs.stat(file);

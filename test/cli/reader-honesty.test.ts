@@ -4,10 +4,12 @@
  * entries for one part, a cell written twice, a bad CRC-32, an unreadable date) is damage, said in Chinese and
  * English. The packages are written byte by byte.
  */
-import { mkdtempSync, writeFileSync } from 'fs';
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
 import { checkFileHere } from '../../src/cli/check-file';
+import { decodeName, expandTargets } from '../../src/cli/files';
 import { readXlsx, ReadError } from '../../src/cli/read-xlsx';
 import { rowXml, xlsxParts, zip, ZipEntry } from '../helpers/zip';
 
@@ -154,5 +156,33 @@ describe('dates stored as t="d"', () => {
 
   test('a date that cannot be read is damage', async () => {
     await damage(sheet('<row r="1"><c r="A1" t="d"><v>昨天</v></c></row>'), /表!A1 的日期（昨天）无法读取/, /cannot be read/);
+  });
+});
+
+describe('GBK file names (a Windows zip unpacked on Kylin or UOS)', () => {
+  // 单位 in GBK: not UTF-8
+  const gbk = Buffer.from([0xb5, 0xa5, 0xce, 0xbb]);
+  const root = mkdtempSync(path.join(tmpdir(), 'selfeval-gbk-'));
+  const folder = Buffer.concat([Buffer.from(`${root}/`), gbk]);
+  const workbook = Buffer.concat([folder, Buffer.from('/'), gbk, Buffer.from('.xlsx')]);
+  mkdirSync(folder);
+  writeFileSync(workbook, zip(sheet(rowXml(1, ['单位名称', 1]))));
+
+  test('found in a folder, shown decoded and read', async () => {
+    const targets = await expandTargets([root]);
+    expect(targets).toEqual([{ file: path.join(root, '单位', '单位.xlsx') }]);
+    expect(decodeName(gbk)).toBe('单位');
+    expect((await readXlsx(targets[0]!.file)).sheets[0]!.values).toEqual([['单位名称', 1]]);
+  });
+
+  test('given as an argument (its bytes from the command line), shown decoded and checked', () => {
+    const bin = path.join(__dirname, '../../bin/selfeval-check.js');
+    const octal = (b: Buffer): string => [...b].map((x) => (x < 0x80 && x !== 0x25 && x !== 0x5c ? String.fromCharCode(x) : `\\${x.toString(8).padStart(3, '0')}`)).join('');
+    const r = spawnSync('sh', ['-c', `exec "$0" "$1" --format json "$(printf '${octal(workbook)}')"`, process.execPath, bin], { encoding: 'utf8', timeout: 60_000 });
+    const report = JSON.parse(r.stdout) as { files: Array<{ file: string; error?: string }> };
+    expect(report.files).toHaveLength(1);
+    expect(report.files[0]!.file).toBe(path.join(root, '单位', '单位.xlsx'));
+    expect(report.files[0]!.error ?? null).toBeNull();
+    expect(r.status).toBe(0);
   });
 });
