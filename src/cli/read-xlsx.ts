@@ -105,7 +105,9 @@ function partDecoder(part: string, head: Buffer): TextDecoder {
   else if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) label = 'utf-16be';
   else if (!(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) {
     const decl = /^<\?xml\s[^?>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.toString('latin1'));
-    if (decl) label = /^(gbk|gb2312|gb_2312-80|gb18030|cp936|x-gbk|euc-cn)$/i.test(decl[1]!) ? 'gb18030' : decl[1]!;
+    // a declaration read in single bytes cannot be UTF-16 whatever it says: those bytes are read as UTF-8 (and
+    // must be UTF-8)
+    if (decl) label = /^(gbk|gb2312|gb_2312-80|gb18030|cp936|x-gbk|euc-cn)$/i.test(decl[1]!) ? 'gb18030' : /^(utf-?16|ucs-?2)/i.test(decl[1]!) ? 'utf-8' : decl[1]!;
   }
   try {
     return new TextDecoder(label, { fatal: true });

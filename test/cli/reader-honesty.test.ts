@@ -75,6 +75,15 @@ describe('what the format defines is decoded', () => {
     }
   });
 
+  test('a part in single bytes that declares UTF-16 is read as UTF-8; an encoding Node lacks is said', async () => {
+    const parts = sheet(rowXml(1, ['单位名称', 4]));
+    const s = parts.find((p) => p.name === 'xl/worksheets/sheet1.xml')!;
+    s.data = String(s.data).replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    expect(await values(parts)).toEqual([['单位名称', 4]]);
+    s.data = String(s.data).replace('encoding="UTF-16"', 'encoding="x-no-such"');
+    await damage(parts, /声明的字符编码 x-no-such 无法解码/, /declares the character encoding x-no-such/);
+  });
+
   test('entry names with a leading slash are the same parts', async () => {
     const parts = sheet(rowXml(1, ['单位名称', 3])).map((p) => ({ ...p, name: `/${p.name}` }));
     expect(await values(parts)).toEqual([['单位名称', 3]]);
