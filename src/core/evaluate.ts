@@ -29,7 +29,20 @@ export interface Evaluated {
 
 const COLS = 16384;
 const MAX_RANGE_CELLS = 200_000;
-const MAX_DEPTH = 200;
+/** How deep one evaluation may go, counting each cell it steps into and each bracket or argument list it opens:
+ *  past it the evaluation stops there (never the stack). A chain of cells longer than this is evaluated from its
+ *  far end first, so it is still computed; a formula nested deeper than this on its own is unknown. */
+const MAX_LEVEL = 400;
+
+/** Thrown inside one formula's evaluation when it opens more than MAX_LEVEL brackets. */
+class TooDeep extends Error {}
+
+interface At {
+  si: number;
+  r: number;
+  c: number;
+  key: string;
+}
 /** cells read by all the evaluations of a workbook together; past it the formulas left are unknown */
 const MAX_WORK = 5_000_000;
 
@@ -52,31 +65,97 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
   const results = new Map<string, V>();
   const visiting = new Set<string>();
   let work = 0;
+  // how deep the current evaluation is, how often it was cut at MAX_LEVEL, and the first cell where it was cut
+  let level = 0;
+  let cuts = 0;
+  let cut: At | null = null;
+  let totalPending = 0;
+  for (const p of pending) totalPending += p.size;
+  /** evaluations started again from a cut cell, for all the workbook together; past it no more are started */
+  let retries = 4 * totalPending + 1000;
 
   const raw = (si: number, r: number, c: number): CellValue => {
     const s = sheets[si]!;
     return s.values?.[r - s.top]?.[c - s.left] ?? null;
   };
 
-  const valueOf = (si: number, r: number, c: number, depth: number): V | { v: CellValue } => {
+  const valueOf = (si: number, r: number, c: number): V | { v: CellValue } => {
     const s = sheets[si]!;
     const a1 = pending[si]!.get(r * COLS + c);
     if (a1 === undefined) return { v: raw(si, r, c) };
     const key = `${si}!${a1}`;
     const done = results.get(key);
     if (done) return done;
-    if (visiting.has(key) || depth > MAX_DEPTH) return 'unknown';
+    if (visiting.has(key)) return 'unknown';
+    if (level >= MAX_LEVEL) {
+      cuts++;
+      cut ??= { si, r, c, key };
+      return 'unknown';
+    }
     visiting.add(key);
+    level++;
+    const before = cuts;
     const f = s.formulas?.[r - s.top]?.[c - s.left];
-    const v = f ? evalFormula(f, si, depth + 1) : 'unknown';
+    const v = f ? evalFormula(f, { si, r, c, key }) : 'unknown';
+    level--;
     visiting.delete(key);
-    results.set(key, v);
+    // a value found with a cut somewhere below is not the cell's value: it is worked out again (see settle)
+    if (cuts === before) results.set(key, v);
     return v;
   };
 
-  const evalFormula = (formula: string, si: number, depth: number): V => {
+  /** The cell's value, evaluating first, from the far end, whatever lies deeper than MAX_LEVEL below it. */
+  const settle = (si: number, r: number, c: number, key: string): V | { v: CellValue } => {
+    const stack: At[] = [{ si, r, c, key }];
+    const onStack = new Set<string>([key]);
+    while (stack.length && retries-- > 0) {
+      const top = stack[stack.length - 1]!;
+      cut = null;
+      const before = cuts;
+      valueOf(top.si, top.r, top.c);
+      const next = cut as At | null;
+      if (cuts === before || !next || results.has(top.key)) {
+        stack.pop();
+        onStack.delete(top.key);
+      } else if (next.key === top.key) {
+        // nested deeper than MAX_LEVEL on its own
+        results.set(top.key, 'unknown');
+        stack.pop();
+        onStack.delete(top.key);
+      } else if (onStack.has(next.key)) {
+        // a loop through the cells waiting here: each of them is unknown
+        for (;;) {
+          const x = stack.pop()!;
+          onStack.delete(x.key);
+          results.set(x.key, 'unknown');
+          if (x.key === next.key) break;
+        }
+      } else {
+        stack.push(next);
+        onStack.add(next.key);
+      }
+    }
+    cut = null;
+    return valueOf(si, r, c);
+  };
+
+  const evalFormula = (formula: string, self: At): V => {
+    const si = self.si;
     const toks = tokenize(formula);
     if (!toks) return 'unknown';
+    const entry = level;
+    try {
+      return evalTokens(toks, si);
+    } catch (e) {
+      if (!(e instanceof TooDeep)) throw e;
+      level = entry;
+      cuts++;
+      cut ??= self;
+      return 'unknown';
+    }
+  };
+
+  const evalTokens = (toks: Tok[], si: number): V => {
     let i = 0;
     const peekOp = (v: string): boolean => {
       const t = toks[i];
@@ -118,7 +197,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
         const row = s.values[r - s.top] ?? [];
         const right = Math.min(rect.right, s.left + row.length - 1);
         for (let c = Math.max(rect.left, s.left); c <= right; c++) {
-          const x = valueOf(target, r, c, depth);
+          const x = valueOf(target, r, c);
           if (x === 'unknown') return 'unknown';
           if ('e' in x) return x;
           if ('n' in x) total = total.plus(x.n);
@@ -139,7 +218,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
       if (t.t === 'ref') {
         if (t.rect.top !== t.rect.bottom || t.rect.left !== t.rect.right) return 'unknown'; // a range outside SUM
         const target = sheetOf(t);
-        return target === undefined ? 'unknown' : scalar(valueOf(target, t.rect.top, t.rect.left, depth));
+        return target === undefined ? 'unknown' : scalar(valueOf(target, t.rect.top, t.rect.left));
       }
       if (t.t === 'op' && t.v === '(') {
         const v = expr();
@@ -180,17 +259,15 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
       return 'unknown';
     };
 
+    // signs in a row ("--A1") are counted in a loop, not by recursion
     const unary = (): V => {
-      if (peekOp('-')) {
+      let negative = false;
+      while (peekOp('-') || peekOp('+')) {
+        if ((toks[i] as { v: string }).v === '-') negative = !negative;
         i++;
-        const v = unary();
-        return v !== 'unknown' && 'n' in v ? { n: v.n.negated() } : v;
       }
-      if (peekOp('+')) {
-        i++;
-        return unary();
-      }
-      return primary();
+      const v = primary();
+      return negative && v !== 'unknown' && 'n' in v ? { n: v.n.negated() } : v;
     };
 
     const combine = (a: V, b: V, f: (x: Dec, y: Dec) => V): V => {
@@ -211,12 +288,14 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
     };
 
     const expr = (): V => {
+      if (++level > MAX_LEVEL) throw new TooDeep();
       let v = term();
       while (peekOp('+') || peekOp('-')) {
         const op = (toks[i++] as { v: string }).v;
         const w = term();
         v = combine(v, w, (x, y) => ({ n: op === '+' ? x.plus(y) : x.minus(y) }));
       }
+      level--;
       return v;
     };
 
@@ -234,7 +313,7 @@ export function evaluateUncomputed(wb: WorkbookSnapshot): Evaluated {
       const y = at.row - s.top;
       const x = at.col - s.left;
       if (!values[y] || x < 0) continue;
-      const v = valueOf(si, at.row, at.col, 0);
+      const v = settle(si, at.row, at.col, `${si}!${a1}`);
       const value: CellValue = v === 'unknown' || !('n' in v || 'e' in v)
         ? { error: UNCOMPUTED }
         : 'n' in v ? Number(v.n.toPrecision(15)) : { error: v.e };

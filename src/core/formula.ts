@@ -21,10 +21,15 @@ export type Tok = { t: 'ref'; sheet: string | null; rect: Rect } | { t: 'fn'; na
 const REF = /^(?:('(?:[^']|'')+'|[^\s!'(),+\-*/^&=<>:;"]+)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?![\w(])/;
 const FN = /^([A-Za-z][A-Za-z0-9.]*)\(/;
 const NUM = /^\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/;
+/** Excel keeps a formula to 8,192 characters: a longer one is not read. */
+export const MAX_FORMULA_LENGTH = 8192;
+/** Brackets and argument lists a plain sum may nest (Excel allows 64 levels of functions). */
+const MAX_SUM_NESTING = 100;
 
 /** The tokens of a formula the engine reads (references, functions, numbers, + − × ÷ and brackets), or null. */
 export function tokenize(src: string): Tok[] | null {
   const out: Tok[] = [];
+  if (typeof src !== 'string' || src.length > MAX_FORMULA_LENGTH + 1) return null;
   let s = src.trim();
   if (s.startsWith('=')) s = s.slice(1);
   while (s.length) {
@@ -70,6 +75,7 @@ export function readPlainSum(formula: string): PlainSum | null {
   if (!tokens || !tokens.length) return null;
   const toks: Tok[] = tokens;
   let i = 0;
+  let nesting = 0;
   const result: PlainSum = { refs: [], constants: 0 };
   const peek = (): Tok | undefined => toks[i];
   const isOp = (v: string): boolean => {
@@ -106,6 +112,13 @@ export function readPlainSum(formula: string): PlainSum | null {
   }
 
   function expr(sign: 1 | -1): boolean {
+    if (++nesting > MAX_SUM_NESTING) return false;
+    const ok = exprBody(sign);
+    nesting--;
+    return ok;
+  }
+
+  function exprBody(sign: 1 | -1): boolean {
     let s: 1 | -1 = sign;
     if (isOp('-')) {
       i++;

@@ -5,7 +5,9 @@
 import { checkWorkbook } from '../../src/core';
 import { classify, FORMAT_CACHE_LIMIT, formatCacheSize, looksNumeric, notANumber, parseNumberText, readFormat } from '../../src/core/numbers';
 import { CONCEPT_CACHE_LIMIT, conceptCacheSize, conceptOf } from '../../src/core/vocabulary';
-import { CellValue } from '../../src/core/snapshot';
+import { evaluateUncomputed } from '../../src/core/evaluate';
+import { readPlainSum } from '../../src/core/formula';
+import { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
 import { displayLabel, normLabel } from '../../src/core/text';
 import { book } from '../helpers/tables';
 
@@ -82,5 +84,52 @@ describe('labels with invisible characters or ST_Xstring escapes are read as the
     const plain = errorsOf('支出合计');
     expect(plain.length).toBeGreaterThan(0);
     expect(errorsOf(header)).toEqual(plain);
+  });
+});
+
+describe('formulas nested or chained past the stack are computed or left unknown, never a crash (item 9)', () => {
+  /** One sheet, column A: the given formulas (uncomputed) from A1 down, and a number below them. */
+  const column = (formulas: string[], last: number): WorkbookSnapshot => ({
+    sheets: [{
+      name: '表',
+      top: 0,
+      left: 0,
+      values: [...formulas.map(() => [null] as CellValue[]), [last]],
+      formulas: [...formulas.map((f) => [f]), [null]],
+      numberFormats: [...formulas.map(() => [null]), [null]],
+      merges: [],
+      uncomputed: formulas.map((_, r) => `A${r + 1}`),
+    }],
+  });
+  test('a formula of 100,000 nested brackets is unknown', () => {
+    const deep = `=${'('.repeat(100_000)}1${')'.repeat(100_000)}`;
+    const ev = evaluateUncomputed(column([deep], 1));
+    expect(ev.unknown.get('表')).toEqual(['A1']);
+    expect(readPlainSum(deep)).toBeNull();
+  });
+  test('a formula within Excel’s length but nested 4,000 deep is unknown; 50 deep is computed', () => {
+    const ev = evaluateUncomputed(column([`=${'('.repeat(4000)}1${')'.repeat(4000)}`, `=${'('.repeat(50)}A3+1${')'.repeat(50)}`, '=SUM(A4)'], 5));
+    expect(ev.unknown.get('表')).toEqual(['A1']);
+    expect(ev.computed.get('表')).toEqual(['A2', 'A3']);
+    expect(ev.workbook.sheets[0]!.values[1]![0]).toBe(6);
+    expect(readPlainSum(`=${'('.repeat(4000)}A1${')'.repeat(4000)}`)).toBeNull();
+    expect(readPlainSum(`=${'-'.repeat(4000)}A1`)).toBeNull();
+  });
+  test('a chain of 50,000 cells each referring to the next is computed, and a long loop is unknown', () => {
+    const n = 50_000;
+    const chain = Array.from({ length: n }, (_, r) => `=A${r + 2}+1`);
+    const ev = evaluateUncomputed(column(chain, 0));
+    expect(ev.unknown.get('表')).toBeUndefined();
+    expect(ev.workbook.sheets[0]!.values[0]![0]).toBe(n);
+    const ring = Array.from({ length: 3000 }, (_, r) => `=A${((r + 1) % 3000) + 1}+1`);
+    const loop = evaluateUncomputed(column(ring, 0));
+    expect(loop.unknown.get('表')?.length).toBe(3000);
+    // and a whole check of such a sheet reports the cells unknown, no crash
+    const { report } = checkWorkbook(column([`=${'('.repeat(100_000)}1${')'.repeat(100_000)}`, ...ring.slice(1)], 0), 'x.xlsx');
+    expect(report.findings.some((f) => f.rule === 'input/uncomputed')).toBe(true);
+  });
+  test('many signs in a row (within Excel’s length) are read without recursion', () => {
+    const ev = evaluateUncomputed(column([`=${'-'.repeat(7_999)}A2`], 3));
+    expect(ev.workbook.sheets[0]!.values[0]![0]).toBe(-3);
   });
 });
