@@ -77,13 +77,14 @@ function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
   return out;
 }
 
-export function formatFile(r: PrintedFileReport, lang: Lang, color: boolean, scores = false): string {
+/** A file's lines (each bounded: a finding's few lines at most), for writing a piece at a time. */
+export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean, scores = false): string[] {
   const c = pc.createColors(color);
   const tx = T[lang];
   const out = [c.underline(visible(r.file))];
   if (r.error) {
     out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
-    return out.join('\n');
+    return out;
   }
   const byTable = new Map<number | undefined, Finding[]>();
   for (const f of r.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
@@ -103,7 +104,11 @@ export function formatFile(r: PrintedFileReport, lang: Lang, color: boolean, sco
   const line = tx.summary(s.errors, s.warnings, s.info, r.tables.length);
   const mark = s.errors ? c.red('✖') : s.warnings ? c.yellow('⚠') : c.green('✔');
   out.push(`  ${mark} ${s.errors || s.warnings || s.info ? line : `${tx.clean} · ${line}`}`, '');
-  return out.join('\n');
+  return out;
+}
+
+export function formatFile(r: PrintedFileReport, lang: Lang, color: boolean, scores = false): string {
+  return formatFileLines(r, lang, color, scores).join('\n');
 }
 
 /** The line after the last file when there are several. */

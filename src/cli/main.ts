@@ -11,7 +11,7 @@ import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
 import { expandTargets } from './files';
-import { formatFile, formatTotal, PrintedFileReport } from './format-text';
+import { formatFileLines, formatTotal, PrintedFileReport } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
 /** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
@@ -130,9 +130,53 @@ export function boundFindings(r: FileReport, max = maxFindings()): PrintedFileRe
   return { ...r, findings: r.findings.filter((_, i) => kept.has(i)), findingsCut: r.findings.length - max };
 }
 
-/** One file's entry in the JSON report, indented as it would be inside the whole report. */
-function fileJson(r: PrintedFileReport): string {
-  return JSON.stringify(r, null, 2).replace(/\n/g, '\n    ').replace(/^/, '    ');
+/** Pieces of the report are written when they reach this many characters (and at the end of each file). */
+export const PIECE_CHARS = 1 << 20;
+
+function* pieces(parts: Iterable<string>, size: number): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const p of parts) {
+    buf.push(p);
+    n += p.length;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length) yield buf.join('');
+}
+
+/** A placeholder for the findings array while the rest of the entry is stringified. */
+const FINDINGS = '\u0000findings\u0000';
+
+function* jsonParts(r: PrintedFileReport): Generator<string> {
+  const indent = (s: string, pad: string): string => pad + s.replace(/\n/g, `\n${pad}`);
+  // split at the key itself: inside a JSON string a quote is always escaped, so `"findings": "…"` is only the key
+  const whole = indent(JSON.stringify({ ...r, findings: FINDINGS }, null, 2), '    ');
+  const mark = `"findings": ${JSON.stringify(FINDINGS)}`;
+  const at = whole.indexOf(mark) + '"findings": '.length;
+  const head = whole.slice(0, at);
+  const tail = whole.slice(at + JSON.stringify(FINDINGS).length);
+  if (!r.findings.length) {
+    yield `${head}[]${tail}`;
+    return;
+  }
+  yield `${head}[\n`;
+  for (let i = 0; i < r.findings.length; i++) yield `${i ? ',\n' : ''}${indent(JSON.stringify(r.findings[i], null, 2), '        ')}`;
+  yield `\n      ]${tail}`;
+}
+
+/**
+ * One file's entry as pieces of at most about `size` characters (a finding is never split): JSON indented as
+ * inside the whole report, or the text lines. No piece holds a whole large file, so no string grows past what
+ * V8 allows, however many findings the files have.
+ */
+export function filePieces(r: PrintedFileReport, format: 'json' | 'text', textArgs: { lang: Lang; color: boolean; scores: boolean }, size = PIECE_CHARS): Generator<string> {
+  if (format === 'json') return pieces(jsonParts(r), size);
+  const lines = formatFileLines(r, textArgs.lang, textArgs.color, textArgs.scores);
+  return pieces(lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)), size);
 }
 
 /** Check one file in this thread (no memory or time limit: for tests and embedding). */
@@ -225,8 +269,12 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       const r = boundFindings(checked);
       const first = outcomes.length === 0;
       outcomes.push({ error: r.error !== null, errors: r.summary.errors });
-      if (json) await io.out(`${first ? '' : ',\n'}${fileJson(r)}`);
-      else await io.out(`${first ? '' : '\n'}${formatFile(r, o.lang, color, !!o.scores)}`);
+      let sep = first ? '' : json ? ',\n' : '\n';
+      for (const piece of filePieces(r, o.format, { lang: o.lang, color, scores: !!o.scores })) {
+        if (io.broken?.()) break;
+        await io.out(sep + piece);
+        sep = '';
+      }
     }
   } finally {
     await isolated?.close();

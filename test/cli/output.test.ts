@@ -6,7 +6,7 @@ import { spawn } from 'child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, closeSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { boundFindings, EXAMPLES_DIR, MAX_FINDINGS, run } from '../../src/cli/main';
+import { boundFindings, EXAMPLES_DIR, filePieces, MAX_FINDINGS, run } from '../../src/cli/main';
 import { formatFile, PrintedFileReport, visible } from '../../src/cli/format-text';
 import { FileReport, Finding, Report } from '../../src/core/report';
 
@@ -133,6 +133,22 @@ describe('item 5: the report is written file by file, with a bound on findings a
     expect(r.summary).toEqual({ errors: 5000, warnings: 5000, info: 15_000 });
     const small = fileReport({ findings: findings.slice(0, 3) });
     expect(boundFindings(small)).toBe(small);
+  });
+
+  test('a file’s entry is written in pieces of a bounded size, a finding never split, and they join into its JSON and text', () => {
+    const big = 'label'.repeat(2000); // 10,000 characters a finding, as a long cell's text would give
+    const findings = Array.from({ length: 50 }, (_, i) => finding({ message: `${big}${i}`, data: { label: big } }));
+    const r = fileReport({ findings, summary: { errors: 50, warnings: 0, info: 0 } });
+    const json = [...filePieces(r, 'json', { lang: 'zh', color: false, scores: false }, 50_000)];
+    expect(json.length).toBeGreaterThan(5);
+    expect(Math.max(...json.map((p) => p.length))).toBeLessThan(50_000 + 25_000);
+    const whole = `{\n  "version": 1,\n  "files": [\n${json.join('')}\n  ]\n}`;
+    expect(whole).toBe(JSON.stringify({ version: 1, files: [r] }, null, 2));
+    const text = [...filePieces(r, 'text', { lang: 'zh', color: false, scores: false }, 50_000)];
+    expect(text.length).toBeGreaterThan(5);
+    expect(text.join('')).toBe(formatFile(r, 'zh', false));
+    const empty = fileReport({});
+    expect([...filePieces(empty, 'json', { lang: 'zh', color: false, scores: false })].join('')).toBe(JSON.stringify(empty, null, 2).replace(/^/gm, '    '));
   });
 });
 
