@@ -10,6 +10,7 @@ import { readPlainSum } from '../../src/core/formula';
 import { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
 import { displayLabel, normLabel } from '../../src/core/text';
 import { book } from '../helpers/tables';
+import { SheetBuilder, workbook } from '../fixtures/sheet';
 
 describe('number text is read in linear time, with the caps applied before any pattern (item 8)', () => {
   const digits = '1'.repeat(200_000);
@@ -132,4 +133,14 @@ describe('formulas nested or chained past the stack are computed or left unknown
     const ev = evaluateUncomputed(column([`=${'-'.repeat(7_999)}A2`], 3));
     expect(ev.workbook.sheets[0]!.values[0]![0]).toBe(-3);
   });
+});
+
+// linear, not quadratic: the old /\(.*?\)/g took seconds on such a cell (jest's time limit is the bound)
+test('a form line’s label cell of 32,767 brackets is read in one pass', () => {
+  const s = new SheetBuilder('项目绩效');
+  s.block(0, 0, [['('.repeat(32_767), '预算数:', '16.56万元', '执行数:', '15.70万元', '执行率:', '94.81%']]);
+  const { model } = checkWorkbook(workbook(s), 'x.xlsx');
+  expect(model.formLines[0]!.name).toBe('('.repeat(32_767));
+  s.set(0, 0, '预算执行情况(万元)（项目）');
+  expect(checkWorkbook(workbook(s), 'x.xlsx').model.formLines[0]!.name).toBe('预算执行情况');
 });

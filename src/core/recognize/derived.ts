@@ -112,10 +112,30 @@ export function findFormLines(grid: Grid, consumed: Set<number>, nextId: () => n
   return out;
 }
 
+/** A label without its bracketed notes ("预算执行情况(万元)" → "预算执行情况"), in one pass: each "(" or "（" up to the next
+ *  closing bracket of its kind is dropped, an unclosed one kept (what /\(.*?\)|（.*?）/g does, without its
+ *  quadratic time on a cell of brackets). */
+function withoutBrackets(text: string): string {
+  const next = new Array<number>(text.length + 1);
+  const nextFull = new Array<number>(text.length + 1);
+  next[text.length] = nextFull[text.length] = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    next[i] = text[i] === ')' ? i : next[i + 1]!;
+    nextFull[i] = text[i] === '）' ? i : nextFull[i + 1]!;
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const close = text[i] === '(' ? next[i + 1]! : text[i] === '（' ? nextFull[i + 1]! : -1;
+    if (close >= 0) i = close;
+    else out += text[i];
+  }
+  return out;
+}
+
 function labelLeftOf(grid: Grid, r: number, c: number): string {
   for (let x = c - 1; x >= grid.left; x--) {
     const i = grid.info(r, x);
-    if (i.k === 'text' && !/[:：]$/.test(i.s)) return i.s.replace(/\(.*?\)|（.*?）/g, '').trim();
+    if (i.k === 'text' && !/[:：]$/.test(i.s)) return withoutBrackets(i.s).trim();
   }
   return '预算执行情况';
 }
