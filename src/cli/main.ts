@@ -11,7 +11,7 @@ import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
 import { expandTargets } from './files';
-import { formatFileLines, formatTotal, PrintedFileReport } from './format-text';
+import { formatFileLines, formatTotal, PrintedFileReport, visible } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
 /** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
@@ -69,8 +69,11 @@ export function usageErrorText(english: string): string {
     [/^too many arguments/, () => '参数过多'],
   ];
   const hit = rules.map(([re, zh]) => ({ m: re.exec(line), zh })).find((x) => x.m);
-  const said = hit ? hit.zh(...hit.m!.slice(1)) : '参数有误';
-  return `selfeval-check：${said}；运行 selfeval-check --help 查看用法\n${english.endsWith('\n') ? english : `${english}\n`}`;
+  // the values quoted back are the user's, and may hold control characters: shown as escapes, like the report
+  const said = hit ? hit.zh(...hit.m!.slice(1).map(visible)) : '参数有误';
+  // commander's own line breaks (a "Did you mean" line) are kept; those inside a quoted value are escaped
+  const en = english.replace(/\n$/, '').replace(/'[^']*'/g, visible).split('\n').map(visible).join('\n');
+  return `selfeval-check：${said}；运行 selfeval-check --help 查看用法\n${en}\n`;
 }
 
 export interface Io {
@@ -314,7 +317,7 @@ export function main(argv: string[] = process.argv): void {
     },
     (e) => {
       // never a bare stack trace: a sentence, with the detail after it for whoever reports it
-      const detail = e instanceof Error ? e.message : String(e);
+      const detail = visible(e instanceof Error ? e.message : String(e));
       process.stderr.write(`selfeval-check: 未能运行（${detail}）；请检查参数后重试，或把此信息发给维护人员\n`
         + `selfeval-check: could not run (${detail}); check the arguments and try again, or send this to the maintainers\n`);
       process.exitCode = 2;

@@ -6,7 +6,7 @@ import { spawn } from 'child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, closeSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { boundFindings, EXAMPLES_DIR, filePieces, MAX_FINDINGS, run } from '../../src/cli/main';
+import { boundFindings, EXAMPLES_DIR, filePieces, MAX_FINDINGS, run, usageErrorText } from '../../src/cli/main';
 import { formatFile, PrintedFileReport, visible } from '../../src/cli/format-text';
 import { FileReport, Finding, Report } from '../../src/core/report';
 
@@ -70,6 +70,18 @@ describe('item 4: text output shows control characters as visible escapes', () =
     }
     const err = formatFile(fileReport({ file: 'b\nc.xlsx', error: '无法读取\x1b[2J' }), 'zh', false);
     expect(err).toBe('b\\nc.xlsx\n  ✖ 无法校验：无法读取\\u001b[2J\n');
+  });
+
+  test('a wrong option quotes the user’s value back escaped, on stderr too', async () => {
+    expect(usageErrorText("error: option '-f, --format <format>' argument '\x1b[2J' is invalid. Allowed choices are text, json.\n"))
+      .toBe("selfeval-check：选项 -f, --format <format> 的值“\\u001b[2J”无效，可选：text, json；运行 selfeval-check --help 查看用法\n"
+        + "error: option '-f, --format <format>' argument '\\u001b[2J' is invalid. Allowed choices are text, json.\n");
+    const r = await cli('--format', 'a\x1b]0;t\x07\nb');
+    expect(r.code).toBe(2);
+    expect(r.err).not.toMatch(ACTIVE);
+    expect(r.err).toContain('a\\u001b]0;t\\u0007\\nb');
+    expect(r.err.split('\n').filter(Boolean)).toHaveLength(2);
+    expect(usageErrorText("error: unknown option '--fromat'\n(Did you mean --format?)\n")).toContain("'--fromat'\n(Did you mean --format?)\n");
   });
 
   test('end to end: a file whose name holds ESC, RLO and a line break prints its name escaped; JSON stays JSON', async () => {
