@@ -519,11 +519,13 @@ function build(name: string, hidden: boolean, cells: RawCell[], mergeRefs: strin
   }
   // rows are only as long as their last cell: a stray value far right or far down costs one short row
   const h = bottom - top + 1;
-  const widths = new Array<number>(h).fill(0);
-  for (const cell of cells) widths[cell.r - top] = Math.max(widths[cell.r - top]!, cell.c - left + 1);
-  const values: CellValue[][] = widths.map((w) => new Array<CellValue>(w).fill(null));
-  const formulas: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
-  const numberFormats: (string | null)[][] = widths.map((w) => new Array<string | null>(w).fill(null));
+  // a row is filled cell by cell, never allocated at its width: one value in XFD on every row must cost a few
+  // cells a row, not 16,384 (canonicalSheet then stores such a row sparse, core/snapshot.ts SPARSE_ROW)
+  // (a row written at a far index is kept by V8 as a dictionary; setting its length first would allocate it whole)
+  const sized = <T>(): T[][] => Array.from({ length: h }, () => [] as T[]);
+  const values = sized<CellValue>();
+  const formulas = sized<string | null>();
+  const numberFormats = sized<string | null>();
   let indents: (number | null)[][] | undefined;
   for (const cell of cells) {
     values[cell.r - top]![cell.c - left] = cell.v;
@@ -531,7 +533,7 @@ function build(name: string, hidden: boolean, cells: RawCell[], mergeRefs: strin
     numberFormats[cell.r - top]![cell.c - left] = cell.fmt;
     if (cell.indent > 0) {
       // labels indented with Excel's 增加缩进量 rather than spaces: the rows' breakdown reads them
-      indents ??= widths.map((w) => new Array<number | null>(w).fill(null));
+      indents ??= sized<number | null>();
       indents[cell.r - top]![cell.c - left] = cell.indent;
     }
   }

@@ -2,7 +2,7 @@
 import { Rect } from './a1';
 import { MergeIndex } from './merges';
 import { CellInfo, classify, EMPTY, Num } from './numbers';
-import { CellValue, SheetSnapshot } from './snapshot';
+import { CellValue, rowIndices, SheetSnapshot, SPARSE_ROW } from './snapshot';
 import { normLabel } from './text';
 
 const KEY_STRIDE = 1 << 15;
@@ -96,11 +96,14 @@ export class Grid {
     const x = c - this.left;
     const row = this.snap.values[y];
     if (!row || x < 0 || x >= row.length) return EMPTY;
+    const raw = row[x];
+    if (raw === null || raw === undefined) return EMPTY; // a blank, or a hole of a sparse row
     let cache = this.infoCache[y];
-    if (!cache) cache = this.infoCache[y] = new Array(row.length);
+    // a sparse row's cache fills as its cells are read, never allocated at the row's width
+    if (!cache) cache = this.infoCache[y] = row.length > SPARSE_ROW.minWidth ? [] : new Array(row.length);
     let v = cache[x];
     if (v === undefined) {
-      v = this.covered(r, c) ? EMPTY : classify(row[x] ?? null, this.format(r, c));
+      v = this.covered(r, c) ? EMPTY : classify(raw, this.format(r, c));
       cache[x] = v;
     }
     return v;
@@ -115,6 +118,61 @@ export class Grid {
   /** The last column of row r that holds anything (rows may be shorter than the sheet is wide). */
   rowRight(r: number): number {
     return this.left + (this.snap.values[r - this.top]?.length ?? 0) - 1;
+  }
+
+  private readonly colsCache = new Map<number, readonly number[]>();
+  private readonly ranges = new Map<number, readonly number[]>();
+
+  /**
+   * The columns of row r worth visiting, left to right, up to rowRight(r): every column of a row as wide as a
+   * table; of a wide sparse row (SPARSE_ROW: one value in XFD), the columns it holds a value in and those its
+   * merged areas cover — the ones left out hold nothing, so a loop looking for a text, a number or an area
+   * reads the same through them.
+   */
+  cols(r: number): readonly number[] {
+    const row = this.snap.values[r - this.top];
+    if (!row || row.length <= SPARSE_ROW.minWidth) return this.range(this.rowRight(r));
+    let out = this.colsCache.get(r);
+    if (!out) {
+      const set = new Set<number>();
+      for (const j of rowIndices(row)) if (row[j] !== null) set.add(this.left + j);
+      const end = this.rowRight(r);
+      for (const m of this.mergeIndex.size ? this.mergeIndex.inRow(r) : []) {
+        for (let c = Math.max(m.left, this.left); c <= Math.min(m.right, end); c++) set.add(c);
+      }
+      out = [...set].sort((a, b) => a - b);
+      this.colsCache.set(r, out);
+    }
+    return out;
+  }
+
+  /** The columns left..end, shared between rows of the same width. */
+  private range(end: number): readonly number[] {
+    const n = Math.max(0, end - this.left + 1);
+    let out = this.ranges.get(n);
+    if (!out) {
+      out = Array.from({ length: n }, (_, x) => this.left + x);
+      this.ranges.set(n, out);
+    }
+    return out;
+  }
+
+  private usedColsCache?: readonly number[];
+
+  /** The columns any row visits (cols), left to right: all of them unless wide sparse rows leave gaps. */
+  usedCols(): readonly number[] {
+    if (!this.usedColsCache) {
+      const set = new Set<number>();
+      let dense = -1;
+      for (let r = this.top; r <= this.bottom; r++) {
+        const row = this.snap.values[r - this.top];
+        if (!row || row.length <= SPARSE_ROW.minWidth) dense = Math.max(dense, this.rowRight(r));
+        else for (const c of this.cols(r)) set.add(c);
+      }
+      for (let c = this.left; c <= dense; c++) set.add(c);
+      this.usedColsCache = [...set].sort((a, b) => a - b);
+    }
+    return this.usedColsCache;
   }
 
   /** The text shown at (r, c), looking through merges to the area's top-left cell. */
@@ -149,7 +207,7 @@ export class Grid {
       for (let r = this.top; r <= this.bottom; r++) {
         const row = this.snap.values[r - this.top];
         if (!row) continue;
-        for (let i = 0; i < row.length; i++) {
+        for (const i of rowIndices(row)) {
           const v = row[i];
           if (typeof v !== 'string' || v.length > 24) continue;
           const c = this.left + i;
@@ -164,7 +222,11 @@ export class Grid {
 
   isBlankRow(r: number, from = this.left, to = this.right): boolean {
     const end = Math.min(to, this.rowRight(r));
-    for (let c = from; c <= end; c++) if (this.info(r, c).k !== 'empty') return false;
+    if (end - from <= SPARSE_ROW.minWidth) {
+      for (let c = from; c <= end; c++) if (this.info(r, c).k !== 'empty') return false;
+    } else {
+      for (const c of this.cols(r)) if (c >= from && c <= end && this.info(r, c).k !== 'empty') return false;
+    }
     return true;
   }
 }

@@ -88,6 +88,11 @@ export class MergeIndex {
     return this.areas.length;
   }
 
+  /** The areas crossing row r, by column. */
+  inRow(r: number): readonly Rect[] {
+    return this.byRow[r - this.rowLo] ?? [];
+  }
+
   /** The merged area containing (r, c), if any. */
   at(r: number, c: number): Rect | undefined {
     const list = this.byRow[r - this.rowLo];

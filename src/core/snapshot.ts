@@ -52,6 +52,31 @@ export function isCellError(v: CellValue): v is CellError {
  * area's top-left cell; each row as long as its last non-empty cell; number formats only where a cell holds something, null
  * for General; merges sorted.
  */
+/** When a row is stored sparse (its array has holes, read as empty cells): wider than minWidth and holding fewer
+ *  than one cell in `density`. A sheet with one value in column XFD on every row is then a few cells a row, not
+ *  16,384 (issue 17, item 11); a table's rows stay dense. */
+export const SPARSE_ROW = { minWidth: 256, density: 4 };
+
+/** The indices a row holds an entry at, in order. A wide row is walked by its keys: forEach and index loops visit
+ *  every index up to the length, 16,384 for a row with one value in XFD, where its keys are the few it holds. */
+export function rowIndices(row: readonly unknown[] | undefined): number[] {
+  if (!row) return [];
+  const out: number[] = [];
+  if (row.length > SPARSE_ROW.minWidth) {
+    for (const k of Object.keys(row)) out.push(Number(k)); // integer keys come in ascending order
+  } else {
+    for (let j = 0; j < row.length; j++) if (row[j] !== undefined) out.push(j);
+  }
+  return out;
+}
+
+/** An array as long as `row`, null where it holds an entry (and sparse where it is). */
+function nullsLike(row: readonly unknown[]): null[] {
+  const out: null[] = [];
+  for (const j of rowIndices(row)) out[j] = null;
+  return out;
+}
+
 export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   const has = (i: number, j: number): boolean => {
     const v = s.values[i]?.[j];
@@ -60,12 +85,16 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   let top = Infinity;
   let left = Infinity;
   let bottom = -1;
-  s.values.forEach((row, i) => row?.forEach((_, j) => {
+  const mark = (i: number, j: number): void => {
     if (!has(i, j)) return;
     top = Math.min(top, s.top + i);
     bottom = Math.max(bottom, s.top + i);
     left = Math.min(left, s.left + j);
-  }));
+  };
+  s.values.forEach((row, i) => {
+    for (const j of rowIndices(row)) mark(i, j);
+    for (const j of rowIndices(s.formulas?.[i])) mark(i, j);
+  });
   const merges = [...(s.merges ?? [])].sort();
   // a merged area widens the range by its top-left cell (where its value is), not by its whole extent: one
   // area over A1:XFD1048576 must not become a million empty rows
@@ -87,31 +116,41 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   out.left = left;
   for (let r = top; r <= bottom; r++) {
     const i = r - s.top;
-    let width = 0;
     const src = s.values[i] ?? [];
-    for (let j = src.length - 1; j >= 0; j--) {
-      if (has(i, j)) {
-        width = s.left + j - left + 1;
-        break;
-      }
-    }
+    const held = rowIndices(src);
+    const heldF = rowIndices(s.formulas?.[i]);
+    const filled = (heldF.length ? [...new Set([...held, ...heldF])].sort((a, b) => a - b) : held).filter((j) => has(i, j));
+    const width = filled.length ? s.left + filled[filled.length - 1]! - left + 1 : 0;
     const values: CellValue[] = [];
     const formulas: (string | null)[] = [];
     const formats: (string | null)[] = [];
     const indents: (number | null)[] = [];
-    for (let c = left; c < left + width; c++) {
-      const j = c - s.left;
-      const v = j >= 0 ? src[j] ?? null : null;
-      const filled = j >= 0 && has(i, j);
-      values.push(v === '' ? null : v);
-      formulas.push(filled ? s.formulas?.[i]?.[j] ?? null : null);
-      const f = filled ? s.numberFormats?.[i]?.[j] ?? null : null;
-      formats.push(f === 'General' ? null : f);
-      const ind = filled ? s.indents?.[i]?.[j] ?? null : null;
-      indents.push(ind && ind > 0 ? ind : null);
+    let indented = false;
+    const put = (j: number): void => {
+      const x = s.left + j - left;
+      const v = src[j] ?? null;
+      values[x] = v === '' ? null : v;
+      formulas[x] = s.formulas?.[i]?.[j] ?? null;
+      const f = s.numberFormats?.[i]?.[j] ?? null;
+      formats[x] = f === 'General' ? null : f;
+      const ind = s.indents?.[i]?.[j] ?? null;
+      indents[x] = ind && ind > 0 ? ind : null;
+      if (ind && ind > 0) indented = true;
+    };
+    if (width > SPARSE_ROW.minWidth && filled.length * SPARSE_ROW.density < width) {
+      // a wide row holding few cells (one value in XFD) stays sparse: its holes read as empty cells
+      // (written in order, without setting the length first: V8 keeps an array written at a far index as a
+      // dictionary, where a preset length would be allocated whole)
+      filled.forEach(put);
+    } else {
+      for (let c = left; c < left + width; c++) {
+        const j = c - s.left;
+        if (j >= 0 && has(i, j)) put(j);
+        else values[c - left] = formulas[c - left] = formats[c - left] = indents[c - left] = null;
+      }
     }
-    if (indents.some((x) => x !== null)) {
-      out.indents ??= out.values.map((row) => row.map(() => null));
+    if (indented) {
+      out.indents ??= out.values.map((row) => nullsLike(row));
       out.indents.push(indents);
     } else out.indents?.push(indents);
     out.values.push(values);

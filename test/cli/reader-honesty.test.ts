@@ -195,3 +195,18 @@ describe('GBK file names (a Windows zip unpacked on Kylin or UOS)', () => {
     expect(r.status).toBe(0);
   });
 });
+
+describe('wide sparse rows (item 11)', () => {
+  test('one value in XFD on 3,000 rows of a small file is read a few cells a row, and the table beside it is checked', async () => {
+    const rows = [rowXml(1, ['单位名称', '支出合计', '基本支出', '项目支出']), rowXml(2, ['合计', 1139.12, 416.1, 733.02]), rowXml(3, ['局机关', 788.64, 312.24, 476.4]), rowXml(4, ['妇幼保健院', 350.48, 103.86, 246.62])];
+    for (let r = 6; r <= 3005; r++) rows.push(`<row r="${r}"><c r="XFD${r}"><v>1</v></c></row>`);
+    const f = file(sheet(rows.join('')));
+    const wb = await readXlsx(f);
+    const far = wb.sheets[0]!.values[10]!;
+    expect(far.length).toBe(16384);
+    expect(Object.keys(far)).toEqual(['16383']);
+    const report = await checkFileHere(f, {});
+    expect(report.error).toBeNull();
+    expect(report.findings.filter((x) => x.severity === 'error').map((x) => x.cells[0])).toEqual(['表!D2', '表!D2']);
+  });
+});

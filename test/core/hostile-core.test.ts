@@ -7,7 +7,8 @@ import { classify, FORMAT_CACHE_LIMIT, formatCacheSize, looksNumeric, notANumber
 import { CONCEPT_CACHE_LIMIT, conceptCacheSize, conceptOf } from '../../src/core/vocabulary';
 import { evaluateUncomputed } from '../../src/core/evaluate';
 import { readPlainSum } from '../../src/core/formula';
-import { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+import { Grid } from '../../src/core/grid';
+import { canonicalSheet, CellValue, rowIndices, WorkbookSnapshot } from '../../src/core/snapshot';
 import { displayLabel, normLabel } from '../../src/core/text';
 import { book } from '../helpers/tables';
 import { SheetBuilder, workbook } from '../fixtures/sheet';
@@ -143,4 +144,49 @@ test('a form line’s label cell of 32,767 brackets is read in one pass', () => 
   expect(model.formLines[0]!.name).toBe('('.repeat(32_767));
   s.set(0, 0, '预算执行情况(万元)（项目）');
   expect(checkWorkbook(workbook(s), 'x.xlsx').model.formLines[0]!.name).toBe('预算执行情况');
+});
+
+describe('wide sparse rows are stored and read by the cells they hold (item 11)', () => {
+  const XFD = 16383;
+  const sheetWithFarCells = (): WorkbookSnapshot => {
+    const values: CellValue[][] = [
+      ['单位名称', '支出合计', '基本支出', '项目支出'],
+      ['合计', 1139.12, 416.1, 733.02],
+      ['局机关', 788.64, 312.24, 476.4],
+      ['妇幼保健院', 350.48, 103.86, 246.62],
+    ];
+    for (let i = values.length; i < 3000; i++) values.push([]);
+    // one value in column XFD on every row (a note), written without the row's length set first (as the reader does)
+    values.forEach((row) => {
+      row[XFD] = '备注';
+    });
+    return { sheets: [{ name: '表', top: 0, left: 0, values }] };
+  };
+
+  test('a wide row holding few cells stays sparse in the canonical snapshot; a table row stays dense', () => {
+    const s = canonicalSheet({ name: 'x', top: 0, left: 0, values: [['a', null, 2], (() => { const r: CellValue[] = ['b']; r[XFD] = 3; return r; })()] });
+    expect(s.values[0]).toEqual(['a', null, 2]);
+    expect(s.values[1]!.length).toBe(XFD + 1);
+    expect(rowIndices(s.values[1])).toEqual([0, XFD]);
+    expect(rowIndices(s.formulas![1])).toEqual([0, XFD]);
+  });
+
+  test('Grid.cols visits what a sparse row holds and what its merged areas cover, every column of a dense one', () => {
+    const values: CellValue[][] = [['标题'], ['项目', null, null, '预算数']];
+    values[0]![XFD] = 1;
+    const g = new Grid(canonicalSheet({ name: 'x', top: 0, left: 0, values, merges: ['B1:D1'] }));
+    expect(g.cols(0)).toEqual([0, 1, 2, 3, XFD]);
+    expect(g.cols(1)).toEqual([0, 1, 2, 3]);
+    expect(g.usedCols()).toEqual([0, 1, 2, 3, XFD]);
+  });
+
+  test('the table beside them is checked as if they were not there: 合计 733.02 against 723.02, the far cells ignored', () => {
+    const wb = sheetWithFarCells();
+    const { report } = checkWorkbook(wb, 'wide.xlsx');
+    const errors = report.findings.filter((f) => f.severity === 'error');
+    // the column total and the row identity, both on D2 (the two are one finding from issue 19 on)
+    expect(errors.map((f) => `${f.rule} ${f.cells[0]}`).sort()).toEqual(['identity/row-sum 表!D2', 'totals/column-sum 表!D2']);
+    // the far column of notes is a text column of the table: nothing is checked in it
+    expect(report.tables.map((t) => t.range)).toEqual(['表!A1:XFD4']);
+  });
 });

@@ -20,7 +20,7 @@ export function columnBands(grid: Grid): Band[] {
   // which columns hold anything: raw values only, so a sheet with no blank column costs one cheap pass
   const used = new Array<boolean>(width).fill(false);
   for (let r = grid.top; r <= grid.bottom; r++) {
-    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+    for (const c of grid.cols(r)) {
       const v = grid.raw(r, c);
       if (v !== null && v !== '') used[c - grid.left] = true;
     }
@@ -48,7 +48,7 @@ export function columnBands(grid: Grid): Band[] {
   const texts = new Array<number>(width).fill(0);
   const nums = new Array<number>(width).fill(0);
   for (let r = grid.top; r <= grid.bottom; r++) {
-    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+    for (const c of grid.cols(r)) {
       const k = grid.info(r, c).k;
       if (k === 'text') texts[c - grid.left]!++;
       else if (k === 'num') nums[c - grid.left]!++;

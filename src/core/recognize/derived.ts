@@ -58,7 +58,7 @@ export function findFormLines(grid: Grid, consumed: Set<number>, nextId: () => n
   // one-cell lines: any text cell with two or more "key：value" pairs
   const cellsWithPairs: Array<{ row: number; col: number; text: string }> = [];
   for (let r = grid.top; r <= grid.bottom; r++) {
-    for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+    for (const c of grid.cols(r)) {
       const raw = grid.raw(r, c);
       if (typeof raw === 'string' && raw.length <= 120 && /[:：]/.test(raw) && /预算/.test(raw) && /(执行|决算|实际)/.test(raw)) cellsWithPairs.push({ row: r, col: c, text: raw });
     }

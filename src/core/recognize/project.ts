@@ -23,7 +23,7 @@ const NAME_LABEL = /^(项目名称|部门名称|单位名称|部门\(单位\)名
 
 /** The first column of row r whose label matches. */
 const find = (grid: Grid, r: number, re: RegExp): number | undefined => {
-  for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) if (re.test(grid.label(r, c))) return c;
+  for (const c of grid.cols(r)) if (re.test(grid.label(r, c))) return c;
   return undefined;
 };
 
@@ -122,7 +122,7 @@ function readLines(grid: Grid, table: ProjectTable, r: number, h: NonNullable<Re
 /** A 部门（单位）整体支出绩效 title within 6 rows above the table makes it a department's form. */
 function titledDepartment(grid: Grid, table: ProjectTable): boolean {
   for (let k = Math.max(grid.top, table.rect.top - 6); k < table.rect.top; k++) {
-    for (let c = grid.left; c <= grid.rowRight(k); c++) if (/部门(\(单位\))?整体(支出)?绩效/.test(grid.label(k, c))) return true;
+    for (const c of grid.cols(k)) if (/部门(\(单位\))?整体(支出)?绩效/.test(grid.label(k, c))) return true;
   }
   return false;
 }

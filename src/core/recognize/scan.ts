@@ -27,8 +27,7 @@ export function scanRow(grid: Grid, r: number): RowScan {
   const seen = grid.hasMerges ? new Set<string>() : null;
   let plain = 0;
   let blank = true;
-  const end = grid.rowRight(r);
-  for (let c = grid.left; c <= end; c++) {
+  for (const c of grid.cols(r)) {
     const m = seen ? grid.merge(r, c) : undefined;
     if (m) {
       const key = `${m.top},${m.left}`;
@@ -77,7 +76,7 @@ export function isTitleRow(grid: Grid, s: RowScan, r: number, width: number): bo
   if (s.nodes > 2) return false;
   for (const c of s.texts) if (/^(单位[:：]|附表|附件|表\d)/.test(normLabel(grid.shownText(r, c)))) return true;
   let wide = false;
-  for (let c = grid.left, end = grid.rowRight(r); c <= end; c++) {
+  for (const c of grid.cols(r)) {
     const m = grid.merge(r, c);
     if (m && m.bottom > m.top) return false;
     if (m && m.right - m.left + 1 >= width * 0.9) wide = true;

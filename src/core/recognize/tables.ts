@@ -203,7 +203,7 @@ function spanOf(grid: Grid, headerRows: number[], dataRows: number[], scan: (r: 
   let left = Infinity;
   let right = -Infinity;
   for (const h of headerRows) {
-    for (let c = grid.left, end = grid.rowRight(h); c <= end; c++) {
+    for (const c of grid.cols(h)) {
       if (grid.shownText(h, c)) {
         left = Math.min(left, c);
         right = Math.max(right, c);
@@ -226,7 +226,8 @@ function spanOf(grid: Grid, headerRows: number[], dataRows: number[], scan: (r: 
 function readColumns(grid: Grid, band: HeaderBand, dataRows: number[], left: number, right: number): { columns: Column[]; numberCols: Column[]; labelCol?: number } | null {
   const columns: Column[] = [];
   let bestLabel: { col: number; score: number } | null = null;
-  for (let c = left; c <= right; c++) {
+  for (const c of grid.usedCols()) {
+    if (c < left || c > right) continue;
     const path = pathOf(band, c);
     let nums = 0;
     let texts = 0;
@@ -309,7 +310,7 @@ function titleAndUnit(grid: Grid, headerTop: number, width: number, columns: Col
     const s = scan(y);
     if (s.blank) continue;
     if (ctx.consumed.has(y) || isDataRow(grid, s, y) || !isTitleRow(grid, s, y, width)) break;
-    for (let c = grid.left, end = grid.rowRight(y); c <= end; c++) {
+    for (const c of grid.cols(y)) {
       const t = grid.info(y, c).k === 'text' ? grid.shownText(y, c) : '';
       if (!t) continue;
       unit = unit ?? unitIn(t);
