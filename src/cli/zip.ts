@@ -68,6 +68,7 @@ export class ZipPackage {
       });
       const z = zip;
       const entries = new Map<string, yauzl.Entry>();
+      const all: yauzl.Entry[] = [];
       await new Promise<void>((resolve, reject) => {
         let n = 0;
         z.on('entry', (entry: yauzl.Entry) => {
@@ -79,6 +80,7 @@ export class ZipPackage {
           const raw = entry.fileName as unknown as Buffer;
           const fileName = raw.toString((entry.generalPurposeBitFlag & 0x800) || !raw.some((b) => b > 0x7f) ? 'utf8' : 'latin1').replace(/\\/g, '/');
           entry.fileName = fileName;
+          all.push(entry);
           // part names are case-insensitive (OPC): two entries for one part (also differing in case only) leave
           // which one is the part to entry order, and a reader must not guess
           if (!fileName.endsWith('/')) {
@@ -95,7 +97,15 @@ export class ZipPackage {
           }
           z.readEntry();
         });
-        z.on('end', () => resolve());
+        z.on('end', () => {
+          const overlap = overlapping(all);
+          if (overlap) {
+            reject(new ReadError('corrupt', {
+              reason: `压缩包中部件 ${overlap[0]} 与 ${overlap[1]} 的数据相互重叠（一种压缩炸弹的做法），不予读取`,
+              'reason.en': `parts ${overlap[0]} and ${overlap[1]} overlap in the package (a way of building a zip bomb); not read`,
+            }));
+          } else resolve();
+        });
         z.on('error', (e: Error) => reject(new ReadError('corrupt', { reason: e.message })));
         z.readEntry();
       });
@@ -130,6 +140,22 @@ export class ZipPackage {
   close(): void {
     this.zip.close();
   }
+}
+
+/**
+ * Two entries whose bytes overlap, if any: each entry's local header and compressed data must end before the next
+ * entry's header begins. A writer never shares bytes between parts; a bomb does, so that a small file inflates to
+ * many copies of one large part (found before anything is inflated). The extent counted is the least an entry can
+ * take (its 30-byte header and its data, without its name), so a valid package is never refused.
+ */
+export function overlapping(entries: readonly yauzl.Entry[]): [string, string] | null {
+  const byOffset = [...entries].sort((a, b) => a.relativeOffsetOfLocalHeader - b.relativeOffsetOfLocalHeader);
+  for (let i = 1; i < byOffset.length; i++) {
+    const a = byOffset[i - 1]!;
+    const b = byOffset[i]!;
+    if (b.relativeOffsetOfLocalHeader < a.relativeOffsetOfLocalHeader + 30 + a.compressedSize) return [a.fileName, b.fileName];
+  }
+  return null;
 }
 
 /** The part's bytes with their CRC-32 checked at the end against the package's (yauzl does not check it): a part

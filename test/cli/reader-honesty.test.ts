@@ -210,3 +210,17 @@ describe('wide sparse rows (item 11)', () => {
     expect(report.findings.filter((x) => x.severity === 'error').map((x) => x.cells[0])).toEqual(['表!D2', '表!D2']);
   });
 });
+
+describe('overlapping entries (item 8)', () => {
+  test('parts that share their bytes are a zip bomb, refused before anything is inflated', async () => {
+    const parts = xlsxParts([{ name: '表一', body: `<sheetData>${rowXml(1, ['单位名称', 1])}</sheetData>` }, { name: '表二', body: '<sheetData/>' }]);
+    const two = parts.findIndex((p) => p.name === 'xl/worksheets/sheet2.xml');
+    parts[two] = { name: 'xl/worksheets/sheet2.xml', data: '', sameBytesAs: 'xl/worksheets/sheet1.xml' };
+    await damage(parts, /xl\/worksheets\/sheet1\.xml 与 xl\/worksheets\/sheet2\.xml 的数据相互重叠/, /overlap in the package/);
+  });
+
+  test('a package whose parts follow one another is read', async () => {
+    const parts = xlsxParts([{ name: '表一', body: `<sheetData>${rowXml(1, ['单位名称', 1])}</sheetData>` }, { name: '表二', body: '<sheetData/>' }]);
+    expect((await readXlsx(file(parts))).sheets.map((s) => s.name)).toEqual(['表一', '表二']);
+  });
+});

@@ -11,13 +11,24 @@ export interface ZipEntry {
   method?: 0 | 8;
   /** the uncompressed size the headers declare, when it should lie */
   declaredSize?: number;
+  /** an entry of the central directory only, pointing at the bytes of the named earlier entry (overlapping
+   *  entries, the way a non-recursive zip bomb is built) */
+  sameBytesAs?: string;
 }
 
 export function zip(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
+  const written = new Map<string, Buffer>();
   for (const e of entries) {
+    if (e.sameBytesAs) {
+      const central = Buffer.from(written.get(e.sameBytesAs)!);
+      const name = Buffer.from(e.name, 'utf8');
+      central.writeUInt16LE(name.length, 28);
+      centrals.push(central, name);
+      continue;
+    }
     const raw = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
     const method = e.method ?? 8;
     const body = method === 8 ? deflateRawSync(raw, { level: 1 }) : raw;
@@ -44,6 +55,7 @@ export function zip(entries: ZipEntry[]): Buffer {
     central.writeUInt32LE(size >>> 0, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
+    written.set(e.name, central);
     locals.push(local, name, body);
     centrals.push(central, name);
     offset += local.length + name.length + body.length;
