@@ -3,7 +3,7 @@
  * Checks self-evaluation workbooks and prints what it found. It never writes to the files it reads.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { existsSync } from 'fs';
+import { existsSync, readFileSync, readlinkSync } from 'fs';
 import path from 'path';
 import { DEFAULT_GRADE_BANDS, FileReport, GradeBand, Lang, RULES, Severity } from '../core';
 import { parseBands } from '../core/bands';
@@ -89,8 +89,8 @@ export interface Io {
  * stdout as the report's writer: each piece is awaited until written (so a large report is never held in memory
  * waiting for a slow reader), and a failed write (EPIPE, ENOSPC, a closed descriptor) is kept, never ignored.
  */
-export function stdoutIo(stream: NodeJS.WriteStream = process.stdout): Io & { failure: () => NodeJS.ErrnoException | null; flush: () => Promise<void> } {
-  let failure: NodeJS.ErrnoException | null = null;
+export function stdoutIo(stream: NodeJS.WriteStream = process.stdout, closed = false): Io & { failure: () => NodeJS.ErrnoException | null; flush: () => Promise<void> } {
+  let failure: NodeJS.ErrnoException | null = closed ? Object.assign(new Error('stdout was closed'), { code: 'EBADF' }) : null;
   const fail = (e: NodeJS.ErrnoException): void => void (failure ??= e);
   stream.on('error', fail);
   const write = (s: string): Promise<void> => new Promise<void>((resolve) => {
@@ -292,12 +292,28 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   return outcomes.some((f) => f.error || f.errors > 0) ? 1 : 0;
 }
 
+/**
+ * Whether standard descriptor `fd` was closed when the program started (`>&-`). Node puts /dev/null in place of a
+ * closed standard descriptor, opened read-write, so writes to it succeed and the report would vanish with exit 0;
+ * a /dev/null the user chose (`>/dev/null`) is opened write-only by the shell and is left alone. Linux (/proc)
+ * only: elsewhere it says false.
+ */
+export function closedAtStart(fd: number, proc = '/proc/self'): boolean {
+  try {
+    if (readlinkSync(`${proc}/fd/${fd}`) !== '/dev/null') return false;
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync(`${proc}/fdinfo/${fd}`, 'utf8'));
+    return !!flags && (parseInt(flags[1]!, 8) & 3) === 2; // O_ACCMODE is O_RDWR
+  } catch {
+    return false;
+  }
+}
+
 /** What stderr says when the report could not be written whole (exit 2, whatever the files held). */
 export function lostReportText(e: NodeJS.ErrnoException): string {
   const why = e.code === 'EPIPE' ? '读取输出的程序提前关闭了管道（如 head）'
-    : e.code === 'ENOSPC' ? '磁盘已满' : `写入失败（${e.code ?? e.message}）`;
+    : e.code === 'ENOSPC' ? '磁盘已满' : e.code === 'EBADF' ? '标准输出已关闭（如 >&-）' : `写入失败（${e.code ?? e.message}）`;
   const whyEn = e.code === 'EPIPE' ? 'the program reading it closed the pipe early (e.g. head)'
-    : e.code === 'ENOSPC' ? 'no space left on the device' : `the write failed (${e.code ?? e.message})`;
+    : e.code === 'ENOSPC' ? 'no space left on the device' : e.code === 'EBADF' ? 'standard output is closed (e.g. >&-)' : `the write failed (${e.code ?? e.message})`;
   return `selfeval-check：报告未能完整写出：${why}；退出状态 2 不代表文件的校验结果；要得到结果，请把输出完整读取或写到有空间的位置后重新运行\n`
     + `selfeval-check: the report could not be written whole: ${whyEn}; exit status 2 says nothing about the files; to get the results, read the output whole or write it somewhere with room, and run again\n`;
 }
@@ -305,7 +321,7 @@ export function lostReportText(e: NodeJS.ErrnoException): string {
 export function main(argv: string[] = process.argv): void {
   // a report that could not be written whole (EPIPE from `| head -1`, ENOSPC, a closed descriptor) never exits
   // 0 or 1 as if it had been read: it exits 2 and says so on stderr
-  const io = stdoutIo();
+  const io = stdoutIo(process.stdout, closedAtStart(1));
   run(argv, io).then(
     async (code) => {
       await io.flush();

@@ -2,7 +2,7 @@
  * What the CLI prints (issue 17, items 4, 5 and 10): text that cannot drive the terminal, a report written file by
  * file with a bound on findings a file, and an exit status that never hides a report that was not written whole.
  */
-import { spawn } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, closeSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
@@ -189,6 +189,19 @@ describe('item 10: a report not written whole never exits 0 or 1 as if read', ()
     expect(r.code).not.toBe(0);
     if (r.code === 2) expect(r.err).toContain('报告未能完整写出');
     else expect(r.code).toBe(1);
+  }, 60_000);
+
+  (existsSync('/proc/self/fdinfo') ? test : test.skip)('stdout closed when the program starts (`>&-`): exit 2 and stderr says so; a chosen >/dev/null is a run like any other', () => {
+    const sh = (redirect: string): { code: number | null; err: string } => {
+      const r = spawnSync('/bin/sh', ['-c', `"$0" "$1" "$2" ${redirect}`, process.execPath, BIN, CLEAN], { encoding: 'utf8' });
+      return { code: r.status, err: r.stderr };
+    };
+    const closed = sh('>&-');
+    expect(closed.code).toBe(2);
+    expect(closed.err).toContain('报告未能完整写出：标准输出已关闭');
+    expect(closed.err).toContain('standard output is closed');
+    const discarded = sh('>/dev/null');
+    expect(discarded).toEqual({ code: 0, err: '' });
   }, 60_000);
 
   (existsSync('/dev/full') ? test : test.skip)('stdout on a full device (/dev/full, ENOSPC): exit 2 and stderr says so', async () => {
