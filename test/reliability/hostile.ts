@@ -162,6 +162,24 @@ export function buildHostile(dir: string, scale: 'test' | 'bench' = 'test'): Arr
   const sheets = (n: number): Buffer => zip(xlsxParts(Array.from({ length: n }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) }))));
   add({ name: 'sheets-3000.xlsx', exit: 1, errorCode: 'tooManySheets' }, sheets(3000));
   add({ name: 'sheets-1000.xlsx', exit: 0 }, sheets(1000));
+  // issue 17's second round, the worst of each kind:
+  // one value in column XFD on 3,000 rows (18 KB): read a few cells a row, the table beside it checked (its typo found)
+  const typo = tableRows().replace('723.02', '733.02');
+  const far = Array.from({ length: 3000 }, (_, i) => `<row r="${i + 6}"><c r="XFD${i + 6}"><v>1</v></c></row>`).join('');
+  add({ name: 'wide-sparse-rows.xlsx', exit: 1, rule: 'totals/column-sum' }, zip(xlsxParts([{ name: '表', body: sheetOf(typo + far) }])));
+  // a 200,000-digit <v> and a 14 KB text of "1,1,1,…" in the table: capped before any pattern reads them
+  const longCells = `<row r="5"><c r="A5" t="inlineStr"><is><t>其他</t></is></c><c r="B5"><v>${'1'.repeat(200_000)}</v></c>`
+    + `<c r="C5" t="inlineStr"><is><t>${'1,'.repeat(7000)}x</t></is></c><c r="D5"><v>0</v></c></row>`
+    + `<row r="6"><c r="A6" t="inlineStr"><is><t>其他2</t></is></c><c r="B6"><v>0</v></c><c r="C6" t="inlineStr"><is><t>${'１２，'.repeat(10_900)}</t></is></c><c r="D6"><v>0</v></c></row>`;
+  add({ name: 'long-number-cells.xlsx', exit: 0, rule: 'input/not-a-number' }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows() + longCells) }])));
+  // 1,000 sheets whose entries all point at the bytes of the first (overlapping entries): refused before inflating
+  const shared = xlsxParts(Array.from({ length: 1000 }, (_, i) => ({ name: `S${i}`, body: sheetOf(tableRows()) })))
+    .map((p) => (/^xl\/worksheets\/sheet(\d+)\.xml$/.exec(p.name)?.[1] ?? '1') !== '1' ? { ...p, data: '', sameBytesAs: 'xl/worksheets/sheet1.xml' } : p);
+  add({ name: 'overlapping-entries.xlsx', exit: 1, errorCode: 'corrupt' }, zip(shared));
+  // long chains of deeply bracketed formulas with no saved results: computed or left unknown, never a stack overflow
+  const depth = 3000;
+  const chain = Array.from({ length: 200 }, (_, i) => `<row r="${i + 10}"><c r="B${i + 10}"><f>${'('.repeat(depth)}B${i + 11}+1${')'.repeat(depth)}</f></c></row>`).join('');
+  add({ name: 'formula-chains-deep.xlsx', exit: 0, rule: 'input/uncomputed' }, zip(xlsxParts([{ name: '表', body: sheetOf(tableRows() + chain) }])));
   // a symbolic link to /dev/zero and a FIFO, both named .xlsx: refused unread, never read for ever
   const devZero = path.join(dir, 'dev-zero.xlsx');
   try {
