@@ -16,7 +16,40 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   meta: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginTop: '2px' },
   message: { display: 'block', marginTop: '4px' },
+  quote: {
+    display: 'block', marginTop: '4px', padding: '4px 6px', borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200,
+  },
+  mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
+
+/** The sentence a text finding is about, and where in it the figures in question are (text/* rules). */
+export interface Quote {
+  text: string;
+  /** UTF-16 offsets, start inclusive, end exclusive */
+  marks: Array<[number, number]>;
+}
+
+/** The pieces of a quote, plain and marked, left to right: marks out of range, empty or overlapping an earlier one
+ *  are left out, so a damaged quote still shows its text whole. */
+export function quotePieces(q: Quote): Array<{ text: string; marked: boolean }> {
+  const text = typeof q.text === 'string' ? q.text : '';
+  const marks = (Array.isArray(q.marks) ? q.marks : [])
+    .filter((m) => Array.isArray(m) && Number.isInteger(m[0]) && Number.isInteger(m[1]) && m[0] >= 0 && m[1] <= text.length && m[0] < m[1])
+    .sort((a, b) => a[0] - b[0]);
+  const out: Array<{ text: string; marked: boolean }> = [];
+  let at = 0;
+  for (const [from, to] of marks) {
+    if (from < at) continue;
+    if (from > at) out.push({ text: text.slice(at, from), marked: false });
+    out.push({ text: text.slice(from, to), marked: true });
+    at = to;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), marked: false });
+  return out;
+}
+
+const quoteOf = (f: Finding): Quote | undefined => (f as Finding & { quote?: Quote }).quote;
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
@@ -74,6 +107,11 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
                     <Badge appearance="filled" color={COLOR[f.severity]} size="small">{sevLabel[f.severity]}</Badge>{' '}
                     <Text weight="semibold">{f.cells[0]}</Text>
                     <Text className={styles.message}>{f.message}</Text>
+                    {quoteOf(f) && (
+                      <Text className={styles.quote} data-quote="">
+                        {quotePieces(quoteOf(f)!).map((p, i) => (p.marked ? <mark key={i} className={styles.mark}>{p.text}</mark> : <React.Fragment key={i}>{p.text}</React.Fragment>))}
+                      </Text>
+                    )}
                     {(f.expected !== undefined || f.actual !== undefined) && (
                       <Text className={styles.meta}>
                         {f.expected !== undefined && `${t.expected} ${f.expected}`}
