@@ -1,5 +1,8 @@
 /**
- * Expanding the command line's paths: files as given, folders searched (recursively) for .xlsx and .xlsm files.
+ * Expanding the command line's paths: files as given, folders searched (recursively) for workbooks (.xlsx,
+ * .xlsm) and Word reports (.docx, .docm); an old Word .doc is listed with its own message, never skipped. A
+ * workbook and a report of the same base name in one folder ("西区卫健局2019.xlsx", "西区卫健局2019.docx") are
+ * one document, checked together (see pairTargets).
  *
  * File names are bytes on Linux, and a Windows zip unpacked on Kylin or UOS leaves names in GBK, which are not
  * UTF-8: folders are listed as bytes, each name is shown decoded (UTF-8, else GB18030), and the shown path is
@@ -14,10 +17,29 @@ export interface Target {
   file: string;
   /** set when the path itself is a problem (missing, not .xlsx, a folder that cannot be listed) */
   problem?: ReadError;
+  /** a workbook and its report checked as one document: their paths, the workbook first (`file` is them
+   *  joined by " + ") */
+  parts?: string[];
 }
+
+/**
+ * How workbooks and reports are paired. 'folders' (the default): in a folder, a workbook and a report of the same
+ * base name; 'together' (--together): besides, the files named on the command line by base name, or the one
+ * workbook and the one report named there (自评表.xlsx 自评报告.docx), and in a folder its one workbook and one
+ * report whatever their names; 'off' (--no-together): every file alone.
+ */
+export type Pairing = 'folders' | 'together' | 'off';
+
+/** A pair's entry is named by its two paths joined by " + ", the workbook first ("自评表.xlsx + 自评报告.docx"):
+ *  the schema's `file` stays one string, and a person sees both files. */
+export const PAIR_JOIN = ' + ';
 
 /** .xlsx, and .xlsm (a workbook with macros: its cells are read the same way; the macros are never run) */
 const XLSX = /\.xls[xm]$/i;
+/** .docx, and .docm (a report with macros: its text is read the same way; the macros are never run) */
+const DOCX = /\.doc[xm]$/i;
+/** the old binary Word format, which is not read (and says so) */
+const DOC = /\.doc$/i;
 /** Excel's lock files ("~$name.xlsx") are not workbooks. */
 const LOCK = /^~\$/;
 
@@ -97,7 +119,7 @@ function showPath(p: Buffer): string {
 }
 
 /** A folder that cannot be listed costs its own files only: it becomes an entry of the report, and the walk goes on. */
-async function walk(dir: Buffer, shown: string, out: Target[]): Promise<void> {
+async function walk(dir: Buffer, shown: string, out: Target[], pairing: Pairing): Promise<void> {
   let entries;
   try {
     entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
@@ -107,18 +129,59 @@ async function walk(dir: Buffer, shown: string, out: Target[]): Promise<void> {
   }
   const named = entries.map((e) => ({ e, name: decodeName(e.name as unknown as Buffer) }));
   named.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  const here: Target[] = [];
   for (const { e, name } of named) {
     const p = join(dir, e.name as unknown as Buffer);
     const s = path.join(shown, name);
     // a symbolic link to a folder is not followed (it could loop); one to a file is read if it names a workbook
     if (e.isDirectory()) {
-      if (!name.startsWith('.') && name !== 'node_modules') await walk(p, s, out);
-    } else if (XLSX.test(name) && !LOCK.test(name)) out.push({ file: s });
+      if (!name.startsWith('.') && name !== 'node_modules') await walk(p, s, out, pairing);
+    } else if (LOCK.test(name)) continue;
+    else if (XLSX.test(name) || DOCX.test(name)) {
+      const t = { file: s };
+      here.push(t);
+      out.push(t);
+    } else if (DOC.test(name)) out.push({ file: s, problem: new ReadError('oldDoc') });
+  }
+  if (pairing !== 'off') pairInPlace(out, here, pairing === 'together');
+}
+
+const baseKey = (file: string): string => path.basename(file).replace(/\.[^.]+$/, '').normalize('NFC').toLowerCase();
+
+/**
+ * Pair workbooks with reports among `among` (targets of `out`, which is changed in place: the workbook's entry
+ * becomes the pair, the report's is removed). Same base name first (exactly one workbook and one report of it);
+ * with `lone`, then the one workbook and the one report left, whatever their names.
+ */
+function pairInPlace(out: Target[], among: Target[], lone: boolean): void {
+  const books = among.filter((t) => !t.problem && XLSX.test(t.file));
+  const reports = among.filter((t) => !t.problem && DOCX.test(t.file));
+  const pairs: Array<[Target, Target]> = [];
+  const used = new Set<Target>();
+  for (const b of books) {
+    const sameBooks = books.filter((x) => baseKey(x.file) === baseKey(b.file));
+    const same = reports.filter((r) => baseKey(r.file) === baseKey(b.file));
+    if (sameBooks.length === 1 && same.length === 1 && !used.has(same[0]!)) {
+      pairs.push([b, same[0]!]);
+      used.add(b).add(same[0]!);
+    }
+  }
+  if (lone) {
+    const b = books.filter((t) => !used.has(t));
+    const r = reports.filter((t) => !used.has(t));
+    if (b.length === 1 && r.length === 1) pairs.push([b[0]!, r[0]!]);
+  }
+  for (const [b, r] of pairs) {
+    const parts = [b.file, r.file];
+    b.file = parts.join(PAIR_JOIN);
+    b.parts = parts;
+    out.splice(out.indexOf(r), 1);
   }
 }
 
-export async function expandTargets(paths: string[]): Promise<Target[]> {
+export async function expandTargets(paths: string[], pairing: Pairing = 'folders'): Promise<Target[]> {
   const out: Target[] = [];
+  const named: Target[] = [];
   for (const given of paths) {
     const bytes = argumentBytes(given);
     const p = bytes ? showPath(bytes) : given;
@@ -129,9 +192,16 @@ export async function expandTargets(paths: string[]): Promise<Target[]> {
       out.push({ file: p, problem: ReadError.fromSystem(e) });
       continue;
     }
-    if (stat.isDirectory()) await walk(bytes ?? Buffer.from(p), p, out);
-    else if (!XLSX.test(p)) out.push({ file: p, problem: new ReadError('notXlsx') });
-    else out.push({ file: p });
+    if (stat.isDirectory()) await walk(bytes ?? Buffer.from(p), p, out, pairing);
+    else if (DOC.test(p)) out.push({ file: p, problem: new ReadError('oldDoc') });
+    else if (!XLSX.test(p) && !DOCX.test(p)) out.push({ file: p, problem: new ReadError('notXlsx') });
+    else {
+      const t = { file: p };
+      named.push(t);
+      out.push(t);
+    }
   }
+  // files named on the command line are paired only when asked (--together)
+  if (pairing === 'together') pairInPlace(out, named, true);
   return out;
 }

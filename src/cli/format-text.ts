@@ -1,5 +1,6 @@
 /** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
 import pc from 'picocolors';
+import { parseRange, splitRef } from '../core/a1';
 import { FileReport, Finding, kindName, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
@@ -19,8 +20,80 @@ export function visible(s: string | number | undefined | null): string {
 }
 
 /** A file's entry as the CLI prints it: past the bound on findings a file (main.ts), `findingsCut` says how many
- *  were left out (an added field; `summary` still counts them all). */
-export type PrintedFileReport = FileReport & { findingsCut?: number };
+ *  were left out (an added field; `summary` still counts them all). `wordSheets`: the sheets read from a Word
+ *  report (正文, 表1 …; ./check-file.ts), whose cells the text output says as paragraphs and table cells (never
+ *  in the JSON, which keeps the A1 references). */
+export type PrintedFileReport = FileReport & { findingsCut?: number; wordSheets?: string[] };
+
+/** A finding's sentence and the offsets [start, end) of the figures in question (added to Finding by the rules
+ *  that read sentences; read defensively here so the output works before and after it lands). */
+export interface Quote {
+  text: string;
+  marks: Array<[number, number]>;
+}
+
+export function quoteOf(f: Finding): Quote | null {
+  const q = (f as { quote?: unknown }).quote as Partial<Quote> | undefined;
+  if (!q || typeof q.text !== 'string') return null;
+  const marks = Array.isArray(q.marks) ? q.marks.filter((m): m is [number, number] => Array.isArray(m) && Number.isInteger(m[0]) && Number.isInteger(m[1])) : [];
+  return { text: q.text, marks };
+}
+
+/**
+ * References into a Word report, said the way a reader finds them: `正文!A12` is 第12段 (paragraph 12), `表3!B5`
+ * 表3 第5行 第2列 (table 3, row 5, column 2). Where the report was checked together with a workbook, its sheets
+ * are said as the report's (报告第12段, 报告表3 …; a sheet renamed 表1(报告) for a collision is still 报告表1).
+ */
+export class WordRefs {
+  private readonly sheets: Map<string, { kind: 'body' } | { kind: 'table'; n: string }>;
+  private readonly pattern: RegExp | null;
+
+  constructor(names: readonly string[] | undefined, private readonly together: boolean, private readonly lang: Lang) {
+    this.sheets = new Map();
+    for (const name of names ?? []) {
+      const base = name.replace(/\(报告\d*\)$/, '');
+      const table = /^表(\d+)$/.exec(base);
+      if (base === '正文') this.sheets.set(name, { kind: 'body' });
+      else if (table) this.sheets.set(name, { kind: 'table', n: table[1]! });
+    }
+    const alts = [...this.sheets.keys()].flatMap((n) => [`'${n.replace(/'/g, "''")}'`, n])
+      .sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.pattern = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}_.'])(?:${alts.join('|')})!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gu') : null;
+  }
+
+  get any(): boolean {
+    return this.sheets.size > 0;
+  }
+
+  /** One reference as said, or null when it is not a Word report's. */
+  say(ref: string): string | null {
+    const at = splitRef(ref);
+    const sheet = at && this.sheets.get(at.sheet);
+    const r = sheet && parseRange(at.address);
+    if (!sheet || !r) return null;
+    const zh = this.lang === 'zh';
+    const span = (a: number, b: number): string => (a === b ? `${a + 1}` : `${a + 1}–${b + 1}`);
+    const of = this.together ? (zh ? '报告' : 'report ') : '';
+    if (sheet.kind === 'body') {
+      return zh ? `${of}第${span(r.top, r.bottom)}段` : `${of}paragraph${r.top === r.bottom ? '' : 's'} ${span(r.top, r.bottom)}`;
+    }
+    return zh
+      ? `${of}表${sheet.n} 第${span(r.top, r.bottom)}行 第${span(r.left, r.right)}列`
+      : `${of}table ${sheet.n} row${r.top === r.bottom ? '' : 's'} ${span(r.top, r.bottom)} col${r.left === r.right ? '' : 's'} ${span(r.left, r.right)}`;
+  }
+
+  /** A reference, said where it is a Word report's, else as it is. */
+  cell(ref: string): string {
+    return this.say(ref) ?? ref;
+  }
+
+  /** The references inside a message, said. */
+  text(s: string): string {
+    return this.pattern ? s.replace(this.pattern, (m) => this.say(m) ?? m) : s;
+  }
+}
+
+const NO_REFS = new WordRefs(undefined, false, 'zh');
 
 const T = {
   zh: {
@@ -41,23 +114,57 @@ const T = {
   },
 };
 
-function tableTitle(t: TableInfo, lang: Lang): string {
+function tableTitle(t: TableInfo, lang: Lang, refs: WordRefs = NO_REFS): string {
   const kind = kindName(t.kind, lang);
   const title = t.title && t.title !== kind ? `${visible(t.title)} · ` : '';
-  return `${title}${kind} · ${visible(t.range)}${t.unit ? ` · ${visible(t.unit)}` : ''}`;
+  return `${title}${kind} · ${visible(refs.cell(t.range))}${t.unit ? ` · ${visible(t.unit)}` : ''}`;
 }
 
-function findingLines(f: Finding, lang: Lang, color: boolean): string[] {
+/** At most this many characters of a quoted sentence are shown, around its first marked figure. */
+const QUOTE_CHARS = 160;
+
+/** The quoted sentence with its figures marked: 【94.78%】 without colours, bold and red with them. */
+export function quoteLine(q: Quote, color: boolean): string {
+  const c = pc.createColors(color);
+  const text = q.text;
+  const marks = [...q.marks].map(([a, b]) => [Math.max(0, Math.min(a, text.length)), Math.max(0, Math.min(b, text.length))] as [number, number])
+    .filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+  let from = 0;
+  let to = text.length;
+  if (text.length > QUOTE_CHARS) {
+    const first = marks[0]?.[0] ?? 0;
+    from = Math.max(0, Math.min(first - QUOTE_CHARS / 2, text.length - QUOTE_CHARS));
+    to = Math.min(text.length, from + QUOTE_CHARS);
+  }
+  let out = from > 0 ? '…' : '';
+  let at = from;
+  for (const [a0, b0] of marks) {
+    const a = Math.max(a0, at);
+    const b = Math.min(b0, to);
+    if (b <= a) continue;
+    out += visible(text.slice(at, a));
+    const fig = visible(text.slice(a, b));
+    out += color ? c.bold(c.red(fig)) : `【${fig}】`;
+    at = b;
+  }
+  out += visible(text.slice(at, to)) + (to < text.length ? '…' : '');
+  return `“${out}”`;
+}
+
+function findingLines(f: Finding, lang: Lang, color: boolean, refs: WordRefs = NO_REFS): string[] {
   const c = pc.createColors(color);
   const tx = T[lang];
   const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : c.cyan('ℹ');
   const sev = f.severity === 'error' ? c.red(tx.error) : f.severity === 'warning' ? c.yellow(tx.warning) : c.cyan(tx.info);
-  const lines = [`    ${mark} ${sev}  ${c.bold(visible(f.cells[0]))}  ${visible(f.message)}  ${c.dim(visible(f.rule))}`];
+  const first = f.cells[0] === undefined ? undefined : refs.cell(f.cells[0]);
+  const lines = [`    ${mark} ${sev}  ${c.bold(visible(first))}  ${visible(refs.text(f.message))}  ${c.dim(visible(f.rule))}`];
+  const quote = quoteOf(f);
+  if (quote) lines.push(`        ${quoteLine(quote, color)}`);
   const details: string[] = [];
   if (f.expected !== undefined) details.push(`${tx.expected} ${visible(f.expected)}`);
   if (f.actual !== undefined) details.push(`${tx.actual} ${visible(f.actual)}`);
   if (f.fix !== undefined) details.push(`${tx.fix} ${c.green(visible(f.fix))}`);
-  if (f.cells.length > 1) details.push(f.cells.slice(1).map(visible).join(' '));
+  if (f.cells.length > 1) details.push(f.cells.slice(1).map((x) => visible(refs.cell(x))).join(' '));
   if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
   return lines;
 }
@@ -86,17 +193,19 @@ export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean
     out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
     return out;
   }
+  // a report checked alone, or together with a workbook (its entry names both files)
+  const refs = new WordRefs(r.wordSheets, r.file.includes(' + ') && (r.wordSheets?.length ?? 0) > 0 && !/\.doc[xm]$/i.test(r.file.split(' + ')[0]!), lang);
   const byTable = new Map<number | undefined, Finding[]>();
   for (const f of r.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
   for (const t of r.tables) {
     const fs = byTable.get(t.id) ?? [];
-    out.push(`  ${fs.length ? c.bold(tableTitle(t, lang)) : c.dim(tableTitle(t, lang))}`);
-    for (const f of fs) out.push(...findingLines(f, lang, color));
+    out.push(`  ${fs.length ? c.bold(tableTitle(t, lang, refs)) : c.dim(tableTitle(t, lang, refs))}`);
+    for (const f of fs) out.push(...findingLines(f, lang, color, refs));
   }
   const loose = r.findings.filter((f) => f.table === undefined || !r.tables.some((t) => t.id === f.table));
   if (loose.length) {
     out.push(`  ${c.bold(tx.other)}`);
-    for (const f of loose) out.push(...findingLines(f, lang, color));
+    for (const f of loose) out.push(...findingLines(f, lang, color, refs));
   }
   if (r.findingsCut) out.push(`  ${c.yellow('⚠')} ${tx.cut(r.findingsCut, r.findings.length)}`);
   if (scores) out.push(...scoreLines(r, lang, color));

@@ -6,9 +6,9 @@
  */
 import path from 'path';
 import { Worker } from 'worker_threads';
-import { FileReport, Lang } from '../core';
+import { Lang } from '../core';
 import { CheckOptions } from '../core/rules/types';
-import { errorReport } from './check-file';
+import { CheckedReport, errorReport } from './check-file';
 import { ReadError } from './read-error';
 import type { Job } from './worker';
 
@@ -22,7 +22,7 @@ export const RUN_LIMITS = {
 interface Pending {
   job: Job;
   lang: Lang;
-  resolve: (r: FileReport) => void;
+  resolve: (r: CheckedReport) => void;
   timer: NodeJS.Timeout;
 }
 
@@ -33,11 +33,12 @@ export class IsolatedChecker {
 
   constructor(private readonly limits = RUN_LIMITS, private readonly script = path.join(__dirname, 'worker.js')) {}
 
-  check(file: string, options: Partial<CheckOptions>): Promise<FileReport> {
+  /** Check `file` (a workbook or a Word report), or `parts` as one document named `file`. */
+  check(file: string, options: Partial<CheckOptions>, parts?: string[]): Promise<CheckedReport> {
     const lang = options.lang ?? 'zh';
-    return new Promise<FileReport>((resolve) => {
+    return new Promise<CheckedReport>((resolve) => {
       const worker = this.ensureWorker();
-      const job: Job = { id: this.nextId++, file, options };
+      const job: Job = { id: this.nextId++, file, options, ...(parts ? { parts } : {}) };
       const timer = setTimeout(() => this.fail(new ReadError('timeout', { limit: this.limits.timeoutS })), this.limits.timeoutS * 1000);
       this.pending = { job, lang, resolve, timer };
       worker.postMessage(job);
@@ -55,7 +56,7 @@ export class IsolatedChecker {
     const w = new Worker(this.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32 },
     });
-    w.on('message', (msg: { id: number; report: FileReport }) => {
+    w.on('message', (msg: { id: number; report: CheckedReport }) => {
       if (this.worker !== w) return;
       const p = this.pending;
       if (!p || p.job.id !== msg.id) return;
@@ -76,7 +77,7 @@ export class IsolatedChecker {
     return w;
   }
 
-  private settle(report: FileReport): void {
+  private settle(report: CheckedReport): void {
     const p = this.pending;
     if (!p) return;
     this.pending = null;

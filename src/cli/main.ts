@@ -1,6 +1,7 @@
 /**
- * selfeval-check [options] <file.xlsx | folder>...
- * Checks self-evaluation workbooks and prints what it found. It never writes to the files it reads.
+ * selfeval-check [options] <file.xlsx | report.docx | folder>...
+ * Checks self-evaluation workbooks and their Word reports and prints what it found. It never writes to the files
+ * it reads.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, readlinkSync } from 'fs';
@@ -10,7 +11,7 @@ import { parseBands } from '../core/bands';
 import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
-import { expandTargets } from './files';
+import { expandTargets, Pairing } from './files';
 import { formatFileLines, formatTotal, PrintedFileReport, visible } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
@@ -125,7 +126,7 @@ function maxFindings(): number {
 }
 
 /** The file's entry with at most `max` findings: errors first, then warnings, then notes, in their order. */
-export function boundFindings(r: FileReport, max = maxFindings()): PrintedFileReport {
+export function boundFindings(r: PrintedFileReport, max = maxFindings()): PrintedFileReport {
   if (r.findings.length <= max) return r;
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const keep = r.findings.map((f, i) => ({ i, k: rank[f.severity] ?? 3 })).sort((a, b) => a.k - b.k || a.i - b.i).slice(0, max);
@@ -154,7 +155,10 @@ function* pieces(parts: Iterable<string>, size: number): Generator<string> {
 /** A placeholder for the findings array while the rest of the entry is stringified. */
 const FINDINGS = '\u0000findings\u0000';
 
-function* jsonParts(r: PrintedFileReport): Generator<string> {
+function* jsonParts(printed: PrintedFileReport): Generator<string> {
+  // which sheets came from a Word report is for the text output only: the JSON is the schema's
+  const { wordSheets: _word, ...r } = printed;
+  void _word;
   const indent = (s: string, pad: string): string => pad + s.replace(/\n/g, `\n${pad}`);
   // split at the key itself: inside a JSON string a quote is always escaped, so `"findings": "…"` is only the key
   const whole = indent(JSON.stringify({ ...r, findings: FINDINGS }, null, 2), '    ');
@@ -203,7 +207,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   const program = new Command()
     .name('selfeval-check')
     .description('自评校核：校验部门整体支出绩效自评工作簿（收支表、三公经费、评分表）中的数字')
-    .argument('[paths...]', '.xlsx 文件或文件夹（文件夹中的 .xlsx 逐个校验）；不给则校验随附示例')
+    .argument('[paths...]', '.xlsx 工作簿、.docx 自评报告或文件夹（文件夹中的工作簿和报告逐个校验，同名的工作簿和报告合并校验）；不给则校验随附示例')
     .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
     .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
     .option('--tolerance <factor>', '舍入误差（尾差）界限的倍数，0 表示必须完全相等', parseFactor, 1)
@@ -214,6 +218,8 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
     .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')
     .option('--value <name=value>', '给出指标的值（可重复），如 重点支出安排率=92%', collectValue)
     .option('--timeout <seconds>', `每个文件读取和校验的时限（秒），超时则放弃该文件`, parseSeconds, RUN_LIMITS.timeoutS)
+    .option('--together', '把给出的工作簿和 Word 报告作为一份材料合并校验（同名的，或仅有的一个工作簿和一个报告）')
+    .option('--no-together', '工作簿和报告一律分开校验（文件夹中同名的也不合并）')
     .option('--no-color', '不使用颜色')
     .option('--list-rules', '列出全部规则')
     .exitOverride()
@@ -228,7 +234,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
     rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>; capByRate?: boolean;
-    timeout: number;
+    timeout: number; together?: boolean;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -242,9 +248,10 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       ? `未指定文件：校验随附示例（seed 002 数据；第二个文件有一处人为埋入的错误）\n\n`
       : `No file given: checking the bundled examples (seed 002 figures; the second has one planted error)\n\n`);
   }
-  const targets = await expandTargets(paths);
+  const pairing: Pairing = o.together === true ? 'together' : o.together === false ? 'off' : 'folders';
+  const targets = await expandTargets(paths, pairing);
   if (!targets.length) {
-    io.err(o.lang === 'zh' ? '未找到 .xlsx 或 .xlsm 文件：请给出工作簿或含有工作簿的文件夹\n' : 'No .xlsx or .xlsm file found: give workbooks or folders holding them\n');
+    io.err(o.lang === 'zh' ? '未找到 .xlsx 或 .xlsm 文件（或 .docx 报告）：请给出工作簿、报告或含有它们的文件夹\n' : 'No .xlsx or .xlsm file (or .docx report) found: give workbooks, reports or folders holding them\n');
     return 2;
   }
   const options: Partial<CheckOptions> = {
@@ -268,7 +275,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
     if (json) await io.out('{\n  "version": 1,\n  "files": [\n');
     for (const t of targets) {
       if (io.broken?.()) break;
-      const checked = t.problem ? errorReport(t.file, t.problem, o.lang) : isolated ? await isolated.check(t.file, options) : await checkFile(t.file, options);
+      const checked = t.problem ? errorReport(t.file, t.problem, o.lang) : isolated ? await isolated.check(t.file, options, t.parts) : await checkFileHere(t.file, options, t.parts);
       const r = boundFindings(checked);
       const first = outcomes.length === 0;
       outcomes.push({ error: r.error !== null, errors: r.summary.errors });

@@ -72,11 +72,62 @@ const MESSAGES = {
     zh: '不是可读的 Excel 工作簿：文件中没有工作表（可能已损坏，或是其他程序的压缩包）；请用 Excel 打开确认后另存为 .xlsx',
     en: 'Not a readable Excel workbook: the file has no worksheet (it may be damaged, or another program’s archive); open it in Excel and save it as .xlsx',
   },
+  oldDoc: {
+    zh: '旧版 Word .doc 格式，请用 Word 或 WPS 另存为 .docx 后再校验',
+    en: 'An old Word .doc file: save it as .docx in Word or WPS, then check it again',
+  },
+  encrypted: {
+    zh: '文件已加密（设置了打开密码）：请在 Word 或 WPS 中取消密码保护并另存为 .docx 后再校验',
+    en: 'The file is encrypted (it has an open password): remove the password in Word or WPS, save it as .docx and check it again',
+  },
+  noDocument: {
+    zh: '不是可读的 Word 文档：文件中没有正文部件 word/document.xml（可能已损坏，或是其他程序的压缩包）；请用 Word 或 WPS 打开确认后另存为 .docx',
+    en: 'Not a readable Word document: the file has no word/document.xml (it may be damaged, or another program’s archive); open it in Word or WPS and save it as .docx',
+  },
+  tooManyTables: {
+    zh: '文件过大：有 {count} 个表格，超过上限 {limit} 个，未校验；请删去与自评无关的表格后另存再校验',
+    en: 'File too large: {count} tables, over the limit of {limit}; not checked. Remove the tables unrelated to the self-evaluation and save it again',
+  },
   crashed: {
     zh: '校验此文件时程序出错（{reason}），已放弃此文件，其余文件照常校验：请把文件发给维护人员',
     en: 'The checker failed on this file ({reason}); it was given up, the others were checked: please send the file to the maintainers',
   },
 } as const;
+
+/**
+ * The same errors said of a Word report (data.format = 'docx', set by ./check-file.ts for a .docx): what to open
+ * it in and what to save it as. The error codes are the same, so programs see one list.
+ */
+const DOCX_MESSAGES: Partial<Record<keyof typeof MESSAGES, { zh: string; en: string }>> = {
+  tooLarge: {
+    zh: '文件过大：{what}，超过上限 {limit}，未校验；请删去与自评无关的内容后另存再校验',
+    en: 'File too large: {what}, over the limit of {limit}; not checked. Remove content unrelated to the self-evaluation and save it again',
+  },
+  tooManyEntries: {
+    zh: '文件过大：压缩包内的部件超过 {limit} 个，未校验；请用 Word 或 WPS 打开后另存为 .docx',
+    en: 'File too large: the package has more than {limit} parts; not checked. Open it in Word or WPS and save it as .docx again',
+  },
+  tooManyCells: {
+    zh: '文件过大：段落和表格单元格超过 {limit} 个，未校验；请删去与自评无关的内容后另存再校验',
+    en: 'File too large: more than {limit} paragraphs and table cells; not checked. Remove content unrelated to the self-evaluation and save it again',
+  },
+  oleOrEncrypted: {
+    zh: '文件已加密，或是旧版 Word .doc 格式：请取消密码保护并用 Word 或 WPS 另存为 .docx 后再校验',
+    en: 'The file is encrypted or in the old Word .doc format: remove the password and save it as .docx in Word or WPS, then check it again',
+  },
+  notZip: {
+    zh: '不是 .docx 文件（文件内容不是 Office Open XML 压缩包）：请用 Word 或 WPS 打开后另存为 .docx',
+    en: 'Not a .docx file (its content is not an Office Open XML package): open it in Word or WPS and save it as .docx',
+  },
+  corrupt: {
+    zh: '文件已损坏或无法解析（{reason}）：请用 Word 或 WPS 打开，修复后另存为 .docx 再校验',
+    en: 'The file is damaged or cannot be parsed ({reason}): open it in Word or WPS, let it repair the file, save it as .docx and check again',
+  },
+  badXml: {
+    zh: '文件内容已损坏（{reason}）：请用 Word 或 WPS 打开，修复后另存为 .docx 再校验',
+    en: 'The file’s content is damaged ({reason}): open it in Word or WPS, let it repair the file, save it as .docx and check again',
+  },
+};
 
 export type ReadErrorCode = keyof typeof MESSAGES;
 
@@ -87,6 +138,11 @@ export class ReadError extends Error {
 
   text(lang: Lang): string {
     return readErrorText(this.code, this.data, lang);
+  }
+
+  /** The same error, said of a Word report (Word and .docx in place of Excel and .xlsx). */
+  ofDocx(): ReadError {
+    return this.data.format === 'docx' ? this : new ReadError(this.code, { ...this.data, format: 'docx' });
   }
 
   /** A system error (ENOENT, EACCES …) as one of ours. */
@@ -101,7 +157,7 @@ export class ReadError extends Error {
 }
 
 export function readErrorText(code: ReadErrorCode, data: Record<string, string | number>, lang: Lang): string {
-  const t: string = MESSAGES[code][lang];
+  const t: string = (data.format === 'docx' ? DOCX_MESSAGES[code] ?? MESSAGES[code] : MESSAGES[code])[lang];
   // a datum may be given in each language ("reason" in Chinese, "reason.en" in English)
   return t.replace(/\{(\w+)\}/g, (m, k: string) => (`${k}.${lang}` in data ? String(data[`${k}.${lang}`]) : k in data ? String(data[k]) : m));
 }

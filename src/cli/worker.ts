@@ -7,8 +7,10 @@ export interface Job {
   id: number;
   file: string;
   options: Partial<CheckOptions>;
+  /** a workbook and its report checked as one document (./check-file.ts), named `file` */
+  parts?: string[];
 }
 
 parentPort?.on('message', (job: Job) => {
-  void checkFileHere(job.file, job.options).then((report) => parentPort!.postMessage({ id: job.id, report }));
+  void checkFileHere(job.file, job.options, job.parts).then((report) => parentPort!.postMessage({ id: job.id, report }));
 });
