@@ -127,6 +127,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     if (problem.actual !== undefined) f.actual = problem.actual;
     if (problem.fix !== undefined) f.fix = problem.fix;
     if (problem.table !== undefined) f.table = problem.table;
+    if (problem.quote !== undefined) f.quote = problem.quote;
     return f;
   });
   findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);

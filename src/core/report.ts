@@ -23,6 +23,9 @@ export interface Finding {
   table?: number;
   messageId: string;
   data: Record<string, string | number>;
+  /** Extra field: for a finding about a sentence of the report's text, the sentence (at most 300 characters) and
+   *  the UTF-16 [start, end) offsets of the figures in question within it, for highlighting. */
+  quote?: { text: string; marks: Array<[number, number]> };
 }
 
 export interface ScoreEntry {

@@ -4,6 +4,7 @@ import { ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
 import { columnBands, sliceSheet } from './bands';
+import { findClaims } from './claims';
 import { findConsolidations } from './consolidation';
 import { findFormLines, tableBudgetLines } from './derived';
 import { findKeyValues } from './keyvalue';
@@ -14,7 +15,7 @@ import { findTables } from './tables';
 import { splitTwoSided } from './two-sided';
 
 export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
-  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [], consolidations: [] };
+  const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [], consolidations: [], claims: [] };
   let id = 0;
   const nextId = (): number => id++;
   const grades: Array<{ grid: Grid; kv: KeyValue }> = [];
@@ -67,6 +68,12 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
   // after every sheet: unit sheets of one layout learn their units, and a 汇总 sheet over them is confirmed
   model.consolidations = findConsolidations(model.tables, model.notes, tol);
   model.budgetLines = [...model.tables.flatMap(tableBudgetLines), ...model.formLines];
+  // figures stated in sentences (a Word report's paragraphs, a workbook's prose cells)
+  try {
+    model.claims = findClaims(model.grids);
+  } catch (e) {
+    model.notes.push({ kind: 'unreadable-sheet', sheet: '正文', text: e instanceof Error ? e.message : String(e) });
+  }
   // a 等次 cell within a few rows below a project table is that project's
   for (const p of model.projects) {
     const g = grades.find((x) => x.grid === p.grid && x.kv.cell.row > p.rect.top && x.kv.cell.row <= p.rect.bottom + 3);

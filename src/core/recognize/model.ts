@@ -233,6 +233,8 @@ export interface WorkbookModel {
   /** 汇总 sheets over unit sheets of the same layout (recognize/consolidation.ts) */
   consolidations: Consolidation[];
   notes: Note[];
+  /** Figures stated in sentences and how the sentences relate them (recognize/claims.ts). */
+  claims: TextClaim[];
 }
 
 // ---- derived facts (built by derived.ts) and the project forms (built by project.ts); declared here so the
@@ -300,3 +302,59 @@ export interface ProjectTable {
   /** a 自评等次/评价等次 cell right below the table, when there is one */
   grade?: KeyValue;
 }
+
+// ---- figures stated in sentences (built by claims.ts): the report's text and the prose cells of a workbook
+
+/** A text cell read as prose: a paragraph of a Word report (sheet 正文, column A) or a prose cell of a workbook. */
+export interface TextParagraph {
+  grid: Grid;
+  row: number;
+  col: number;
+  text: string;
+  /** position in reading order over the snapshot (paragraphs that follow one another differ by 1) */
+  index: number;
+}
+
+/** A figure as written in a paragraph: UTF-16 offsets [start, end) of its digits and unit within `para.text`. */
+export interface TextFigure {
+  para: TextParagraph;
+  start: number;
+  end: number;
+  /** as written ("8162.27万元", "94.78%") */
+  text: string;
+  /** an amount in 万元 (元 carries 4 more decimals, 亿元 4 fewer), or a percentage (`percent`, held as a fraction),
+   *  at the decimals it shows (`formatted`: the text fixes them) */
+  num: Num;
+}
+
+/** Who, when, what and from which funds an amount is, as its clause says. */
+export interface TextAmount extends TextFigure {
+  unit: '元' | '万元' | '亿元';
+  /** the clause's name for it, without numbering, year and entity ("一般公共预算财政拨款支出") */
+  label: string;
+  /** the item without scope and measure words, normalised for matching ("支出", "住房公积金") */
+  key: string;
+  year?: number;
+  measure?: 'budget' | 'actual';
+  /** the fund scope (资金口径) the clause states: 全部资金, 财政拨款, 一般公共预算财政拨款, 一般公共预算, 政府性基金,
+   *  国有资本经营预算; absent when it states none (such a figure is compared with nothing) */
+  scope?: string;
+  /** a unit named in the sentence (…中心, …医院): figures of different entities are never compared */
+  entity?: string;
+  /** `fact`: a figure of an item; `delta`: a change (增加X万元); `aside`: in brackets, or a standard (每人每月100元) */
+  role: 'fact' | 'delta' | 'aside';
+}
+
+export type TextClaim =
+  /** every amount read, for comparing one figure stated twice (text/same-figure) and against tables (text/table) */
+  | { kind: 'amount'; para: TextParagraph; amount: TextAmount }
+  /** "A万元，其中：B万元，占P%；C万元…": parts of a whole; `complete` when the shares add up to 100% or the
+   *  vocabulary knows the breakdown (支出 = 基本支出 + 项目支出); paragraphs that follow "…A万元，其中：" count too */
+  | { kind: 'parts'; para: TextParagraph; whole: TextAmount; parts: TextAmount[]; shares: Array<TextFigure | undefined>; complete: boolean }
+  /** "预算数A万元，执行数为B万元，完成预算的P%" */
+  | { kind: 'rate'; para: TextParagraph; budget: TextAmount; actual: TextAmount; rate: TextFigure }
+  /** "B万元，比2018年增加D万元，增长P%", "2025年…A万元，2026年…B万元，比2025年减少P%" */
+  | { kind: 'change'; para: TextParagraph; current: TextAmount; prior?: TextAmount; delta?: TextAmount; percent?: TextFigure;
+    direction: 1 | -1; word: { start: number; end: number; text: string; para: TextParagraph } }
+  /** "1、…A万元；2、…B万元；…" (in one paragraph or one item a paragraph), with the total it is a list of, if stated */
+  | { kind: 'list'; para: TextParagraph; items: TextAmount[]; total?: TextAmount };

@@ -31,6 +31,10 @@ import { scoreTotal } from './score/total';
 import { balance } from './totals/balance';
 import { columnSum } from './totals/column-sum';
 import { consolidation } from './totals/consolidation';
+import { textRate } from './text/rate';
+import { textSameFigure } from './text/same-figure';
+import { textSum } from './text/sum';
+import { textTable } from './text/table';
 import { Rule } from './types';
 
 export const RULES: Rule[] = [
@@ -59,6 +63,10 @@ export const RULES: Rule[] = [
   projectTotal,
   formulaCoverage,
   constantTotal,
+  textRate,
+  textSum,
+  textSameFigure,
+  textTable,
   numberAsText,
   notANumber,
   errorValue,

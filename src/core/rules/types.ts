@@ -52,6 +52,14 @@ export interface Problem {
   /** The family of checks this one belongs to (one rule, one table or pair of tables, one axis): see
    *  `RuleContext.checked` and the evidence gate in core/evidence.ts. */
   family?: string;
+  /** The sentence a finding about a report's text is about, for a person to see it with its figures marked: `text`
+   *  at most 300 characters of the paragraph, `marks` the UTF-16 [start, end) offsets of the figures in `text`. */
+  quote?: Quote;
+}
+
+export interface Quote {
+  text: string;
+  marks: Array<[number, number]>;
 }
 
 export interface GradeBand {
