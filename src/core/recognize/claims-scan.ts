@@ -75,11 +75,12 @@ export function tokens(raw: string): Token[] {
       continue;
     }
     const unit = unitText === '亿元' ? '亿元' : unitText === '元' ? '元' : '万元';
+    // as a figure typed without a fixed format: its own decimals, but taken as rounded to at least 分 (the tables' 尾差)
     const num: Num = unit === '万元'
-      ? { value, decimals, formatted: true, percent: false, fromText: true, unit: '万元' }
+      ? { value, decimals, formatted: false, percent: false, fromText: true, unit: '万元' }
       : unit === '元'
-        ? { value: value.div(TEN_THOUSAND), decimals: decimals + 4, formatted: true, percent: false, fromText: true, unit: '元' }
-        : { value: value.times(TEN_THOUSAND), decimals: decimals - 4, formatted: true, percent: false, fromText: true };
+        ? { value: value.div(TEN_THOUSAND), decimals: decimals + 4, formatted: false, percent: false, fromText: true, unit: '元' }
+        : { value: value.times(TEN_THOUSAND), decimals: Math.max(0, decimals - 4), formatted: false, percent: false, fromText: true };
     out.push({ start, end, text: raw.slice(start, end), kind: 'amount', unit, num, depth: depthAt[start]!, loose });
   }
   return out;

@@ -128,7 +128,7 @@ function readPara(para: TextParagraph): Read {
       // "住房公积金：2026年…预算安排201.50万元": the item is named before the colon
       const named = readClause(s.slice(clauseStart(s, cs - 1, prevEnd), cs - 1));
       facts.key = named.key;
-      facts.label = named.label + facts.label;
+      facts.label = named.label;
       facts.year ??= named.year;
       facts.scope ??= named.scope;
       facts.measure ??= named.measure;

@@ -53,7 +53,7 @@ export const textSameFigure: Rule = {
         ctx.report({
           messageId: 'mismatch',
           data: {
-            year: first.year!, scope: first.scope!, item: other.label.replace(first.scope!, '') || first.key, measure: first.measure ? MEASURE_ZH[first.measure] : '',
+            year: first.year!, scope: first.scope!, item: first.key, measure: first.measure ? MEASURE_ZH[first.measure] : '',
             measure_en: first.measure ? ` (${first.measure})` : '', va: asWritten(first), vb: asWritten(other),
             diff: `${fmt(check.diff.abs(), Math.max(2, check.decimals))}万元`,
           },

@@ -13,7 +13,7 @@ import { itemKey } from '../../recognize/claims-scan';
 import { Column, Table, TextAmount } from '../../recognize/model';
 import { normLabel } from '../../text';
 import { Rule } from '../types';
-import { ref } from '../util';
+import { fmt, ref } from '../util';
 import { asWritten, cellsOf, familyOf, quoteOf } from './util';
 
 const TEN_THOUSAND = new Dec(10000);
@@ -68,8 +68,8 @@ export const textTable: Rule = {
     description: { zh: '文字中的数字与同一文件表格中的同一数字一致', en: 'A figure in the text agrees with the same figure in a table of the same file' },
     messages: {
       mismatch: {
-        zh: '文中“{item}”为 {text}，而表格“{table}”中为 {cell}（{shown}），不一致',
-        en: 'The text states “{item}” as {text}, but the table “{table}” has {cell} ({shown})',
+        zh: '文中“{item}”为 {text}，而表格“{table}”{cell} 为 {shown}（{wan}），不一致',
+        en: 'The text states “{item}” as {text}, but the table “{table}” has {shown} ({wan}) in {cell}',
       },
     },
   },
@@ -91,6 +91,7 @@ export const textTable: Rule = {
         data: {
           item: a.label, text: asWritten(a), table: f.table.title ?? f.table.sheet, cell,
           shown: `${shown(f.table.grid.num(f.row, f.col.col)!)}${f.table.unit ?? ''}`,
+          wan: `${fmt(f.num.value, Math.max(2, a.num.decimals))}万元`,
         },
         cells: [...cellsOf(a), cell],
         expected: `${shown(f.table.grid.num(f.row, f.col.col)!)}${f.table.unit ?? ''}`, actual: asWritten(a),
