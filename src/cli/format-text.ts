@@ -56,9 +56,14 @@ export class WordRefs {
       if (base === '正文') this.sheets.set(name, { kind: 'body' });
       else if (table) this.sheets.set(name, { kind: 'table', n: table[1]! });
     }
-    const alts = [...this.sheets.keys()].flatMap((n) => [`'${n.replace(/'/g, "''")}'`, n])
-      .sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    this.pattern = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}_.'])(?:${alts.join('|')})!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gu') : null;
+    const esc = (n: string): string => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const keys = [...this.sheets.keys()].sort((a, b) => b.length - a.length);
+    // a quoted name is delimited by its quotes; a bare one must not be the end of another sheet's name (收支表1)
+    const quoted = keys.map((n) => esc(`'${n.replace(/'/g, "''")}'`));
+    const bare = keys.map(esc);
+    this.pattern = keys.length
+      ? new RegExp(`(?:${quoted.join('|')}|(?<![\\p{L}\\p{N}_.'])(?:${bare.join('|')}))!\\$?[A-Z]{1,3}\\$?\\d+(?::\\$?[A-Z]{1,3}\\$?\\d+)?`, 'gu')
+      : null;
   }
 
   get any(): boolean {

@@ -200,11 +200,24 @@ class Budget {
 
 const cut = (s: string): string => (s.length > DOCX_LIMITS.textChars ? s.slice(0, DOCX_LIMITS.textChars) : s);
 
-/** A `w:sym`'s character: w:char in hex; a symbol font's private-use code (F020–F0FF) is its ASCII position. */
+/** The Symbol font's characters that figures use, by their code (its digits are ASCII's; its letters are Greek and
+ *  are left as the font's private-use characters). */
+const SYMBOL_FONT: Record<number, string> = {
+  0x20: ' ', 0x25: '%', 0x28: '(', 0x29: ')', 0x2b: '+', 0x2c: ',', 0x2d: '−', 0x2e: '.', 0x2f: '/', 0x3a: ':', 0x3b: ';', 0x3c: '<', 0x3d: '=', 0x3e: '>',
+  0xa3: '≤', 0xb0: '°', 0xb1: '±', 0xb3: '≥', 0xb4: '×', 0xb8: '÷', 0xb9: '≠', 0xbb: '≈', 0xd7: '·',
+};
+
+/** A `w:sym`'s character: w:char in hex; in the Symbol font a code F020–F0FF (or 20–FF) is its character above,
+ *  or a digit. Other symbol fonts' characters (Wingdings' boxes) are kept as they are. */
 function symbol(t: SaxesTagPlain): string {
   const code = parseInt(attr(t, 'char') ?? '', 16);
   if (!Number.isInteger(code) || code <= 0 || code > 0x10ffff) return '';
-  return String.fromCodePoint(code >= 0xf020 && code <= 0xf0ff ? code - 0xf000 : code);
+  if (/^symbol$/i.test(attr(t, 'font') ?? '')) {
+    const low = code >= 0xf000 && code <= 0xf0ff ? code - 0xf000 : code;
+    if (SYMBOL_FONT[low]) return SYMBOL_FONT[low];
+    if (low >= 0x30 && low <= 0x39) return String.fromCharCode(low);
+  }
+  return String.fromCodePoint(code);
 }
 
 /** The body's paragraphs and tables, read in one pass over the main part. */

@@ -33,7 +33,7 @@ const packageArb = fc.record({
   cut: fc.option(fc.nat(), { nil: undefined }),
 });
 
-const KNOWN = new Set(['tooLarge', 'tooManyEntries', 'tooManyCells', 'tooManySheets', 'oleOrEncrypted', 'notZip', 'corrupt', 'truncated', 'badXml', 'noWorkbook', 'empty']);
+const KNOWN = new Set(['tooLarge', 'tooManyEntries', 'tooManyCells', 'tooManySheets', 'oleOrEncrypted', 'notZip', 'corrupt', 'truncated', 'badXml', 'noWorkbook', 'empty', 'oldDoc', 'encrypted', 'noDocument', 'tooManyTables']);
 
 let n = 0;
 test('random grids in random packages with random byte damage: always a report, never a crash', async () => {
