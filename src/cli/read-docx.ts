@@ -20,8 +20,8 @@
  *   paragraph that anchors them (their `w:p` are counted like any other); in a table cell they are lines of the
  *   cell. Of an `mc:AlternateContent`, only the first choice is read (Word writes a text box twice: as DrawingML
  *   in `mc:Choice` and as VML in `mc:Fallback`; reading both would say every figure twice).
- * - Tracked changes are read as accepted: `w:ins` and `w:moveTo` kept, `w:del`, `w:delText` and `w:moveFrom`
- *   dropped. Fields: the instructions (`w:instrText`) dropped, the results kept (`w:fldSimple`'s content too).
+ * - Tracked changes are read as accepted: `w:ins` and `w:moveTo` kept, `w:del`, `w:delText`, `w:moveFrom` and
+ *   deleted table rows dropped (a paragraph whose mark alone is deleted is still a row of its own). Fields: the instructions (`w:instrText`) dropped, the results kept (`w:fldSimple`'s content too).
  *   Content controls (`w:sdt`) are read as their content. `w:tab` is a tab, `w:br` and `w:cr` a line break
  *   ("\n"), `w:sym` its character, `w:noBreakHyphen` a hyphen, `w:softHyphen` nothing.
  * - `w:tblHeader` rows are read once, where they stand: Word repeats them on each page when it prints, the
@@ -183,6 +183,8 @@ interface Row {
   before: number;
   after: number;
   cells: Cell[];
+  /** a row deleted as a tracked change (w:trPr/w:del): left out, as accepted */
+  deleted?: boolean;
 }
 
 interface Table {
@@ -251,13 +253,18 @@ async function readBody(zip: ZipPackage, part: string): Promise<{ paragraphs: st
       if (p && p.text.length < DOCX_LIMITS.textChars) p.text += s;
     }
   };
-  const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'pPr', 'rPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference']);
+  // (w:rt is the phonetic guide of w:ruby, above its base text: the base is the text)
+  const SKIPPED = new Set(['del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'pPr', 'rPr', 'sectPr', 'footnoteReference', 'endnoteReference', 'commentReference', 'rt']);
 
   await parsePart(zip, part, {
     open(name, t) {
       if (skip) {
         if (SKIPPED.has(name) || name === 'Fallback' || name === 'Choice') skip++;
         return;
+      }
+      if (inTrPr && name === 'del' && table) {
+        const row = table.rows[table.rows.length - 1];
+        if (row) row.deleted = true;
       }
       switch (name) {
         case 'AlternateContent':
@@ -442,7 +449,7 @@ export function tableGrid(name: string, t: Table): SheetSnapshot {
   const values: CellValue[][] = [];
   const formats: (string | null)[][] = [];
   const merges: string[] = [];
-  // the vertical merge open at each grid column: its top row and its width
+  // the cell open at each grid column, to be continued down by vMerge: its top row, width and bottom row
   const open = new Map<number, { top: number; span: number; bottom: number }>();
   const closeAt = (col: number): void => {
     const m = open.get(col);
@@ -450,7 +457,7 @@ export function tableGrid(name: string, t: Table): SheetSnapshot {
     open.delete(col);
     if (m.bottom > m.top || m.span > 1) merges.push(`${cellA1(m.top, col)}:${cellA1(m.bottom, col + m.span - 1)}`);
   };
-  t.rows.forEach((row, r) => {
+  t.rows.filter((row) => !row.deleted).forEach((row, r) => {
     const out: CellValue[] = [];
     const fmts: (string | null)[] = [];
     let col = row.before;
@@ -467,18 +474,17 @@ export function tableGrid(name: string, t: Table): SheetSnapshot {
         const { v, fmt } = cellValue(cellText(c));
         out[col] = v;
         fmts[col] = fmt;
-        if (c.vMerge !== 'none') open.set(col, { top: r, span, bottom: r });
-        else if (span > 1) merges.push(`${cellA1(r, col)}:${cellA1(r, col + span - 1)}`);
+        // every cell may be continued below (a "continue" under a cell with no "restart" merges with it, as
+        // Word shows it); its area is said when it closes, if it spans more than one grid cell
+        open.set(col, { top: r, span, bottom: r });
       }
       // a vertical merge at a column this cell covers but does not start at ends here
       for (let k = col + 1; k < col + span; k++) closeAt(k);
       col += span;
     }
     for (const k of [...open.keys()]) if (!starts.has(k)) closeAt(k);
-    for (let j = 0; j < out.length; j++) {
-      if (out[j] === undefined) out[j] = null;
-      fmts[j] ??= null;
-    }
+    // grid cells no cell stands on (gridBefore, gridAfter, a short row) are holes: the snapshot reads them as
+    // empty, and a row that is mostly holes is never made dense (canonicalSheet)
     values.push(out);
     formats.push(fmts);
   });

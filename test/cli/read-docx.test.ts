@@ -162,7 +162,7 @@ test('Word\'s own markup: revisions, fields, content controls, tabs, breaks, sym
       '<w:r><w:fldChar w:fldCharType="end"/></w:r>', r('页'), '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple>'),
     `<w:sdt><w:sdtPr><w:alias w:val="单位"/></w:sdtPr><w:sdtContent>${p(r('西区卫生健康局'))}</w:sdtContent></w:sdt>`,
     p(r('预算数：'), '<w:r><w:tab/></w:r>', r('16.56万元'), '<w:r><w:br/></w:r>', r('执行数：15.70万元'), '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>', '<w:r><w:noBreakHyphen/></w:r>'),
-    p(r('见图'), textBox('框内94.78%'), r('所示'), '<w:r><w:footnoteReference w:id="1"/></w:r>'),
+    p(r('见图'), textBox('框内94.78%'), r('所示'), '<w:r><w:footnoteReference w:id="1"/></w:r>', '<w:r><w:ruby><w:rt><w:r><w:t>ji</w:t></w:r></w:rt><w:rubyBase><w:r><w:t>计</w:t></w:r></w:rubyBase></w:ruby></w:r>'),
     `<w:p><w:moveFrom w:id="3" w:author="a">${r('移走')}</w:moveFrom><w:moveTo w:id="4" w:author="a">${r('移来')}</w:moveTo></w:p>`,
     '<w:p/>',
     `<w:sectPr><w:headerReference w:type="default" w:id="rId5"/></w:sectPr>`,
@@ -178,7 +178,7 @@ test('Word\'s own markup: revisions, fields, content controls, tabs, breaks, sym
     '第3页9',
     '西区卫生健康局',
     '预算数：\t16.56万元\n执行数：15.70万元≥-',
-    '见图所示',
+    '见图所示计',
     // the text box's paragraph follows its anchor, read once (mc:Choice, not the VML fallback)
     '框内94.78%',
     '移来',
@@ -191,6 +191,7 @@ test('tables: gridBefore/gridAfter, vMerge restart/continue, gridSpan, a nested 
     + `<w:tr>${tc('基本支出', '<w:vMerge w:val="restart"/>')}${tc('272.33')}${tc('272.33')}${tc('100.00%')}</w:tr>`
     + `<w:tr>${tc('', '<w:vMerge/>')}${tc('合计 甲', '<w:gridSpan w:val="2"/>')}${tc('1,234.50')}</w:tr>`
     + `<w:tr><w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>${tc('中间')}${tc('右\n第二行')}</w:tr>`
+    + `<w:tr><w:trPr><w:del w:id="7" w:author="a"/></w:trPr>${tc('删去的行')}${tc('999')}</w:tr>`
     + `<w:tr>${tc('外')}<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:gridSpan w:val="9"/></w:tcPr>${p(r('内1'))}</w:tc><w:tc>${p(r('内2'))}</w:tc></w:tr></w:tbl>${p(r('后'))}</w:tc></w:tr>`
     + `</w:tbl>`;
   const body = p(r('前言')) + table + p(r('表后')) + `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr>${tc('')}</w:tr></w:tbl>`;
@@ -210,6 +211,16 @@ test('tables: gridBefore/gridAfter, vMerge restart/continue, gridSpan, a nested 
   expect(t.merges).toEqual(['A2:A3', 'B3:C3', 'B5:D5']);
   // an empty table is a sheet with nothing in it
   expect(sheet(wb, '表2').values).toEqual([]);
+});
+
+test('a vMerge "continue" under a cell without "restart" merges with it; far grid columns cost the cells they hold', async () => {
+  const t1 = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${tc('甲')}${tc('1')}</w:tr><w:tr>${tc('', '<w:vMerge/>')}${tc('2')}</w:tr></w:tbl>`;
+  const far = `<w:tr><w:trPr><w:gridBefore w:val="999"/></w:trPr>${tc('7')}</w:tr>`.repeat(3000);
+  const t2 = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid>${far}</w:tbl>`;
+  const wb = await readDocx(await write('far.docx', zip(docxParts(t1 + t2))));
+  expect(sheet(wb, '表1').merges).toEqual(['A1:A2']);
+  const s = sheet(wb, '表2');
+  expect([s.top, s.left, s.values.length, s.values[0]]).toEqual([0, 999, 3000, [7]]);
 });
 
 test('a .docx with no body text and no table is a file checked, not an error', async () => {
