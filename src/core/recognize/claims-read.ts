@@ -34,6 +34,8 @@ export const DIRECTION = /(增加|增长|上升|提高|减少|下降|降低)了?
 const COMPARE = /(?:比|较)(上年|去年|上一年|(\d{4})\s*年(?:度)?)|与(上年|去年|上一年|(\d{4})\s*年(?:度)?)(?:同期)?相比|同比/g;
 const SHARE = /占([^，,；;。]{0,16}?)(?:的)?(?:比重|比例)?(?:为)?\s*$/;
 const RATE = /(?:完成(?:全年)?预算(?:数)?的?|(?:预算)?执行率(?:为|达到|达)?|预算完成率(?:为)?)\s*$/;
+/** How far back a comparison phrase (比2018年, 与上年相比) is looked for before its figure. */
+export const LOOKBACK = 200;
 export const MARKER = /其中[:：]?|主要用于以下方面[:：]?|主要用于[:：]|具体如下[:：]|具体为[:：]|分别为[:：]|包括[:：]/g;
 
 export function readParagraphs(grids: readonly Grid[]): TextParagraph[] {
@@ -101,7 +103,7 @@ export function readPara(para: TextParagraph): Read {
     const prevEnd = i > 0 && toks[i - 1]!.end > a ? toks[i - 1]!.end : a;
     const cs = clauseStart(s, t.start, prevEnd);
     const ct = s.slice(cs, t.start);
-    const compared = hasCompare(s.slice(a, t.start));
+    const compared = hasCompare(s.slice(Math.max(a, t.start - LOOKBACK), t.start));
     const direction = DIRECTION.test(ct) && compared;
     if (t.kind === 'percent') {
       amounts.push(undefined);
@@ -126,7 +128,8 @@ export function readPara(para: TextParagraph): Read {
       facts.measure ??= named.measure;
     }
     if (facts.year !== undefined && !direction) sentYear = facts.year;
-    else if (facts.year === undefined && !direction) facts.year = sentYear;
+    // a clause about 上年 is not of the sentence's year
+    else if (facts.year === undefined && !direction && !/上年|去年|上一年|同期/.test(ct)) facts.year = sentYear;
     const role: TextAmount['role'] = t.loose || t.depth > 0 ? 'aside' : direction ? 'delta' : 'fact';
     amounts.push(amountOf(para, t, facts, role));
   }

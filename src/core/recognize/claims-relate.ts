@@ -5,7 +5,7 @@
 import { Dec, halfUnit } from '../decimal';
 import { conceptOf, ConceptId, IDENTITIES } from '../vocabulary';
 import { clauseStart, figureOf, itemKey, readClause, Token } from './claims-scan';
-import { DIRECTION, facts, lastCompare, MARKER, Read, sentenceOf } from './claims-read';
+import { DIRECTION, facts, lastCompare, LOOKBACK, MARKER, Read, sentenceOf } from './claims-read';
 import { TextAmount, TextClaim, TextFigure } from './model';
 
 function conceptOfAmount(a: TextAmount, asPart: boolean): ConceptId | undefined {
@@ -69,6 +69,9 @@ export function partsIn(r: Read, out: TextClaim[]): void {
         if (t.start < me) continue;
         if (t.start >= stop) break;
         const p = facts(r, i);
+        // "预算数100万元，其中：中央资金60万元，省级资金40万元，执行数为98万元": the list ends before another measure
+        // or year, or the whole stated again
+        if (p && ((p.measure && whole.measure !== p.measure) || (p.year !== undefined && whole.year !== undefined && p.year !== whole.year) || (p.key && p.key === whole.key && p.scope === whole.scope))) break;
         if (p) {
           parts.push(p);
           shares.push(undefined);
@@ -128,7 +131,7 @@ export function changesIn(r: Read, out: TextClaim[]): void {
       last.percent = figureOf(r.para, t);
       return;
     }
-    const cmp = lastCompare(r.s, a, t.start);
+    const cmp = lastCompare(r.s, Math.max(a, t.start - LOOKBACK), t.start);
     if (!cmp) return;
     let current: TextAmount | undefined;
     if (!subject.key && !subject.scope) {

@@ -154,7 +154,8 @@ export function readClause(text: string): ClauseFacts {
   const y = YEAR.exec(t);
   if (y) {
     const n = Number(y[1]);
-    if (n >= 1990 && n <= 2100) year = n;
+    // a range (2021-2023年, 2021至2023年) is no one year
+    if (n >= 1990 && n <= 2100 && !/[-—–~～至到]\s*$/.test(t.slice(0, y.index))) year = n;
     t = (t.slice(0, y.index) + t.slice(y.index + y[0].length)).trim();
   }
   t = t.replace(LEAD, '').replace(/^[，,、\s]+/, '');

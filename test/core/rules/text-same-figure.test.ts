@@ -39,3 +39,12 @@ ruleTester(textSameFigure, {
     },
   ],
 });
+
+ruleTester(textSameFigure, {
+  valid: [
+    { name: '年初预算 and 调整后预算 are stages of one budget, not one figure twice', wb: report(['2021年一般公共预算财政拨款支出年初预算数1000.00万元，调整后预算数1200.00万元。', '2021年一般公共预算财政拨款支出全年预算数1200.00万元。']) },
+    { name: 'a clause about 上年 is not of the sentence’s year', wb: report(['2021年一般公共预算财政拨款支出1200.00万元，上年一般公共预算财政拨款支出1100.00万元。']) },
+    { name: 'a range of years is no year', wb: report(['2021-2023年一般公共预算财政拨款支出3600.00万元。', '2023年一般公共预算财政拨款支出1200.00万元。']) },
+  ],
+  invalid: [],
+});

@@ -63,3 +63,10 @@ ruleTester(textSum, {
     },
   ],
 });
+
+ruleTester(textSum, {
+  valid: [
+    { name: 'a 其中 list ends before a figure of another measure', wb: report(['项目全年预算数100.00万元，其中：中央资金60.00万元，省级资金40.00万元，执行数为98.00万元，完成预算的98%。']) },
+  ],
+  invalid: [],
+});

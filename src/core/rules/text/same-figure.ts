@@ -11,9 +11,14 @@ import { Rule } from '../types';
 import { fmt } from '../util';
 import { asWritten, cellsOf, familyOf, quoteOf } from './util';
 
+/** The stage of a budget a label names: 年初预算 and 调整（追加）预算 are not the 全年预算 (nor each other). */
+export function stageOf(a: TextAmount): string {
+  return /年初/.test(a.label) ? 'initial' : /调整|追加|调减/.test(a.label) ? 'adjusted' : '';
+}
+
 export function factKey(a: TextAmount): string | undefined {
   if (a.role !== 'fact' || !a.key || a.year === undefined || !a.scope) return undefined;
-  return `${a.entity ?? ''}|${a.key}|${a.year}|${a.measure ?? ''}|${a.scope}`;
+  return `${a.entity ?? ''}|${a.key}|${a.year}|${a.measure ?? ''}|${stageOf(a)}|${a.scope}`;
 }
 
 const MEASURE_ZH = { budget: '预算', actual: '决算' } as const;

@@ -14,6 +14,7 @@ import { Column, Table, TextAmount } from '../../recognize/model';
 import { normLabel } from '../../text';
 import { Rule } from '../types';
 import { fmt, ref } from '../util';
+import { stageOf } from './same-figure';
 import { asWritten, cellsOf, familyOf, quoteOf } from './util';
 
 const TEN_THOUSAND = new Dec(10000);
@@ -77,7 +78,7 @@ export const textTable: Rule = {
     const tables = ctx.model.tables.filter((t) => t.unit && t.sheet !== '正文');
     if (!tables.length) return;
     for (const c of ctx.model.claims) {
-      if (c.kind !== 'amount' || c.amount.role !== 'fact' || !c.amount.key) continue;
+      if (c.kind !== 'amount' || c.amount.role !== 'fact' || !c.amount.key || stageOf(c.amount)) continue;
       const a = c.amount;
       const found = tables.flatMap((t) => candidates(t, a));
       if (!found.length) continue;
