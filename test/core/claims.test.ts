@@ -136,6 +136,17 @@ describe('seed 004', () => {
   });
 });
 
+describe('workbook cells', () => {
+  test('a prose cell of a workbook is read like a paragraph, with its own cell', () => {
+    const wb = { sheets: [{ name: '项目自评', top: 0, left: 0, values: [
+      ['项目名称', '计划生育特殊家庭公共交通补贴', '实际完成情况'],
+      ['年度资金总额', 16.56, SEED.rate176],
+    ] }] };
+    const [r] = of(recognize(wb, DEFAULT_TOLERANCE).claims, 'rate');
+    expect([r!.para.grid.name, r!.para.row, r!.para.col, r!.rate.text]).toEqual(['项目自评', 1, 2, '94.78%']);
+  });
+});
+
 describe('what is not prose, and what relates nothing', () => {
   test('short labels are not read', () => {
     expect(claims('预算数（万元）', '16.56万元', '执行率94.78%')).toEqual([]);

@@ -129,6 +129,7 @@ export function changesIn(r: Read, out: TextClaim[]): void {
     // a percentage right after its amount change ("增加20.25万元，增长2.66%") completes that change
     if (isPct && last && !last.percent && last.delta && i > 0 && r.toks[i - 1] === tokenOf(r, last.delta) && !subject.key && !subject.scope) {
       last.percent = figureOf(r.para, t);
+      last.percentWord = { ...word, direction };
       return;
     }
     const cmp = lastCompare(r.s, Math.max(a, t.start - LOOKBACK), t.start);

@@ -355,6 +355,8 @@ export type TextClaim =
   | { kind: 'rate'; para: TextParagraph; budget: TextAmount; actual: TextAmount; rate: TextFigure }
   /** "B万元，比2018年增加D万元，增长P%", "2025年…A万元，2026年…B万元，比2025年减少P%" */
   | { kind: 'change'; para: TextParagraph; current: TextAmount; prior?: TextAmount; delta?: TextAmount; percent?: TextFigure;
-    direction: 1 | -1; word: { start: number; end: number; text: string; para: TextParagraph } }
+    direction: 1 | -1; word: { start: number; end: number; text: string; para: TextParagraph };
+    /** the percentage's own direction word where it follows the amount change ("增加20.25万元，增长2.66%") */
+    percentWord?: { start: number; end: number; text: string; para: TextParagraph; direction: 1 | -1 } }
   /** "1、…A万元；2、…B万元；…" (in one paragraph or one item a paragraph), with the total it is a list of, if stated */
   | { kind: 'list'; para: TextParagraph; items: TextAmount[]; total?: TextAmount };

@@ -60,6 +60,11 @@ ruleTester(textRate, {
       findings: [{ messageId: 'rate', cells: ['正文!A1'], expected: '100%', actual: '90%' }],
     },
     {
+      name: 'mutant of seed 004: 增加20.25万元，下降2.66% (the directions contradict each other)',
+      wb: report([SEED.fiscal56.replace('增长2.66%', '下降2.66%')]),
+      findings: [{ messageId: 'directionPair', severity: 'error', cells: ['正文!A1'], message: '文字称“增加20.25万元”，又称“下降2.66%”，增减方向自相矛盾' }],
+    },
+    {
       name: 'the finding names the paragraph it is in (正文!A3)',
       wb: report(['一、部门基本情况', SEED.blood111, SEED.rate176]),
       findings: [{ messageId: 'rate', cells: ['正文!A3'] }],

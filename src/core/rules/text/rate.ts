@@ -33,6 +33,10 @@ export const textRate: Rule = {
         zh: '文字称“{word}”，但 {current}（{current_year}）与 {prior}（{prior_year}）相比实为{actual_word}',
         en: 'The text says “{word}”, but {current} ({current_year}) against {prior} ({prior_year}) is a {actual_word_en}',
       },
+      directionPair: {
+        zh: '文字称“{word}{delta}”，又称“{pct_word}{stated}”，增减方向自相矛盾',
+        en: 'The text says “{word} {delta}” and then “{pct_word} {stated}”: the directions contradict each other',
+      },
       roundingExplains: {
         severity: 'warning',
         zh: '“{stated_text}”按文中数字计算为 {computed}；所示金额位数较少，差异可能来自舍入，请按原始数字复核',
@@ -128,6 +132,17 @@ function checkChange(c: Change, ctx: Parameters<Rule['check']>[0], tol: Paramete
     return;
   }
   if (!c.delta || !c.percent) return;
+  if (c.percentWord && c.percentWord.direction !== c.direction) {
+    ctx.checked(family);
+    ctx.report({
+      messageId: 'directionPair',
+      data: { word: c.word.text, delta: asWritten(c.delta), pct_word: c.percentWord.text, stated: asWritten(c.percent) },
+      cells: cellsOf(c.percent, cur),
+      quote: quoteOf(c.word, c.delta, c.percentWord, c.percent),
+      family,
+    });
+    return;
+  }
   // "B万元，比上年增加D万元，增长P%": the earlier amount is B − D (B + D for a fall)
   const prior = c.direction === 1 ? cur.num.value.minus(c.delta.num.value) : cur.num.value.plus(c.delta.num.value);
   if (prior.lte(0)) return;
