@@ -71,6 +71,8 @@ export function partsIn(r: Read, out: TextClaim[]): void {
         const p = facts(r, i);
         // "预算数100万元，其中：中央资金60万元，省级资金40万元，执行数为98万元": the list ends before another measure
         // or year, or the whole stated again
+        // … and before another total ("…；本年度支出合计980万元，其中：…" opens a list of its own)
+        if (p && /合计|总计|总额|总收入|总支出/.test(p.label)) break;
         if (p && ((p.measure && whole.measure !== p.measure) || (p.year !== undefined && whole.year !== undefined && p.year !== whole.year) || (p.key && p.key === whole.key && p.scope === whole.scope))) break;
         if (p) {
           parts.push(p);
@@ -101,11 +103,15 @@ export function ratesIn(r: Read, out: TextClaim[]): void {
     for (let j = i - 1; j >= 0 && r.toks[j]!.start >= a; j--) {
       const x = facts(r, j);
       if (!x) continue;
-      if (x.measure === 'budget' && !budget) budget = x;
+      // 年初 and 调整 budgets are stages: a rate is of the 全年预算
+      if (x.measure === 'budget' && !budget && !/年初|调整|追加/.test(x.label)) budget = x;
       if (x.measure === 'actual' && !actual) actual = x;
     }
     if (!budget || !actual) return;
     if (budget.key && actual.key && budget.key !== actual.key) return;
+    // "…执行数为15.70万元，其中财政资金执行数为10万元，完成预算的…": which actual is meant is not said
+    MARKER.lastIndex = 0;
+    if (MARKER.test(r.s.slice(Math.min(budget.start, actual.start), t.start))) return;
     out.push({ kind: 'rate', para: r.para, budget, actual, rate: figureOf(r.para, t) });
   });
 }

@@ -84,3 +84,13 @@ test('a long paragraph is quoted in at most 300 characters around the figures', 
   expect(f!.quote!.text.length).toBeLessThanOrEqual(300);
   expect(f!.quote!.marks.map(([a, b]) => f!.quote!.text.slice(a, b))).toEqual(['16.56万元', '15.70万元', '94.78%']);
 });
+
+ruleTester(textRate, {
+  valid: [
+    { name: 'a 年初预算数 is a stage: the rate is of the 全年预算数', wb: report(['全年预算数60万元，年初预算数50万元，执行数57万元，执行率95%。']) },
+    { name: 'a 其中 between the figures and the rate: which actual is meant is not said', wb: report(['全年预算数16.56万元，执行数为15.70万元，其中财政资金执行数为10万元，完成预算的94.81%。']) },
+    { name: 'a percentage of another subject (门诊人次) relates nothing', wb: report(['2021年门诊收入1200万元，门诊人次比上年增长10%。']) },
+    { name: '三公 change and its parts', wb: report(['2021年三公经费支出5.93万元，比上年减少1.2万元，下降16.83%，其中：公务接待费2.93万元，公务用车运行维护费3万元。']) },
+  ],
+  invalid: [],
+});

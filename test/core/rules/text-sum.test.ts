@@ -70,3 +70,11 @@ ruleTester(textSum, {
   ],
   invalid: [],
 });
+
+ruleTester(textSum, {
+  valid: [
+    { name: 'a list ends before the next total (…；本年度支出合计980万元，其中：…)', wb: report(['本年度收入合计1000万元，其中：财政拨款收入900万元，占90%，其他收入100万元，占10%；本年度支出合计980万元，其中：基本支出500万元，占51.02%，项目支出480万元，占48.98%。']) },
+    { name: 'parts with their descriptions between them', wb: report(['2021年一般公共预算财政拨款基本支出1977.57万元，其中：人员经费1802.04万元，主要包括基本工资、津贴补贴等；公用经费175.53万元，主要包括办公费、印刷费等。']) },
+  ],
+  invalid: [],
+});
