@@ -48,3 +48,16 @@ ruleTester(textSameFigure, {
   ],
   invalid: [],
 });
+
+ruleTester(textSameFigure, {
+  valid: [
+    {
+      name: 'prose cells on two unit sheets are two units’ figures',
+      wb: { sheets: [
+        { name: '局机关', top: 0, left: 0, values: [['2021年一般公共预算财政拨款支出300.00万元，主要用于人员和公用经费。']] },
+        { name: '疾控中心', top: 0, left: 0, values: [['2021年一般公共预算财政拨款支出200.00万元，主要用于疾病预防控制。']] },
+      ] },
+    },
+  ],
+  invalid: [],
+});

@@ -3,7 +3,8 @@
  * fund scope** (资金口径: 全部资金, 财政拨款, 一般公共预算财政拨款, 政府性基金 …) — with two different amounts, in one
  * paragraph or across the document. Figures of different scopes are never compared (本年支出合计's 基本支出 272.33,
  * all funds, and 一般公共预算财政拨款基本支出 272.27 are both right), and a sentence that names no scope or no year
- * is compared with nothing. Each figure is taken at the decimals it shows (元 against 万元 too).
+ * is compared with nothing, nor are figures on two sheets (a workbook's unit sheets speak of two units). Each
+ * figure is taken at the decimals it shows (元 against 万元 too).
  */
 import { checkSum } from '../../arith';
 import { TextAmount } from '../../recognize/model';
@@ -18,7 +19,8 @@ export function stageOf(a: TextAmount): string {
 
 export function factKey(a: TextAmount): string | undefined {
   if (a.role !== 'fact' || !a.key || a.year === undefined || !a.scope) return undefined;
-  return `${a.entity ?? ''}|${a.key}|${a.year}|${a.measure ?? ''}|${stageOf(a)}|${a.scope}`;
+  // one sheet: a workbook's prose cells on two unit sheets speak of two units
+  return `${a.para.grid.name}|${a.entity ?? ''}|${a.key}|${a.year}|${a.measure ?? ''}|${stageOf(a)}|${a.scope}`;
 }
 
 const MEASURE_ZH = { budget: '预算', actual: '决算' } as const;

@@ -44,6 +44,9 @@ interface Candidate {
 
 function candidates(t: Table, a: TextAmount): Candidate[] {
   if (!t.unit) return [];
+  // the report's text (正文) speaks of the department: its tables, not a unit sheet's; a workbook's prose cell of
+  // its own sheet's tables
+  if (a.para.grid.name === '正文' ? t.entity !== undefined : t.sheet !== a.para.grid.name) return [];
   const scope = titleScope(t.title);
   if (scope ? scope !== a.scope : a.scope !== undefined && a.scope !== '全部资金') return [];
   const rows = t.rows.filter((r) => r.role !== 'label' && !r.rate && itemKey(r.key) === a.key);
