@@ -46,7 +46,9 @@ export function halfUnit(decimals: number): Dec {
 export function fmtFixed(d: Dec, decimals: number): string {
   const compact = (): string => d.toSignificantDigits(15, Dec.ROUND_HALF_UP).toExponential().replace(/e\+?/, 'E+').replace('E+-', 'E-');
   if (!d.isFinite() || d.isZero()) return d.toFixed(Math.max(0, Math.min(decimals, 30)), Dec.ROUND_HALF_UP);
-  if (d.abs().gte(1e15)) return compact();
+  // an amount is written in full, never in exponent notation (a 17-digit figure as 1.23556789012346E+17 on both
+  // sides hides the difference); only past 10^21, where no amount is, is a value written compactly
+  if (d.abs().gte(1e21)) return compact();
   if (decimals > 30) {
     // asked for more decimals than any amount has (a 1E-300 among the figures): an ordinary value keeps its own
     // decimals (723.02, not 7.2302E+2), a tiny one is written compactly

@@ -3,7 +3,13 @@ import { Lang, MessageText } from './rules/types';
 
 export function render(template: MessageText, lang: Lang, data: Record<string, string | number>): string {
   const text = lang === 'en' ? template.en : template.zh;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  // a value quoted by the template (“{row}”) that holds quotes of its own (“三公”经费合计) has them as inner
+  // quotes, ‘三公’, the way Chinese nests them: never ““三公”经费合计”
+  return text.replace(/(“?)\{(\w+)\}(”?)/g, (m, open: string, k: string, close: string) => {
+    if (!(k in data)) return m;
+    const v = String(data[k]);
+    return open && close ? `“${v.replace(/“/g, '‘').replace(/”/g, '’')}”` : `${open}${v}${close}`;
+  });
 }
 
 export const CULPRIT_NOTE: MessageText = {

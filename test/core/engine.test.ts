@@ -22,7 +22,7 @@ describe('one wrong figure where a column total and a row identity cross', () =>
 
   test('the same findings in English', () => {
     const en = checkWorkbook(wb, 'planted.xlsx', { lang: 'en', severity: { 'score/computed': 'off' } }).report.findings;
-    expect(en[1]!.message).toBe(`Row “1、局机关”: 基本支出 312.24 ≠ 人员支出 + 公用支出 310.62 + 10.62 = 321.24: off by 9.00 (${cell} sits in both the failing column total and the failing row identity: it is the most likely culprit)`);
+    expect(en[1]!.message).toBe(`Row “1、局机关”: 人员支出 310.62 + 公用支出 10.62 = 321.24, but 基本支出 is 312.24: off by 9.00 (${cell} sits in both the failing column total and the failing row identity: it is the most likely culprit)`);
     expect(renderFinding(report.findings[1]!, 'en')).toBe(en[1]!.message);
   });
 

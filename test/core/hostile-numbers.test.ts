@@ -14,7 +14,10 @@ test('text with an exponent ("1e400", "2E5") is text, not a number', () => {
 
 test('a very large value is written compactly, never with hundreds of digits', () => {
   expect(fmtFixed(new Dec('1e308'), 2)).toBe('1E+308');
-  expect(fmtFixed(new Dec('-2.5e20'), 0)).toBe('-2.5E+20');
+  expect(fmtFixed(new Dec('-2.5e21'), 0)).toBe('-2.5E+21');
+  // an amount is never in exponent notation: a 17-digit figure is written in full (issue 19)
+  expect(fmtFixed(new Dec('123556789012345678.4'), 2)).toBe('123556789012345678.40');
+  expect(fmtFixed(new Dec('-2.5e20'), 0)).toBe('-250000000000000000000');
   expect(fmtFixed(new Dec('5522.57'), 2)).toBe('5522.57');
   // a tiny value is compact too, and does not make the ordinary figures beside it compact
   expect(fmtFixed(new Dec('1e-300'), 300)).toBe('1E-300');

@@ -10,8 +10,8 @@ export { summableColumns };
  *  column sums. */
 export const CODE_MESSAGES: Record<'code' | 'codeRounding', MessageText> = {
   code: {
-    zh: '科目“{code} {row}”的“{column}”为 {stated}，不等于其下级科目之和 {terms} = {sum}，相差 {diff}',
-    en: 'Code “{code} {row}”, “{column}” is {stated}, but the codes under it add up to {terms} = {sum}: off by {diff}',
+    zh: '科目“{code} {row}”的“{column}”为 {stated}，不等于其下级科目之和 {working}，相差 {diff}',
+    en: 'Code “{code} {row}”, “{column}” is {stated}, but the codes under it add up to {working}: off by {diff}',
   },
   codeRounding: {
     severity: 'info',

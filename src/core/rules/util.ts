@@ -40,13 +40,19 @@ export function fmt(d: Dec, decimals: number): string {
   return fmtFixed(d, decimals);
 }
 
-/** "788.64 + 350.48 + 255.89 + … + 489.25": the working, shortened when long. Empty terms are left out. */
-export function termsText(terms: (Num | null)[], signs?: number[]): string {
+/**
+ * "788.64 + 350.48 + 255.89 + … + 489.25", or with names "人员支出 310.62 + 公用支出 10.62": the working,
+ * shortened when long. An empty or zero term is left out together with its name, so names and figures always
+ * line up; each figure is written with at least `decimals` decimals (the equation's), never fewer than it shows.
+ */
+export function termsText(terms: (Num | null)[], signs?: number[], opts: { names?: readonly string[]; decimals?: number } = {}): string {
   const parts: string[] = [];
   terms.forEach((t, i) => {
     if (!t || t.value.isZero()) return;
     const neg = signs?.[i] === -1;
-    const s = show(t);
+    const figure = opts.decimals !== undefined && !t.percent ? fmt(t.value, Math.max(opts.decimals, t.decimals)) : show(t);
+    const name = opts.names?.[i];
+    const s = name ? `${name} ${figure}` : figure;
     parts.push(parts.length === 0 ? (neg ? `−${s}` : s) : `${neg ? '−' : '+'} ${s}`);
   });
   if (!parts.length) return '0';
@@ -54,7 +60,8 @@ export function termsText(terms: (Num | null)[], signs?: number[]): string {
   return list.join(' ');
 }
 
-/** The common data of a sum comparison for messages. */
+/** The common data of a sum comparison for messages. `working` is the sum as a person checks it: "a + b = c", or
+ *  the one figure alone when only one term holds one (never "15.34 = 15.34"). */
 export interface SumData {
   stated: string;
   terms: string;
@@ -62,17 +69,22 @@ export interface SumData {
   diff: string;
   bound: string;
   n: string;
+  working: string;
 }
 
-export function sumData(check: SumCheck, terms: (Num | null)[], signs?: number[]): SumData {
+export function sumData(check: SumCheck, terms: (Num | null)[], signs?: number[], names?: readonly string[]): SumData {
   const d = check.decimals;
+  const n = terms.filter((t) => t && !t.value.isZero()).length;
+  const text = termsText(terms, signs, { names, decimals: d });
+  const sum = fmt(check.sum, d);
   return {
     stated: fmt(check.stated, d),
-    terms: termsText(terms, signs),
-    sum: fmt(check.sum, d),
+    terms: text,
+    sum,
     diff: fmt(check.diff.abs(), d),
     bound: check.bound.toFixed(),
-    n: String(terms.filter((t) => t && !t.value.isZero()).length),
+    n: String(n),
+    working: n >= 2 || (n === 1 && signs?.[terms.findIndex((t) => t && !t.value.isZero())] === -1) ? `${text} = ${sum}` : n === 1 ? text : sum,
   };
 }
 

@@ -78,7 +78,7 @@ ruleTester(sangongOverBudget, {
     name: 'seed 000: 三公 budget 0.5, actual 4.62; 因公出国 with no budget',
     wb: seed000(4.62),
     findings: [
-      { messageId: 'over', severity: 'error', cells: ['Sheet1!C4', 'Sheet1!B4'], expected: '≤ 0.5', actual: '4.62', message: '三公经费超预算：““三公”经费”决算数 4.62 超过预算数 0.5，超出 4.12（824.00%）' },
+      { messageId: 'over', severity: 'error', cells: ['Sheet1!C4', 'Sheet1!B4'], expected: '≤ 0.5', actual: '4.62', message: '三公经费超预算：“‘三公’经费”决算数 4.62 超过预算数 0.5，超出 4.12（824.00%）' },
       { messageId: 'noBudget', severity: 'error', cells: ['Sheet1!C6', 'Sheet1!B6'] },
     ],
   }],
@@ -130,6 +130,6 @@ ruleTester(budgetDifference, {
 
 test('全年预算数 = 年初预算数 + 调整预算数 is checked on every line', () => {
   const findings = checkWorkbook(adjusted(16.65, 0.95), 'x.xlsx').report.findings.filter((f) => f.severity === 'error');
-  expect(findings.find((f) => f.rule === 'identity/row-sum')?.message).toContain('“计划生育特殊家庭公共交通补贴”行：全年预算数 16.65 ≠ 年初预算数 + 调整预算数 15 + 1.56 = 16.56，相差 0.09');
+  expect(findings.find((f) => f.rule === 'identity/row-sum')?.message).toContain('“计划生育特殊家庭公共交通补贴”行：年初预算数 15.00 + 调整预算数 1.56 = 16.56，全年预算数填报 16.65，相差 0.09');
   expect(checkWorkbook(adjusted(16.56, 0.86), 'x.xlsx').report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
 });

@@ -46,7 +46,7 @@ ruleTester(partExceedsWhole, {
     {
       name: 'the parts together above the whole',
       wb: workbook(projects(400, 100)),
-      findings: [{ messageId: 'parts', cells: ['项目!B4', '项目!C4', '项目!D4'], message: /之和 400 \+ 100 = 500\.0，超过 项目支出 476\.4，多出 23\.6/ }],
+      findings: [{ messageId: 'parts', cells: ['项目!B4', '项目!C4', '项目!D4'], message: /其中各项 专项资金 400\.0 \+ 政府采购 100\.0 = 500\.0，超过项目支出 476\.4，多出 23\.6/ }],
     },
   ],
 });

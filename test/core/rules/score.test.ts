@@ -21,7 +21,7 @@ ruleTester(scoreRange, {
     {
       name: 'a score above its 分值',
       wb: wb(edit(1, { score: 6 })),
-      findings: [{ messageId: 'above', cells: ['评分表!F4', '评分表!E4'], fix: '5', message: '““三公经费”变动率”自评得分 6 超过分值 5' }],
+      findings: [{ messageId: 'above', cells: ['评分表!F4', '评分表!E4'], fix: '5', message: '“‘三公经费’变动率”自评得分 6 超过分值 5' }],
     },
     {
       name: 'a negative score',

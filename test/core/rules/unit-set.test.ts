@@ -17,7 +17,7 @@ ruleTester(unitSet, {
         return wb;
       })(),
       findings: [
-        { messageId: 'missing', cells: ['收支表!A35:F47', '收支表!A6'], message: '单位“2、妇幼保健院”出现在“年度收入情况（万元）”中，但““三公”经费支出情况（万元）”中没有' },
+        { messageId: 'missing', cells: ['收支表!A35:F47', '收支表!A6'], message: '单位“2、妇幼保健院”出现在“年度收入情况（万元）”中，但“‘三公’经费支出情况（万元）”中没有' },
         { messageId: 'extra', cells: ['收支表!A39', '收支表!A2:G14'], en: 'Unit “2、妇幼保健计划生育服务中心” is in' },
       ],
     },

@@ -14,16 +14,16 @@ export const partExceedsWhole: Rule = {
         en: 'Row “{row}”: the part “{part}” {partValue} exceeds {whole} {stated}',
       },
       parts: {
-        zh: '“{row}”行：其中各项 {partNames} 之和 {terms} = {sum}，超过 {whole} {stated}，多出 {diff}',
-        en: 'Row “{row}”: the parts {partNames} add up to {terms} = {sum}, more than {whole} {stated} by {diff}',
+        zh: '“{row}”行：其中各项 {working}，超过{whole} {stated}，多出 {diff}',
+        en: 'Row “{row}”: the parts {working}, more than {whole} {stated} by {diff}',
       },
       columnPart: {
         zh: '“{row}”列：其中“{part}” {partValue} 大于 {whole} {stated}',
         en: 'Column “{row}”: the part “{part}” {partValue} exceeds {whole} {stated}',
       },
       columnParts: {
-        zh: '“{row}”列：其中各项 {partNames} 之和 {terms} = {sum}，超过 {whole} {stated}，多出 {diff}',
-        en: 'Column “{row}”: the parts {partNames} add up to {terms} = {sum}, more than {whole} {stated} by {diff}',
+        zh: '“{row}”列：其中各项 {working}，超过{whole} {stated}，多出 {diff}',
+        en: 'Column “{row}”: the parts {working}, more than {whole} {stated} by {diff}',
       },
     },
   },
@@ -56,7 +56,7 @@ export const partExceedsWhole: Rule = {
                 family,
               });
             } else {
-              const data = { ...sumData(check, terms), row: line.name, whole: nameOf(rel.whole), partNames: idx.map(nameOf).join('、') };
+              const data = { ...sumData(check, terms, undefined, idx.map(nameOf)), row: line.name, whole: nameOf(rel.whole), partNames: idx.map(nameOf).join('、') };
               ctx.report({
                 messageId: pre ? 'columnParts' : 'parts',
                 data,

@@ -14,22 +14,22 @@ export const rowSum: Rule = {
     description: { zh: '总数等于其完整构成之和（如 支出合计 = 基本支出 + 项目支出，行内或列内）', en: 'A whole equals the sum of its complete breakdown, within a row or down a column' },
     messages: {
       mismatch: {
-        zh: '“{row}”行：{whole} {stated} ≠ {partNames} {terms} = {sum}，相差 {diff}',
-        en: 'Row “{row}”: {whole} {stated} ≠ {partNames} {terms} = {sum}: off by {diff}',
+        zh: '“{row}”行：{working}，{whole}填报 {stated}，相差 {diff}',
+        en: 'Row “{row}”: {working}, but {whole} is {stated}: off by {diff}',
       },
       rounding: {
         severity: 'info',
-        zh: '尾差：“{row}”行 {whole} {stated}，{partNames} 之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
-        en: 'Rounding difference: row “{row}”: {whole} {stated}, {partNames} add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
+        zh: '尾差：“{row}”行：{working}，{whole}填报 {stated}，相差 {diff}，在舍入误差范围（±{bound}）之内',
+        en: 'Rounding difference: row “{row}”: {working}, {whole} is {stated}: off by {diff}, within the rounding bound (±{bound})',
       },
       columnMismatch: {
-        zh: '“{row}”列：{whole} {stated} ≠ {partNames} {terms} = {sum}，相差 {diff}',
-        en: 'Column “{row}”: {whole} {stated} ≠ {partNames} {terms} = {sum}: off by {diff}',
+        zh: '“{row}”列：{working}，{whole}填报 {stated}，相差 {diff}',
+        en: 'Column “{row}”: {working}, but {whole} is {stated}: off by {diff}',
       },
       columnRounding: {
         severity: 'info',
-        zh: '尾差：“{row}”列 {whole} {stated}，{partNames} 之和为 {sum}，相差 {diff}，在舍入误差范围（±{bound}）之内',
-        en: 'Rounding difference: column “{row}”: {whole} {stated}, {partNames} add up to {sum}: off by {diff}, within the rounding bound (±{bound})',
+        zh: '尾差：“{row}”列：{working}，{whole}填报 {stated}，相差 {diff}，在舍入误差范围（±{bound}）之内',
+        en: 'Rounding difference: column “{row}”: {working}, {whole} is {stated}: off by {diff}, within the rounding bound (±{bound})',
       },
     },
   },
@@ -40,7 +40,8 @@ export const rowSum: Rule = {
       for (const [relations, byRows] of sets) {
         for (const rel of relations) {
           if (!rel.complete) continue;
-          const partNames = rel.parts.flat().map((p) => (byRows ? rowName(t, p) : colName(t, p))).join(' + ');
+          const names = rel.parts.flat().map((p) => (byRows ? rowName(t, p) : colName(t, p)));
+          const partNames = names.join(' + ');
           const whole = byRows ? rowName(t, rel.whole) : colName(t, rel.whole);
           const family = `identity/row-sum:${t.id}:${byRows ? 'rows' : 'cols'}:${rel.whole}`;
           for (const line of relationLines(t, rel, byRows)) {
@@ -51,7 +52,7 @@ export const rowSum: Rule = {
             const check = checkSum(stated, terms, ctx.options.tolerance);
             ctx.checked(family);
             if (check.status === 'ok') continue;
-            const data = { ...sumData(check, terms), row: line.name, whole, partNames };
+            const data = { ...sumData(check, terms, undefined, names), row: line.name, whole, partNames };
             const mismatch = check.status === 'mismatch';
             const cross = byRows
               ? { axis: 'col' as const, table: t.id, col: line.whole.c, totalRow: rel.whole, rows: line.parts.map((x) => x.r), diff: check.diff }

@@ -9,12 +9,12 @@ export const itemsTotal: Rule = {
     description: { zh: '明细表的合计行等于各行之和', en: 'The total line of an item list equals the sum of its lines' },
     messages: {
       total: {
-        zh: '合计行“{row}”的“{column}”为 {stated}，不等于 {n} 项明细之和 {terms} = {sum}，相差 {diff}',
-        en: 'Total line “{row}”, “{column}” is {stated}, but its {n} lines add up to {terms} = {sum}: off by {diff}',
+        zh: '合计行“{row}”的“{column}”为 {stated}，不等于 {n} 项明细之和 {working}，相差 {diff}',
+        en: 'Total line “{row}”, “{column}” is {stated}, but its {n} lines add up to {working}: off by {diff}',
       },
       subtotal: {
-        zh: '小计行“{row}”的“{column}”为 {stated}，不等于其下各行之和 {terms} = {sum}，相差 {diff}',
-        en: 'Subtotal line “{row}”, “{column}” is {stated}, but its lines add up to {terms} = {sum}: off by {diff}',
+        zh: '小计行“{row}”的“{column}”为 {stated}，不等于其下各行之和 {working}，相差 {diff}',
+        en: 'Subtotal line “{row}”, “{column}” is {stated}, but its lines add up to {working}: off by {diff}',
       },
       totalRounding: {
         severity: 'info',

@@ -12,16 +12,16 @@ export const columnSum: Rule = {
     description: { zh: '汇总等于各单位之和（单位为行时逐列，单位为列时逐行；允许嵌套小计）', en: 'The total equals the sum of the units: the total row column by column, or the total column row by row' },
     messages: {
       total: {
-        zh: '“{row}”行“{column}”为 {stated}，不等于各单位之和 {terms} = {sum}，相差 {diff}',
-        en: 'Row “{row}”, “{column}” is {stated}, but the units add up to {terms} = {sum}: off by {diff}',
+        zh: '“{row}”行“{column}”为 {stated}，不等于各单位之和 {working}，相差 {diff}',
+        en: 'Row “{row}”, “{column}” is {stated}, but the units add up to {working}: off by {diff}',
       },
       subtotal: {
-        zh: '小计行“{row}”的“{column}”为 {stated}，不等于其下各行之和 {terms} = {sum}，相差 {diff}',
-        en: 'Subtotal row “{row}”, “{column}” is {stated}, but its rows add up to {terms} = {sum}: off by {diff}',
+        zh: '小计行“{row}”的“{column}”为 {stated}，不等于其下各行之和 {working}，相差 {diff}',
+        en: 'Subtotal row “{row}”, “{column}” is {stated}, but its rows add up to {working}: off by {diff}',
       },
       unitColumns: {
-        zh: '“{row}”行：“{column}”为 {stated}，不等于各单位之和 {terms} = {sum}，相差 {diff}',
-        en: 'Row “{row}”: “{column}” is {stated}, but the units add up to {terms} = {sum}: off by {diff}',
+        zh: '“{row}”行：“{column}”为 {stated}，不等于各单位之和 {working}，相差 {diff}',
+        en: 'Row “{row}”: “{column}” is {stated}, but the units add up to {working}: off by {diff}',
       },
       unitColumnsRounding: {
         severity: 'info',
