@@ -498,7 +498,8 @@ export function docxSheets(body: { paragraphs: string[]; tables: Table[] }): She
     name: BODY_SHEET, top: 0, left: 0, values: body.paragraphs.map((p) => [p === '' ? null : p]), merges: [], hidden: false,
   }];
   body.tables.forEach((t, i) => sheets.push(tableGrid(tableSheet(i + 1), t)));
-  return sheets;
+  // the sheets are a Word report's, not a workbook's (the core says "nothing to check" of each in its own words)
+  return sheets.map((s) => ({ ...s, report: true }));
 }
 
 /**

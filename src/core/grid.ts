@@ -14,6 +14,8 @@ export class Grid {
   readonly bottom: number;
   readonly right: number;
   readonly hidden: boolean;
+  /** a Word report's sheet (SheetSnapshot.report) */
+  readonly report: boolean;
   private readonly snap: SheetSnapshot;
   private readonly mergeIndex: MergeIndex;
   /** Per row, lazily: what each cell means (rows are as long as the snapshot's, so a stray far cell costs little). */
@@ -46,6 +48,7 @@ export class Grid {
     this.bottom = snap.top + snap.values.length - 1;
     this.right = snap.left + w - 1;
     this.hidden = !!snap.hidden;
+    this.report = !!snap.report;
     this.infoCache = new Array(snap.values.length);
     this.mergeIndex = new MergeIndex(Array.isArray(snap.merges) ? snap.merges : [], this.top, this.bottom);
   }

@@ -105,7 +105,8 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     raised.push({
       rule: unconfirmed,
       problem: {
-        messageId: 'family', data: { rule: v.rule.meta.id, table: t ? tableName(t) : '', held: v.held, failed: v.failed },
+        // a family of no table (the sentences of a sheet, text/*) is named by its sheet
+        messageId: t ? 'family' : 'sentences', data: { rule: v.rule.meta.id, table: t ? tableName(t) : (v.cells[0] ? splitRef(v.cells[0])?.sheet ?? '' : ''), held: v.held, failed: v.failed },
         cells: t ? [tableRange(t)] : v.cells, ...(v.table !== undefined ? { table: v.table } : {}),
       },
     });

@@ -30,6 +30,8 @@ export interface SheetSnapshot {
   /** Merged areas as absolute A1 ranges ("A3:A5"). */
   merges?: string[];
   hidden?: boolean;
+  /** The sheet is a Word report's (its 正文 or one of its tables, read by the CLI), not a workbook's. */
+  report?: boolean;
   /** The reader could not read this sheet's cells: 'missing' (the package lists it but lacks its part) or
    *  'corrupt' (its XML is broken). It is reported, not checked. */
   unreadable?: 'missing' | 'corrupt';
@@ -109,6 +111,7 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   }
   const out: SheetSnapshot = { name: s.name, top: 0, left: 0, values: [], formulas: [], numberFormats: [], merges, hidden: !!s.hidden };
   if (s.mergesUnread) out.mergesUnread = true;
+  if (s.report) out.report = true;
   if (s.unreadable) out.unreadable = s.unreadable;
   if (s.uncomputed?.length) out.uncomputed = [...s.uncomputed];
   if (bottom < 0) return out;
