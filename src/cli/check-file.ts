@@ -5,7 +5,9 @@ import { CheckOptions } from '../core/rules/types';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { ReadError } from './read-error';
 import { isDocx, readDocx } from './read-docx';
+import { readXls } from './read-xls';
 import { readXlsx } from './read-xlsx';
+import { BINARY_BOOK } from './files';
 
 /**
  * A file's entry as this layer returns it: the report of the schema, and, for a Word report, the names of the
@@ -24,6 +26,7 @@ export function errorReport(file: string, e: ReadError, lang: Lang): FileReport 
 
 /** One file read into the snapshot: a .docx by ./read-docx.ts (errors said of Word), the rest as workbooks. */
 async function readOne(file: string): Promise<{ snapshot: WorkbookSnapshot; word: boolean }> {
+  if (BINARY_BOOK.test(file)) return { snapshot: await readXls(file), word: false };
   if (!isDocx(file)) return { snapshot: await readXlsx(file), word: false };
   try {
     return { snapshot: await readDocx(file), word: true };

@@ -34,14 +34,20 @@ export type Pairing = 'folders' | 'together' | 'off';
  *  the schema's `file` stays one string, and a person sees both files. */
 export const PAIR_JOIN = ' + ';
 
-/** .xlsx, and .xlsm (a workbook with macros: its cells are read the same way; the macros are never run) */
-const XLSX = /\.xls[xm]$/i;
+/** Workbooks: .xlsx, .xlsm (a workbook with macros: its cells are read the same way; the macros are never run),
+ *  and the binary .xls (Excel 97–2003) and .et (WPS 表格), read by ./read-xls.ts */
+const XLSX = /\.(xls[xm]?|et)$/i;
+/** the binary workbooks, read by ./read-xls.ts (what they are is then read from their bytes) */
+export const BINARY_BOOK = /\.(xls|et)$/i;
 /** .docx, and .docm (a report with macros: its text is read the same way; the macros are never run) */
 const DOCX = /\.doc[xm]$/i;
 /** the old binary Word format, which is not read (and says so) */
 const DOC = /\.doc$/i;
 /** Excel's lock files ("~$name.xlsx") are not workbooks. */
 const LOCK = /^~\$/;
+/** Files a folder holds besides the documents, which are no submission: the system's (Thumbs.db, desktop.ini)
+ *  and hidden ones (.DS_Store, WPS's ".~name" backups). Any other file a folder holds is listed as not checked. */
+const SYSTEM = /^(\.|thumbs\.db$|desktop\.ini$)/i;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
@@ -142,6 +148,11 @@ async function walk(dir: Buffer, shown: string, out: Target[], pairing: Pairing)
       here.push(t);
       out.push(t);
     } else if (DOC.test(name)) out.push({ file: s, problem: new ReadError('oldDoc') });
+    else if (!SYSTEM.test(name) && (e.isFile() || e.isSymbolicLink())) {
+      // a folder's other files (说明.pdf, 盖章扫描件.jpg) are listed as not checked, never skipped in silence;
+      // they do not make the run fail (notChecked)
+      out.push({ file: s, problem: new ReadError('notChecked', { ext: path.extname(name) || name }) });
+    }
   }
   if (pairing !== 'off') pairInPlace(out, here, pairing === 'together');
 }

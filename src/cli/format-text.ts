@@ -195,7 +195,9 @@ export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean
   const tx = T[lang];
   const out = [c.underline(visible(r.file))];
   if (r.error) {
-    out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
+    // a folder's other files (说明.pdf) are listed, not failed: their message says 未校验 itself
+    if (r.errorCode === 'notChecked') out.push(`  ${c.dim('–')} ${visible(r.error)}`, '');
+    else out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
     return out;
   }
   // a report checked alone, or together with a workbook (its entry names both files)
@@ -228,6 +230,70 @@ export function formatFile(r: PrintedFileReport, lang: Lang, color: boolean, sco
 /** The line after the last file when there are several. */
 export function formatTotal(files: number, withErrors: number, lang: Lang): string {
   return T[lang].total(files, withErrors);
+}
+
+/** What the batch summary keeps of each file (a few fields, however many findings it had). */
+export interface Outcome {
+  file: string;
+  error: string | null;
+  errorCode?: string;
+  unit?: string;
+  total?: { score: string; grade?: string };
+  summary: FileReport['summary'];
+}
+
+export function outcomeOf(r: FileReport): Outcome {
+  return { file: r.file, error: r.error, ...(r.errorCode ? { errorCode: r.errorCode } : {}), ...(r.unit ? { unit: r.unit } : {}), ...(r.total ? { total: r.total } : {}), summary: r.summary };
+}
+
+const S = {
+  zh: {
+    title: '汇总', unit: '', score: '总分', grade: '等次', notChecked: (n: number) => `未校验（${n}）`,
+    counts: (e: number, w: number, i: number) => [e && `${e} 个错误`, w && `${w} 个警告`, i && `${i} 条提示`].filter(Boolean).join('，'),
+    clean: (n: number) => `其余 ${n} 个文件未发现错误或警告`,
+    total: (all: number, checked: number, e: number, w: number, skipped: number) =>
+      `共 ${all} 个文件：校验 ${checked} 个，其中 ${e} 个有错误、${w} 个只有警告${skipped ? `；${skipped} 个未校验` : ''}`,
+  },
+  en: {
+    title: 'Summary', unit: '', score: 'total', grade: 'grade', notChecked: (n: number) => `Not checked (${n})`,
+    counts: (e: number, w: number, i: number) => [e && `${e} error(s)`, w && `${w} warning(s)`, i && `${i} note(s)`].filter(Boolean).join(', '),
+    clean: (n: number) => `the other ${n} file(s): no error or warning`,
+    total: (all: number, checked: number, e: number, w: number, skipped: number) =>
+      `${all} file(s): ${checked} checked, ${e} with errors, ${w} with warnings only${skipped ? `; ${skipped} not checked` : ''}`,
+  },
+};
+
+/**
+ * The summary after a batch (issue 19, item 4): a line per file with errors or warnings (its name, the unit as it
+ * names itself, its 总分 and 等次, its counts), errors first; then every file not checked and why; then the totals.
+ */
+export function formatSummary(outcomes: readonly Outcome[], lang: Lang, color: boolean): string[] {
+  const c = pc.createColors(color);
+  const tx = S[lang];
+  const sep = lang === 'zh' ? '：' : ': ';
+  const checked = outcomes.filter((o) => o.error === null);
+  const skipped = outcomes.filter((o) => o.error !== null);
+  const flagged = checked.filter((o) => o.summary.errors || o.summary.warnings)
+    .sort((a, b) => b.summary.errors - a.summary.errors || b.summary.warnings - a.summary.warnings);
+  const out = [c.bold(tx.title)];
+  for (const o of flagged) {
+    const mark = o.summary.errors ? c.red('✖') : c.yellow('⚠');
+    const bits = [visible(o.file)];
+    if (o.unit) bits.push(visible(o.unit));
+    if (o.total) bits.push(`${tx.score} ${visible(o.total.score)}${o.total.grade ? ` · ${tx.grade} ${visible(o.total.grade)}` : ''}`);
+    bits.push(tx.counts(o.summary.errors, o.summary.warnings, o.summary.info));
+    out.push(`  ${mark} ${bits.join(' · ')}`);
+  }
+  const quiet = checked.length - flagged.length;
+  if (quiet) out.push(`  ${c.green('✔')} ${tx.clean(quiet)}`);
+  if (skipped.length) {
+    out.push(c.bold(tx.notChecked(skipped.length)));
+    for (const o of skipped) out.push(`  ${o.errorCode === 'notChecked' ? c.dim('–') : c.red('✖')} ${visible(o.file)}${sep}${visible(o.error)}`);
+  }
+  const withErrors = checked.filter((o) => o.summary.errors).length;
+  const warnOnly = checked.filter((o) => !o.summary.errors && o.summary.warnings).length;
+  out.push(tx.total(outcomes.length, checked.length, withErrors, warnOnly, skipped.length));
+  return out;
 }
 
 export function formatReport(report: Report, lang: Lang, color: boolean, scores = false): string {

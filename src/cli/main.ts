@@ -12,7 +12,7 @@ import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
 import { expandTargets, Pairing } from './files';
-import { formatFileLines, formatTotal, PrintedFileReport, visible } from './format-text';
+import { formatFileLines, formatSummary, Outcome, outcomeOf, PrintedFileReport, visible } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
 /** The package root, found upwards from this file (src/cli when run from source, build/src/cli when compiled). */
@@ -265,6 +265,12 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   // the report is written file by file as each is checked, never built as one string; only each file's
   // outcome is kept, for the exit status and the total line
   const outcomes: Array<{ error: boolean; errors: number }> = [];
+  const kept: Outcome[] = [];
+  // progress on stderr while a batch runs, only where a person watches it (a terminal), on one line
+  const progress = targets.length > 1 && !!process.stderr.isTTY && !process.env.CI;
+  const say = (s: string): void => {
+    if (progress) io.err(`\r\u001b[K${s}`);
+  };
   const json = o.format === 'json';
   const color = o.color && io.isTTY && !process.env.NO_COLOR;
   // SELFEVAL_HEAP_MB lowers (or raises) the worker's heap ceiling: for tests of the isolation, and for machines
@@ -273,12 +279,15 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   const isolated = isolationAvailable() ? new IsolatedChecker({ heapMb, timeoutS: o.timeout }) : null;
   try {
     if (json) await io.out('{\n  "version": 1,\n  "files": [\n');
-    for (const t of targets) {
+    for (const [n, t] of targets.entries()) {
       if (io.broken?.()) break;
+      say(o.lang === 'zh' ? `正在校验 ${n + 1}/${targets.length}：${visible(t.file)}` : `checking ${n + 1} of ${targets.length}: ${visible(t.file)}`);
       const checked = t.problem ? errorReport(t.file, t.problem, o.lang) : isolated ? await isolated.check(t.file, options, t.parts) : await checkFileHere(t.file, options, t.parts);
       const r = boundFindings(checked);
       const first = outcomes.length === 0;
-      outcomes.push({ error: r.error !== null, errors: r.summary.errors });
+      outcomes.push({ error: r.error !== null && r.errorCode !== 'notChecked', errors: r.summary.errors });
+      kept.push(outcomeOf(r));
+      say('');
       let sep = first ? '' : json ? ',\n' : '\n';
       for (const piece of filePieces(r, o.format, { lang: o.lang, color, scores: !!o.scores })) {
         if (io.broken?.()) break;
@@ -287,10 +296,12 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       }
     }
   } finally {
+    say('');
     await isolated?.close();
   }
   if (json) await io.out('\n  ]\n}\n');
-  else await io.out(`${outcomes.length > 1 ? `\n${formatTotal(outcomes.length, outcomes.filter((f) => f.error || f.errors).length, o.lang)}` : ''}\n`);
+  else if (outcomes.length > 1) await io.out(`\n${formatSummary(kept, o.lang, color).join('\n')}\n`);
+  else await io.out('\n');
   if (demo) {
     // the demo succeeds when the clean example is clean and the planted error is found
     const [clean, planted] = outcomes;

@@ -9,8 +9,12 @@ const MESSAGES = {
   notFound: { zh: '文件或文件夹不存在：请检查路径', en: 'No such file or folder: check the path' },
   notFile: { zh: '这是文件夹，不是文件', en: 'This is a folder, not a file' },
   notXlsx: {
-    zh: '不是 .xlsx 或 .xlsm 文件：.xls、.et、.wps 等请先用 Excel 或 WPS 另存为 .xlsx',
-    en: 'Not an .xlsx or .xlsm file: save .xls, .et or .wps files as .xlsx in Excel or WPS first',
+    zh: '不是可校验的文件：可校验的是工作簿（.xlsx、.xlsm、.xls、.et）和 Word 报告（.docx）；其他格式请先用 Excel、WPS 或 Word 另存为其中一种',
+    en: 'Not a file that can be checked: workbooks (.xlsx, .xlsm, .xls, .et) and Word reports (.docx) can; save other formats as one of them in Excel, WPS or Word first',
+  },
+  notChecked: {
+    zh: '{ext} 文件不是工作簿或 Word 报告，未校验',
+    en: 'a {ext} file is no workbook or Word report: not checked',
   },
   notRegular: {
     zh: '不是普通文件（设备、管道或套接字），未读取：请指定保存在磁盘上的工作簿',

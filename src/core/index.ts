@@ -10,6 +10,7 @@ import { WorkbookModel } from './recognize/model';
 import { parseRange, sheetCell, splitRef } from './a1';
 import { evaluateUncomputed } from './evaluate';
 import { gateFamilies } from './evidence';
+import { headline } from './headline';
 import { unconfirmed } from './rules/structure/unconfirmed';
 import { tableName } from './rules/util';
 import { shown } from './numbers';
@@ -155,7 +156,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     inputs: r.inputCells,
     rule: r.ruleText?.[opts.lang] ?? '',
   }));
-  return { report: { file, error: null, tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
+  return { report: { file, error: null, ...headline(model), tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
 }
 
 /**

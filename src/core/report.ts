@@ -46,6 +46,10 @@ export interface FileReport {
   /** Extra field: why the file was not checked, as a word for programs (tooLarge, timeout, corrupt …; see
    *  src/cli/read-error.ts), alongside `error`'s sentence for people. */
   errorCode?: string;
+  /** Extra fields for a reviewer's summary: the unit as the workbook or report names it, and the 总分 and 等次 it
+   *  states (see core/headline.ts); absent where it names none. */
+  unit?: string;
+  total?: { score: string; grade?: string };
   tables: TableInfo[];
   findings: Finding[];
   scores: ScoreEntry[];

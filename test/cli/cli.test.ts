@@ -82,7 +82,9 @@ test('a folder: bad files get their error, the rest are checked, nothing is writ
     ['a-clean.xlsx', null, 0],
     ['c-corrupt.xlsx', '文件不完整（可能', 0],
     ['d-encrypted.xlsx', '文件已加密，或是', 0],
-    ['notes.txt', '不是 .xlsx', 0],
+    // the folder's other file is listed as not checked; named on the command line, it is an error
+    ['notes.txt', '.txt 文件不', 0],
+    ['notes.txt', '不是可校验的文件', 0],
   ]);
   const after = [path.join(dir, 'a-clean.xlsx'), path.join(dir, '2021', 'b-planted.xlsx')].map((f) => [hash(f), statSync(f).mtimeMs]);
   expect(after).toEqual(before);
@@ -107,7 +109,7 @@ test('with no file it checks the bundled examples and succeeds when the planted 
   expect(code).toBe(0);
   expect(err).toContain('校验随附示例');
   expect(out).toContain('seed002-planted-error.xlsx');
-  expect(out).toContain('共校验 2 个文件，其中 1 个有错误');
+  expect(out).toContain('汇总\n  ✖ examples/seed002-planted-error.xlsx · 总分 99 · 等次 优秀 · 2 个错误，1 个警告，1 条提示\n  ⚠ examples/seed002-clean.xlsx · 总分 99 · 等次 优秀 · 1 个警告，1 条提示\n共 2 个文件：校验 2 个，其中 1 个有错误、1 个只有警告');
 });
 
 test('options: grade bands, rule severities, list of rules', async () => {

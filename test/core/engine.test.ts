@@ -28,7 +28,9 @@ describe('one wrong figure where a column total and a row identity cross', () =>
 
   test('the report is plain data of the schema: amounts are strings, nothing else leaks', () => {
     const json = JSON.parse(JSON.stringify(report));
-    expect(Object.keys(json).sort()).toEqual(['error', 'file', 'findings', 'scores', 'summary', 'tables']);
+    // the schema's fields, and `total` (the 评分表's 总分 and 等次 for a reviewer's summary: an added field)
+    expect(Object.keys(json).sort()).toEqual(['error', 'file', 'findings', 'scores', 'summary', 'tables', 'total']);
+    expect(json.total).toEqual({ score: '99', grade: '优秀' });
     expect(json.tables[1]).toEqual({ kind: 'income', sheet: '收支表', range: '收支表!A2:G14', unit: '万元', id: 0, title: '年度收入情况（万元）' });
     for (const f of json.findings) for (const k of ['expected', 'actual', 'fix']) expect(typeof f[k]).toBe('string');
   });

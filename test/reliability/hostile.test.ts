@@ -98,7 +98,7 @@ test('paths that are not workbooks: missing, another extension', () => {
   expect(r.code).toBe(1);
   expect(r.report.files.map((f) => [f.errorCode, f.error])).toEqual([
     ['notFound', '文件或文件夹不存在：请检查路径'],
-    ['notXlsx', '不是 .xlsx 或 .xlsm 文件：.xls、.et、.wps 等请先用 Excel 或 WPS 另存为 .xlsx'],
+    ['notXlsx', '不是可校验的文件：可校验的是工作簿（.xlsx、.xlsm、.xls、.et）和 Word 报告（.docx）；其他格式请先用 Excel、WPS 或 Word 另存为其中一种'],
   ]);
 });
 
