@@ -1,7 +1,7 @@
 /** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
 import pc from 'picocolors';
 import { parseRange, splitRef } from '../core/a1';
-import { FileReport, Finding, kindName, Report, TableInfo } from '../core/report';
+import { FileReport, Finding, kindName, problems, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
 /** Control characters (C0, DEL, C1: ESC sequences begin with ESC or CSI), bidirectional controls and line or
@@ -102,7 +102,8 @@ const NO_REFS = new WordRefs(undefined, false, 'zh');
 
 const T = {
   zh: {
-    error: '错误', warning: '警告', info: '提示', expected: '应为', actual: '实为', fix: '建议改为',
+    error: '错误', warning: '警告', info: '提示', expected: '应为', actual: '实为', fix: '建议改为', cells: '相关单元格：',
+    suspect: (cell: string, n: number) => `${cell} 疑似填错：影响 ${n} 项校验`,
     other: '其他', clean: '未发现问题', unreadable: '无法校验',
     scores: '评分（按各行评分标准计算）', noScores: '没有可按评分标准计算的指标', max: '分值', self: '自评', computed: '计算',
     summary: (e: number, w: number, i: number, t: number) => `${e} 个错误，${w} 个警告，${i} 条提示（识别 ${t} 张表）`,
@@ -110,7 +111,8 @@ const T = {
     total: (f: number, e: number) => `共校验 ${f} 个文件，其中 ${e} 个有错误`,
   },
   en: {
-    error: 'error', warning: 'warning', info: 'info', expected: 'expected', actual: 'actual', fix: 'fix',
+    error: 'error', warning: 'warning', info: 'info', expected: 'expected', actual: 'actual', fix: 'fix', cells: 'cells: ',
+    suspect: (cell: string, n: number) => `${cell} looks mistyped: ${n} checks fail through it`,
     other: 'other', clean: 'no problems found', unreadable: 'could not be checked',
     scores: 'Scores computed by each line’s criteria', noScores: 'no line has criteria the engine can compute', max: 'max', self: 'self', computed: 'computed',
     summary: (e: number, w: number, i: number, t: number) => `${e} error(s), ${w} warning(s), ${i} note(s) (${t} table(s) recognised)`,
@@ -156,22 +158,55 @@ export function quoteLine(q: Quote, color: boolean): string {
   return `“${out}”`;
 }
 
-function findingLines(f: Finding, lang: Lang, color: boolean, refs: WordRefs = NO_REFS): string[] {
+function findingLines(f: Finding, lang: Lang, color: boolean, refs: WordRefs = NO_REFS, verbose = false): string[] {
   const c = pc.createColors(color);
   const tx = T[lang];
   const mark = f.severity === 'error' ? c.red('✖') : f.severity === 'warning' ? c.yellow('⚠') : c.cyan('ℹ');
   const sev = f.severity === 'error' ? c.red(tx.error) : f.severity === 'warning' ? c.yellow(tx.warning) : c.cyan(tx.info);
   const first = f.cells[0] === undefined ? undefined : refs.cell(f.cells[0]);
-  const lines = [`    ${mark} ${sev}  ${c.bold(visible(first))}  ${visible(refs.text(f.message))}  ${c.dim(visible(f.rule))}`];
+  // the rule's id is for whoever tunes the rules (--verbose, and the JSON), not for the person fixing the cell
+  const lines = [`    ${mark} ${sev}  ${c.bold(visible(first))}  ${visible(refs.text(f.message))}${verbose ? `  ${c.dim(visible(f.rule))}` : ''}`];
   const quote = quoteOf(f);
   if (quote) lines.push(`        ${quoteLine(quote, color)}`);
   const details: string[] = [];
   if (f.expected !== undefined) details.push(`${tx.expected} ${visible(f.expected)}`);
   if (f.actual !== undefined) details.push(`${tx.actual} ${visible(f.actual)}`);
   if (f.fix !== undefined) details.push(`${tx.fix} ${c.green(visible(f.fix))}`);
-  if (f.cells.length > 1) details.push(f.cells.slice(1).map((x) => visible(refs.cell(x))).join(' '));
+  if (f.cells.length > 1) details.push(`${tx.cells}${f.cells.slice(1).map((x) => visible(refs.cell(x))).join(' ')}`);
   if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
   return lines;
+}
+
+/**
+ * Checks that share their suspected cell, as one problem: the cell, what it is and what it should be first, then
+ * each check it breaks, then the cells they involve (issue 19: one typo was two 错误 with the fix under the
+ * wrong headline).
+ */
+function groupLines(list: Finding[], lang: Lang, color: boolean, refs: WordRefs, verbose: boolean): string[] {
+  const c = pc.createColors(color);
+  const tx = T[lang];
+  const f0 = list[0]!;
+  const worst = list.some((f) => f.severity === 'error') ? 'error' : 'warning';
+  const mark = worst === 'error' ? c.red('✖') : c.yellow('⚠');
+  const sev = worst === 'error' ? c.red(tx.error) : c.yellow(tx.warning);
+  const where = visible(refs.cell(f0.group!));
+  const subject = f0.groupSubject ? (lang === 'zh' ? `${visible(f0.groupSubject)}（${where}）` : `${visible(f0.groupSubject)} (${where})`) : where;
+  const fix = list.find((f) => f.fix !== undefined);
+  const head = tx.suspect(subject, list.length);
+  const lines = [`    ${mark} ${sev}  ${c.bold(head)}`];
+  for (const f of list) lines.push(`        · ${visible(refs.text(f.check ?? f.message))}${verbose ? `  ${c.dim(visible(f.rule))}` : ''}`);
+  const details: string[] = [];
+  if (fix?.expected !== undefined) details.push(`${tx.expected} ${visible(fix.expected)}`);
+  if (fix?.actual !== undefined) details.push(`${tx.actual} ${visible(fix.actual)}`);
+  if (fix?.fix !== undefined) details.push(`${tx.fix} ${c.green(visible(fix.fix))}`);
+  const cells = [...new Set(list.flatMap((f) => f.cells.slice(1)))].filter((x) => x !== f0.group);
+  if (cells.length) details.push(`${tx.cells}${cells.map((x) => visible(refs.cell(x))).join(' ')}`);
+  if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
+  return lines;
+}
+
+function problemLines(fs: Finding[], lang: Lang, color: boolean, refs: WordRefs, verbose: boolean): string[] {
+  return problems(fs).flatMap((p) => (p.group ? groupLines(p.findings, lang, color, refs, verbose) : findingLines(p.findings[0]!, lang, color, refs, verbose)));
 }
 
 function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
@@ -190,7 +225,7 @@ function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
 }
 
 /** A file's lines (each bounded: a finding's few lines at most), for writing a piece at a time. */
-export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean, scores = false): string[] {
+export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean, scores = false, verbose = false): string[] {
   const c = pc.createColors(color);
   const tx = T[lang];
   const out = [c.underline(visible(r.file))];
@@ -207,12 +242,12 @@ export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean
   for (const t of r.tables) {
     const fs = byTable.get(t.id) ?? [];
     out.push(`  ${fs.length ? c.bold(tableTitle(t, lang, refs)) : c.dim(tableTitle(t, lang, refs))}`);
-    for (const f of fs) out.push(...findingLines(f, lang, color, refs));
+    out.push(...problemLines(fs, lang, color, refs, verbose));
   }
   const loose = r.findings.filter((f) => f.table === undefined || !r.tables.some((t) => t.id === f.table));
   if (loose.length) {
     out.push(`  ${c.bold(tx.other)}`);
-    for (const f of loose) out.push(...findingLines(f, lang, color, refs));
+    out.push(...problemLines(loose, lang, color, refs, verbose));
   }
   if (r.findingsCut) out.push(`  ${c.yellow('⚠')} ${tx.cut(r.findingsCut, r.findings.length)}`);
   if (scores) out.push(...scoreLines(r, lang, color));

@@ -3,7 +3,7 @@
  * Checks self-evaluation workbooks and their Word reports and prints what it found. It never writes to the files
  * it reads.
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { existsSync, readFileSync, readlinkSync } from 'fs';
 import path from 'path';
 import { DEFAULT_GRADE_BANDS, FileReport, GradeBand, Lang, RULES, Severity } from '../core';
@@ -40,19 +40,19 @@ function parseDecimals(v: string): number {
 /** "优/优秀:90,良/良好:80,中/合格:60,差/不合格:0" → bands (src/core/bands.ts). */
 export function parseBandsOption(spec: string): GradeBand[] {
   const bands = parseBands(spec);
-  if (!bands) throw new InvalidArgumentError(`无法解读等次“${spec}”，格式如 优秀:90,良好:80,合格:60,不合格:0`);
+  if (!bands) throw new InvalidArgumentError(`无法解读等次“${spec}”，格式如 优秀:90,良好:80,合格:60,不合格:0 (bands read like 优秀:90,良好:80,合格:60,不合格:0)`);
   return bands;
 }
 
 function collectValue(v: string, prev: Record<string, string> | undefined): Record<string, string> {
   const m = /^(.+?)[=＝](.+)$/.exec(v);
-  if (!m) throw new InvalidArgumentError('应为 指标名=值，如 重点支出安排率=92%');
+  if (!m) throw new InvalidArgumentError('应为 指标名=值，如 重点支出安排率=92% (name=value, e.g. 重点支出安排率=92%)');
   return { ...prev, [indicatorKey(m[1]!)]: m[2]!.trim() };
 }
 
 function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefined): Record<string, Severity | 'off'> {
   const m = /^([\w/-]+)=(error|warning|info|off)$/.exec(v);
-  if (!m || !RULES.some((r) => r.meta.id === m[1])) throw new InvalidArgumentError(`应为 规则=error|warning|info|off，规则见 --list-rules`);
+  if (!m || !RULES.some((r) => r.meta.id === m[1])) throw new InvalidArgumentError('应为 规则=error|warning|info|off，规则见 --list-rules (rule=error|warning|info|off; the rules: --list-rules)');
   return { ...prev, [m[1]!]: m[2] as Severity | 'off' };
 }
 
@@ -60,21 +60,50 @@ function collectRule(v: string, prev: Record<string, Severity | 'off'> | undefin
  * Commander's own errors (an unknown option, a value that is not allowed) in Chinese, with its English line after
  * it: the language option may not have been read yet when the arguments are wrong.
  */
-export function usageErrorText(english: string): string {
-  const line = english.trim().replace(/^error:\s*/, '');
-  const rules: Array<[RegExp, (...m: string[]) => string]> = [
-    [/^unknown option '([^']+)'/, (o) => `未知选项 ${o}`],
-    [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+?)\.?$/, (o, v, c) => `选项 ${o} 的值“${v}”无效，可选：${c}`],
-    [/^option '([^']+)' argument '([^']*)' is invalid\. (.+)$/, (o, v, why) => `选项 ${o} 的值“${v}”无效：${why}`],
-    [/^option '([^']+)' argument missing/, (o) => `选项 ${o} 缺少值`],
-    [/^too many arguments/, () => '参数过多'],
+export function usageErrorText(english: string, lang: Lang = 'zh'): string {
+  // (a quoted value may hold line breaks of its own: only commander's suggestion line is taken off)
+  const line = english.trim().replace(/^error:\s*/, '').replace(/\n\(Did you mean [^\n]*\)$/, '');
+  // a reason the option's own parser gave, written "中文 (English)"
+  const reason = (why: string): string => {
+    const m = /^(.*?)\s*\(([^()]*)\)$/.exec(why);
+    return m ? (lang === 'zh' ? m[1]! : m[2]!) : why;
+  };
+  const rules: Array<[RegExp, (...m: string[]) => { zh: string; en: string }]> = [
+    [/^unknown option '([^']+)'/, (o) => ({ zh: `未知选项 ${o}`, en: `unknown option ${o}` })],
+    [/^option '([^']+)' argument '([^']*)' is invalid\. Allowed choices are (.+?)\.?$/, (o, v, c) => ({ zh: `选项 ${o} 的值“${v}”无效，可选：${c}`, en: `option ${o}: “${v}” is not one of ${c}` })],
+    [/^option '([^']+)' argument '([^']*)' is invalid\. (.+)$/, (o, v, why) => ({ zh: `选项 ${o} 的值“${v}”无效：${reason(why)}`, en: `option ${o}: “${v}” is invalid: ${reason(why)}` })],
+    [/^option '([^']+)' argument missing/, (o) => ({ zh: `选项 ${o} 缺少值`, en: `option ${o} needs a value` })],
+    [/^too many arguments/, () => ({ zh: '参数过多', en: 'too many arguments' })],
   ];
-  const hit = rules.map(([re, zh]) => ({ m: re.exec(line), zh })).find((x) => x.m);
+  const hit = rules.map(([re, say]) => ({ m: re.exec(line), say })).find((x) => x.m);
   // the values quoted back are the user's, and may hold control characters: shown as escapes, like the report
-  const said = hit ? hit.zh(...hit.m!.slice(1).map(visible)) : '参数有误';
-  // commander's own line breaks (a "Did you mean" line) are kept; those inside a quoted value are escaped
-  const en = english.replace(/\n$/, '').replace(/'[^']*'/g, visible).split('\n').map(visible).join('\n');
-  return `selfeval-check：${said}；运行 selfeval-check --help 查看用法\n${en}\n`;
+  const said = hit ? hit.say(...hit.m!.slice(1).map(visible)) : { zh: '参数有误', en: 'wrong arguments' };
+  // commander's suggestion ("Did you mean --lang?") is kept, in the person's language
+  const near = /Did you mean (.+?)\?/.exec(english)?.[1];
+  if (lang === 'en') return `selfeval-check: ${said.en}${near ? ` (did you mean ${visible(near)}?)` : ''}; run selfeval-check --help for the usage\n`;
+  return `selfeval-check：${said.zh}${near ? `（是否想用 ${visible(near)}？）` : ''}；运行 selfeval-check --help 查看用法\n`;
+}
+
+/** The help in the person's language (commander's own is English: "Usage", "Options", "display help for command"). */
+const HELP = {
+  zh: { usage: '用法', args: '参数', options: '选项', choices: '可选', default: '默认', help: '显示此帮助', opts: '选项', paths: '路径' },
+  en: { usage: 'Usage', args: 'Arguments', options: 'Options', choices: 'choices', default: 'default', help: 'show this help', opts: 'options', paths: 'paths' },
+};
+
+function helpText(cmd: Command, helper: Help, lang: Lang): string {
+  const t = HELP[lang];
+  const sep = lang === 'zh' ? '：' : ': ';
+  const describe = (o: Option): string => {
+    const extra: string[] = [];
+    if (o.argChoices) extra.push(`${t.choices}${sep}${o.argChoices.join(lang === 'zh' ? '、' : ', ')}`);
+    if (o.defaultValue !== undefined && typeof o.defaultValue !== 'boolean') extra.push(`${t.default}${sep}${String(o.defaultValue)}`);
+    return extra.length ? `${o.description}${lang === 'zh' ? `（${extra.join('；')}）` : ` (${extra.join('; ')})`}` : o.description;
+  };
+  const rows = helper.visibleOptions(cmd).map((o) => [helper.optionTerm(o), describe(o)] as const);
+  const args = helper.visibleArguments(cmd).map((a) => [a.name(), a.description] as const);
+  const width = Math.max(...[...rows, ...args].map(([term]) => term.length)) + 2;
+  const list = (items: ReadonlyArray<readonly [string, string]>): string => items.map(([term, d]) => `  ${term.padEnd(width)}${d}`).join('\n');
+  return `${t.usage}${sep}selfeval-check [${t.opts}] [${t.paths}...]\n\n${cmd.description()}\n\n${t.args}${sep}\n${list(args)}\n\n${t.options}${sep}\n${list(rows)}\n`;
 }
 
 export interface Io {
@@ -180,9 +209,9 @@ function* jsonParts(printed: PrintedFileReport): Generator<string> {
  * inside the whole report, or the text lines. No piece holds a whole large file, so no string grows past what
  * V8 allows, however many findings the files have.
  */
-export function filePieces(r: PrintedFileReport, format: 'json' | 'text', textArgs: { lang: Lang; color: boolean; scores: boolean }, size = PIECE_CHARS): Generator<string> {
+export function filePieces(r: PrintedFileReport, format: 'json' | 'text', textArgs: { lang: Lang; color: boolean; scores: boolean; verbose?: boolean }, size = PIECE_CHARS): Generator<string> {
   if (format === 'json') return pieces(jsonParts(r), size);
-  const lines = formatFileLines(r, textArgs.lang, textArgs.color, textArgs.scores);
+  const lines = formatFileLines(r, textArgs.lang, textArgs.color, textArgs.scores, !!textArgs.verbose);
   return pieces(lines.map((l, i) => (i < lines.length - 1 ? `${l}\n` : l)), size);
 }
 
@@ -203,27 +232,63 @@ function parseSeconds(v: string): number {
   return n;
 }
 
+/** The options' descriptions, in the language the command line asks for (the help is printed before parsing). */
+const DESC = {
+  zh: {
+    about: '自评校核：校验部门整体支出绩效自评工作簿（收支表、三公经费、评分表）和自评报告中的数字',
+    paths: '工作簿（.xlsx、.xlsm、.xls、.et）、Word 自评报告（.docx）或文件夹（文件夹中的逐个校验，同名的工作簿和报告合并校验）；不给则校验随附示例',
+    format: '输出格式', lang: '消息语言', tolerance: '舍入误差（尾差）界限的倍数，0 表示必须完全相等',
+    minDecimals: '未设数字格式的金额按至少几位小数舍入计', bands: '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0',
+    rule: '调整规则级别或关闭（可重复），如 budget/over-budget=off', capByRate: '项目自评表总分不高于执行率×100（部分地区的评分规则）',
+    scores: '列出按评分标准计算的得分（JSON 总是包含 scores）', value: '给出指标的值（可重复），如 重点支出安排率=92%',
+    timeout: '每个文件读取和校验的时限（秒），超时则放弃该文件', together: '把给出的工作簿和 Word 报告作为一份材料合并校验（同名的，或仅有的一个工作簿和一个报告）',
+    noTogether: '工作簿和报告一律分开校验（文件夹中同名的也不合并）', verbose: '每条问题后注明规则编号', noColor: '不使用颜色', listRules: '列出全部规则',
+  },
+  en: {
+    about: '自评校核: checks the figures of departments’ performance self-evaluation workbooks (收支 tables, 三公, 评分表) and reports',
+    paths: 'workbooks (.xlsx, .xlsm, .xls, .et), Word reports (.docx) or folders (checked one by one; a workbook and a report of one base name together); none: the bundled examples',
+    format: 'output format', lang: 'language of the messages', tolerance: 'multiplies the rounding (尾差) bounds; 0 = exact',
+    minDecimals: 'decimals assumed for amounts without a number format', bands: 'grade bands, e.g. 优秀:90,良好:80,合格:60,不合格:0',
+    rule: 'change a rule’s severity or turn it off (repeatable), e.g. budget/over-budget=off', capByRate: 'a project’s total may not exceed its 执行率 × 100 (some regions’ rules)',
+    scores: 'list the scores computed by each line’s criteria (the JSON always has them)', value: 'a value for an indicator (repeatable), e.g. 重点支出安排率=92%',
+    timeout: 'seconds one file may take to be read and checked; past it the file is given up', together: 'check the workbooks and Word reports given as one document (of one base name, or the only workbook with the only report)',
+    noTogether: 'check every workbook and report apart (in folders too)', verbose: 'name the rule after each finding', noColor: 'no colours', listRules: 'list the rules',
+  },
+};
+
+/** The language the command line asks for, before it is parsed (for the help and the usage errors). */
+function langOf(argv: readonly string[]): Lang {
+  const i = argv.lastIndexOf('--lang');
+  const v = i >= 0 ? argv[i + 1] : argv.filter((a) => a.startsWith('--lang=')).pop()?.slice(7);
+  return v === 'en' ? 'en' : 'zh';
+}
+
 export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> {
+  const L = langOf(argv);
+  const d = DESC[L];
   const program = new Command()
     .name('selfeval-check')
-    .description('自评校核：校验部门整体支出绩效自评工作簿（收支表、三公经费、评分表）中的数字')
-    .argument('[paths...]', '.xlsx 工作簿、.docx 自评报告或文件夹（文件夹中的工作簿和报告逐个校验，同名的工作簿和报告合并校验）；不给则校验随附示例')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['text', 'json']).default('text'))
-    .addOption(new Option('--lang <lang>', '消息语言').choices(['zh', 'en']).default('zh'))
-    .option('--tolerance <factor>', '舍入误差（尾差）界限的倍数，0 表示必须完全相等', parseFactor, 1)
-    .option('--min-decimals <n>', '未设数字格式的金额按至少几位小数舍入计', parseDecimals, 2)
-    .option('--bands <spec>', '评价等次分档，如 优秀:90,良好:80,合格:60,不合格:0', parseBandsOption)
-    .option('--rule <id=severity>', '调整规则级别或关闭（可重复），如 budget/over-budget=off', collectRule)
-    .option('--cap-by-rate', '项目自评表总分不高于执行率×100（部分地区的评分规则）')
-    .option('--scores', '列出按评分标准计算的得分（JSON 总是包含 scores）')
-    .option('--value <name=value>', '给出指标的值（可重复），如 重点支出安排率=92%', collectValue)
-    .option('--timeout <seconds>', `每个文件读取和校验的时限（秒），超时则放弃该文件`, parseSeconds, RUN_LIMITS.timeoutS)
-    .option('--together', '把给出的工作簿和 Word 报告作为一份材料合并校验（同名的，或仅有的一个工作簿和一个报告）')
-    .option('--no-together', '工作簿和报告一律分开校验（文件夹中同名的也不合并）')
-    .option('--no-color', '不使用颜色')
-    .option('--list-rules', '列出全部规则')
+    .description(d.about)
+    .argument('[paths...]', d.paths)
+    .addOption(new Option('-f, --format <format>', d.format).choices(['text', 'json']).default('text'))
+    .addOption(new Option('--lang <lang>', d.lang).choices(['zh', 'en']).default('zh'))
+    .option('--tolerance <factor>', d.tolerance, parseFactor, 1)
+    .option('--min-decimals <n>', d.minDecimals, parseDecimals, 2)
+    .option('--bands <spec>', d.bands, parseBandsOption)
+    .option('--rule <id=severity>', d.rule, collectRule)
+    .option('--cap-by-rate', d.capByRate)
+    .option('--scores', d.scores)
+    .option('--value <name=value>', d.value, collectValue)
+    .option('--timeout <seconds>', d.timeout, parseSeconds, RUN_LIMITS.timeoutS)
+    .option('--together', d.together)
+    .option('--no-together', d.noTogether)
+    .option('--verbose', d.verbose)
+    .option('--no-color', d.noColor)
+    .option('--list-rules', d.listRules)
+    .helpOption('-h, --help', HELP[L].help)
+    .configureHelp({ formatHelp: (cmd, helper) => helpText(cmd, helper, L) })
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(usageErrorText(str)) });
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (str, write) => write(usageErrorText(str, L)) });
 
   try {
     program.parse(argv, { from: 'node' });
@@ -234,7 +299,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
     rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>; capByRate?: boolean;
-    timeout: number; together?: boolean;
+    timeout: number; together?: boolean; verbose?: boolean;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -289,7 +354,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       kept.push(outcomeOf(r));
       say('');
       let sep = first ? '' : json ? ',\n' : '\n';
-      for (const piece of filePieces(r, o.format, { lang: o.lang, color, scores: !!o.scores })) {
+      for (const piece of filePieces(r, o.format, { lang: o.lang, color, scores: !!o.scores, verbose: !!o.verbose })) {
         if (io.broken?.()) break;
         await io.out(sep + piece);
         sep = '';

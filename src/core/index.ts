@@ -133,6 +133,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     return f;
   });
   findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+  groupByCulprit(findings, model, opts.lang);
 
   const tables: TableInfo[] = [
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
@@ -181,6 +182,44 @@ function skipUnknown(raised: Array<Raised & { rule: Rule }>, unknown: Map<string
     const refs = [...x.problem.cells, ...(x.problem.equation?.terms.map((t) => t.cell) ?? [])];
     if (refs.some(touches)) raised.splice(i, 1);
   }
+}
+
+/**
+ * Failing checks that name one culprit cell are one problem for a person: they get that cell as their `group`,
+ * what the cell is (`groupSubject`: the row's label and the column's name) and their message without the
+ * culprit's note (`check`), so that a view lists them under one heading. A culprit named by one check only is
+ * left alone.
+ */
+function groupByCulprit(findings: Finding[], model: WorkbookModel, lang: CheckOptions['lang']): void {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const c = f.data.culprit;
+    if (typeof c !== 'string' || f.severity === 'info') continue;
+    byCell.set(c, [...(byCell.get(c) ?? []), f]);
+  }
+  for (const [cell, list] of byCell) {
+    if (list.length < 2) continue;
+    const subject = subjectOf(cell, model);
+    for (const f of list) {
+      f.group = cell;
+      if (subject) f.groupSubject = subject;
+      const rule = RULES.find((r) => r.meta.id === f.rule);
+      const msg = rule?.meta.messages[f.messageId];
+      f.check = msg ? render(msg, lang, f.data) : f.message;
+    }
+  }
+}
+
+/** "1、局机关 · 人员支出": the label of the culprit's row and the name of its column, in the table holding it. */
+function subjectOf(ref: string, model: WorkbookModel): string | undefined {
+  const at = splitRef(ref);
+  const rect = at ? parseRange(at.address) : null;
+  if (!at || !rect) return undefined;
+  const t = model.tables.find((x) => x.sheet === at.sheet && rect.top >= x.rect.top && rect.top <= x.rect.bottom && rect.left >= x.rect.left && rect.left <= x.rect.right);
+  if (!t) return undefined;
+  const row = t.rows.find((r) => r.row === rect.top)?.label;
+  const col = t.columns.find((c) => c.col === rect.left)?.name;
+  return [row, col].filter((x): x is string => !!x).join(' · ') || undefined;
 }
 
 /** Re-render findings in another language without checking again. */

@@ -21,6 +21,12 @@ export interface Finding {
   fix?: string;
   /** Extra fields: the table the finding belongs to, and the message id and data to render it in another language. */
   table?: number;
+  /** Extra field: several failing checks that share one suspected cell are one problem for a person (issue 19):
+   *  each keeps its finding, and they share `group`, the suspected cell; `groupSubject` says what the cell is
+   *  ("1、局机关 · 人员支出") and `check` is the message without the culprit's note, for listing under the group. */
+  group?: string;
+  groupSubject?: string;
+  check?: string;
   messageId: string;
   data: Record<string, string | number>;
   /** Extra field: for a finding about a sentence of the report's text, the sentence (at most 300 characters) and
@@ -61,14 +67,48 @@ export interface Report {
   files: FileReport[];
 }
 
+/** The counts count problems, not equations: the findings of one group (one suspected cell) count once, at the
+ *  gravest severity among them. */
 export function summarize(findings: Finding[]): FileReport['summary'] {
   const s = { errors: 0, warnings: 0, info: 0 };
+  const grouped = new Map<string, Severity>();
   for (const f of findings) {
+    if (f.group) {
+      const was = grouped.get(f.group);
+      if (!was || SEVERITY_RANK[f.severity] < SEVERITY_RANK[was]) grouped.set(f.group, f.severity);
+      continue;
+    }
     if (f.severity === 'error') s.errors++;
     else if (f.severity === 'warning') s.warnings++;
     else s.info++;
   }
+  for (const sev of grouped.values()) {
+    if (sev === 'error') s.errors++;
+    else if (sev === 'warning') s.warnings++;
+    else s.info++;
+  }
   return s;
+}
+
+/** Findings as a person reads them: each group (one suspected cell) as one item where it first appears, the
+ *  rest as they are. */
+export function problems(findings: readonly Finding[]): Array<{ group?: string; findings: Finding[] }> {
+  const out: Array<{ group?: string; findings: Finding[] }> = [];
+  const at = new Map<string, { group?: string; findings: Finding[] }>();
+  for (const f of findings) {
+    if (!f.group) {
+      out.push({ findings: [f] });
+      continue;
+    }
+    let item = at.get(f.group);
+    if (!item) {
+      item = { group: f.group, findings: [] };
+      at.set(f.group, item);
+      out.push(item);
+    }
+    item.findings.push(f);
+  }
+  return out;
 }
 
 /** Exit status of the schema: 0 when no file has an error finding (or a file error), 1 otherwise. */

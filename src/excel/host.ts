@@ -64,7 +64,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(readIgnored);
   }
 
-  async ignore(f: Finding): Promise<void> {
+  async ignore(f: Finding | readonly Finding[]): Promise<void> {
     await this.write('忽略', (ctx) => ignoreFinding(ctx, f));
   }
 

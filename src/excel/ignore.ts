@@ -14,10 +14,12 @@ export async function readIgnored(context: Excel.RequestContext): Promise<Ignore
   return Array.isArray(v) ? (v as IgnoredItem[]) : [];
 }
 
-export async function ignoreFinding(context: Excel.RequestContext, f: Finding, now = new Date()): Promise<WriteResult> {
+export async function ignoreFinding(context: Excel.RequestContext, f: Finding | readonly Finding[], now = new Date()): Promise<WriteResult> {
   const list = await readIgnored(context);
-  if (list.some((x) => x.key === findingKey(f))) return { inverse: [] };
-  const next = [...list, ignoredItem(f, now)];
+  // the checks of one suspected cell are ignored together, in one write (one step to undo)
+  const fresh = (Array.isArray(f) ? f : [f]).filter((x) => !list.some((y) => y.key === findingKey(x)));
+  if (!fresh.length) return { inverse: [] };
+  const next = [...list, ...fresh.map((x) => ignoredItem(x, now))];
   return applyWrites(context, [{ op: 'setting', key: IGNORED_KEY, value: next }]);
 }
 

@@ -32,7 +32,8 @@ export interface PaneController {
   clearMarks(): Promise<void>;
   exportResults(): Promise<void>;
   undo(): Promise<void>;
-  ignore(f: Finding): Promise<void>;
+  /** Ignore findings (the checks of one suspected cell are ignored together), one after the other. */
+  ignore(f: Finding | Finding[]): Promise<void>;
   restore(key: string): Promise<void>;
   setValue(name: string, value: string): Promise<void>;
   planFill(): void;

@@ -15,7 +15,8 @@ export interface WorkbookHost {
   mark(findings: Finding[]): Promise<WriteNotice | void>;
   clearMarks(): Promise<WriteNotice | void>;
   ignored(): Promise<IgnoredItem[]>;
-  ignore(f: Finding): Promise<void>;
+  /** Ignore a finding, or the checks of one suspected cell together (one step to undo). */
+  ignore(f: Finding | readonly Finding[]): Promise<void>;
   restore(key: string): Promise<void>;
   exportResults(report: FileReport): Promise<void>;
   /** undo the add-in's latest write; returns what was undone */

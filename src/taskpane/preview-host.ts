@@ -83,10 +83,11 @@ export class PreviewHost implements WorkbookHost {
     return [...this.ignoredList];
   }
 
-  async ignore(f: Finding): Promise<void> {
-    if (this.ignoredList.some((x) => x.key === findingKey(f))) return;
+  async ignore(f: Finding | readonly Finding[]): Promise<void> {
+    const fresh = (Array.isArray(f) ? f : [f]).filter((x) => !this.ignoredList.some((y) => y.key === findingKey(x)));
+    if (!fresh.length) return;
     const before = [...this.ignoredList];
-    this.ignoredList.push(ignoredItem(f));
+    this.ignoredList.push(...fresh.map((x) => ignoredItem(x)));
     this.history.push({ label: '忽略', undo: () => void (this.ignoredList = before) });
     this.changed();
   }

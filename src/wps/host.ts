@@ -153,10 +153,11 @@ export class WpsHost implements WorkbookHost {
     return Array.isArray(v) ? (v as IgnoredItem[]) : [];
   }
 
-  async ignore(f: Finding): Promise<void> {
+  async ignore(f: Finding | readonly Finding[]): Promise<void> {
     const list = await this.ignored();
-    if (list.some((x) => x.key === findingKey(f))) return;
-    this.write('忽略', [{ op: 'setting', key: IGNORED_KEY, value: [...list, ignoredItem(f)] }]);
+    const fresh = (Array.isArray(f) ? f : [f]).filter((x) => !list.some((y) => y.key === findingKey(x)));
+    if (!fresh.length) return;
+    this.write('忽略', [{ op: 'setting', key: IGNORED_KEY, value: [...list, ...fresh.map((x) => ignoredItem(x))] }]);
   }
 
   async restore(key: string): Promise<void> {

@@ -48,7 +48,7 @@ test('a mixed folder is fully accounted for in the JSON: every submission checke
     ['部门丁报告.docx', null, 2, null],
     ['部门甲.xlsx', null, 0, null],
     ['部门戊.xlsx', 'notZip', 0, null],
-    ['部门乙.xls', null, 2, '部门乙局'],
+    ['部门乙.xls', null, 1, '部门乙局'],
     ['盖章扫描件.pdf', 'notChecked', 0, null],
   ]);
 });
@@ -61,7 +61,7 @@ test('the text output ends with the summary: flagged files first, the files not 
   expect(summary).toEqual([
     '汇总',
     `  ✖ ${name('部门丁报告.docx')} · 2 个错误`,
-    `  ✖ ${name('部门乙.xls')} · 部门乙局 · 2 个错误`,
+    `  ✖ ${name('部门乙.xls')} · 部门乙局 · 1 个错误`,
     `  ⚠ ${name('部门甲.xlsx')} · 总分 99 · 等次 优秀 · 1 个警告，1 条提示`,
     '  ✔ 其余 1 个文件未发现错误或警告',
     '未校验（2）',

@@ -34,7 +34,7 @@ test('一键校验 shows the summary, the tables, and the planted error with its
   setup();
   expect(screen.getByText('按“一键校验”检查当前工作簿。')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   const first = findings()[0]!;
   expect(first.textContent).toContain('收支表!D22');
   expect(first.textContent).toContain('应为 301.62 · 实为 310.62 · 建议改为 301.62');
@@ -46,8 +46,9 @@ test('一键校验 shows the summary, the tables, and the planted error with its
 test('clicking a finding selects its cells in the preview grid; filters hide severities', async () => {
   const { host } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
-  fireEvent.click(findings()[1]!);
+  await waitFor(() => expect(findings()).toHaveLength(3));
+  // the planted typo breaks two checks: one item, the suspected cell D22 first
+  fireEvent.click(findings()[0]!);
   await waitFor(() => expect(host.state.selection?.cells.has('21,3')).toBe(true));
   expect(document.querySelector('td[data-cell="D22"]')?.getAttribute('data-selected')).toBe('true');
   fireEvent.click(screen.getByRole('button', { name: '错误' }));
@@ -64,18 +65,20 @@ test('a clean workbook shows 未发现问题', async () => {
 test('忽略 hides a finding, lists it, and 恢复 or 撤销 brings it back', async () => {
   setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
+  // 忽略 on the suspected cell ignores both checks it breaks, in one step
   fireEvent.click(screen.getAllByRole('button', { name: /^忽略：/ })[0]!);
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
-  expect(screen.getByText('已忽略（1）')).toBeTruthy();
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+  expect(screen.getByText('已忽略（2）')).toBeTruthy();
   fireEvent.click(screen.getByRole('button', { name: '撤销“忽略”' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
+  expect(document.querySelector('[data-group="收支表!D22"]')).toBeTruthy();
 });
 
 test('标记 colours the culprit in the grid and 撤销 takes it away', async () => {
   setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   fireEvent.click(screen.getByRole('button', { name: '标记' }));
   await waitFor(() => expect(screen.getByRole('button', { name: '撤销“标记”' })).toBeTruthy());
   fireEvent.click(screen.getByRole('button', { name: '撤销“标记”' }));
@@ -85,7 +88,7 @@ test('标记 colours the culprit in the grid and 撤销 takes it away', async ()
 test('settings: English, kept per user; the report is re-rendered without reading again', async () => {
   const { storage } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   fireEvent.click(screen.getByRole('button', { name: '设置' }));
   const settings = screen.getByRole('region', { name: '设置' });
   fireEvent.click(within(settings).getByRole('combobox'));
@@ -102,7 +105,7 @@ test('settings: English, kept per user; the report is re-rendered without readin
 test('keyboard: arrow keys move through the findings, Enter selects', async () => {
   const { host } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   const items = Array.from(document.querySelectorAll<HTMLElement>('[data-finding]'));
   act(() => items[0]!.focus());
   expect(document.activeElement).toBe(items[0]);
@@ -116,7 +119,7 @@ test('keyboard: arrow keys move through the findings, Enter selects', async () =
 test('no raw kind word reaches the pane: a table without a title is named by what it is (基本概况)', async () => {
   setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   expect(screen.getByText(/^基本概况 · 基本概况!A3:D3$/)).toBeTruthy();
   expect(document.body.textContent).not.toMatch(/\b(profile|budget|income|expenditure|sangong|assets|items|projects|score)\b/);
 });
@@ -124,7 +127,7 @@ test('no raw kind word reaches the pane: a table without a title is named by wha
 test('the preview’s export has the same eight columns as Excel’s, and 标记 then 清除标记 leave the grid as it was', async () => {
   const { host } = setup();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(findings()).toHaveLength(4));
+  await waitFor(() => expect(findings()).toHaveLength(3));
   const grid = (): string => document.querySelector('[data-preview-grid], table')?.outerHTML ?? '';
   fireEvent.click(findings()[0]!);
   const before = grid();

@@ -20,7 +20,7 @@ test('in Excel: the pane checks the open workbook, selects, marks, exports and u
   render(<FluentProvider theme={webLightTheme}><App host={host} storage={undefined} /></FluentProvider>);
   expect(screen.queryByText(/预览模式/)).toBeNull();
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
   expect(fake.listeners('onChanged')).toBe(1);
   fireEvent.click(document.querySelector<HTMLElement>('[data-finding]')!);
   await waitFor(() => expect(fake.state.selection).toEqual({ sheet: '收支表', address: 'D22,D21,D22:D31' }));
@@ -62,7 +62,7 @@ test('live checking works from the pane’s current state: an ignored finding st
   installHost(fake);
   render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
   // (a) ignore the scoring warning, then an edit elsewhere: it must not come back
   fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F3' }));
   await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
@@ -88,7 +88,7 @@ test('实时校验 switched off and on again reads the workbook afresh and check
   installHost(fake);
   render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
   fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+  await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
   await waitFor(() => expect(fake.listeners('onChanged')).toBe(1));
   fireEvent.click(screen.getByRole('switch', { name: '实时校验' }));
   await waitFor(() => expect(fake.listeners('onChanged')).toBe(0));
@@ -112,7 +112,7 @@ describe.each([
     installHost(fake);
     render(<FluentProvider theme={webLightTheme}><App host={new ExcelHost()} storage={undefined} /></FluentProvider>);
     fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
-    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(4));
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
     // live checking from ExcelApi 1.7 (Worksheet.onChanged); below, the pane says so and 一键校验 does the rest
     if (minor < 7) await waitFor(() => expect(screen.getByText(/不支持实时校验（需要 ExcelApi 1\.7/)).toBeTruthy());
     else await waitFor(() => expect(fake.listeners('onChanged')).toBeGreaterThan(0));
@@ -128,7 +128,7 @@ describe.each([
     expect(fake.state.notes.size + fake.state.comments.size).toBe(0);
     expect(fake.state.settings.size).toBe(0);
     fireEvent.click(screen.getByRole('button', { name: '忽略：评分表!F28' }));
-    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(3));
+    await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
     fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
     await waitFor(() => expect(fake.state.sheets.map((s) => s.name)).toContain('校验结果'));
     fireEvent.click(screen.getByRole('button', { name: '撤销“导出”' }));

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import { FileReport, Finding, SEVERITY_RANK, tableName } from '../../core/report';
+import { FileReport, Finding, problems, SEVERITY_RANK, tableName } from '../../core/report';
 import { findingKey } from '../host';
 import { Strings } from '../i18n';
 
@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
   meta: { display: 'block', color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginTop: '2px' },
   message: { display: 'block', marginTop: '4px' },
+  checks: { display: 'block', margin: '4px 0 0 0', paddingLeft: '14px' },
   quote: {
     display: 'block', marginTop: '4px', padding: '4px 6px', borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
     color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200,
@@ -59,7 +60,7 @@ export interface FindingListProps {
   t: Strings;
   selected?: string;
   onSelect(f: Finding): void;
-  onIgnore(f: Finding): void;
+  onIgnore(f: Finding[]): void;
 }
 
 /** Findings grouped by table, errors first; arrow keys move between them, Enter selects the cells. */
@@ -92,24 +93,36 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
         <section key={g.title} className={styles.group} aria-label={g.title}>
           <Text className={styles.groupTitle}>{g.title}</Text>
           <ul className={styles.list}>
-            {[...g.items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]).map((f) => {
-              const key = findingKey(f);
+            {problems([...g.items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])).map((p) => {
+              // checks that share one suspected cell are one item: the cell and what it should be, then each check
+              const f = p.findings.find((x) => x.fix !== undefined) ?? p.findings[0]!;
+              const key = findingKey(p.findings[0]!);
+              const severity = p.findings.some((x) => x.severity === 'error') ? 'error' : p.findings[0]!.severity;
+              const where = p.group ? (f.groupSubject ? `${f.groupSubject}（${p.group}）` : p.group) : '';
+              const title = p.group ? t.suspect(where, p.findings.length) : f.message;
+              const context = [...new Set(p.findings.flatMap((x) => x.cells.slice(1)))].filter((c) => c !== p.group);
               return (
-                <li key={key + f.message} className={styles.item}>
+                <li key={key + title} className={styles.item}>
                   <Button
                     appearance="subtle"
                     className={mergeClasses(styles.finding, selected === key && styles.selected)}
-                    aria-label={`${sevLabel[f.severity]}：${f.cells[0] ?? ''} ${f.message}`}
+                    aria-label={`${sevLabel[severity]}：${f.cells[0] ?? ''} ${title}`}
                     aria-pressed={selected === key}
                     data-finding={key}
-                    onClick={() => onSelect(f)}
+                    data-group={p.group}
+                    onClick={() => onSelect(p.findings[0]!)}
                   >
-                    <Badge appearance="filled" color={COLOR[f.severity]} size="small">{sevLabel[f.severity]}</Badge>{' '}
+                    <Badge appearance="filled" color={COLOR[severity]} size="small">{sevLabel[severity]}</Badge>{' '}
                     <Text weight="semibold">{f.cells[0]}</Text>
-                    <Text className={styles.message}>{f.message}</Text>
+                    <Text className={styles.message}>{title}</Text>
+                    {p.group && (
+                      <ul className={styles.checks}>
+                        {p.findings.map((x) => <li key={x.rule + x.messageId}><Text>{x.check ?? x.message}</Text></li>)}
+                      </ul>
+                    )}
                     {quoteOf(f) && (
                       <Text className={styles.quote} data-quote="">
-                        {quotePieces(quoteOf(f)!).map((p, i) => (p.marked ? <mark key={i} className={styles.mark}>{p.text}</mark> : <React.Fragment key={i}>{p.text}</React.Fragment>))}
+                        {quotePieces(quoteOf(f)!).map((q, i) => (q.marked ? <mark key={i} className={styles.mark}>{q.text}</mark> : <React.Fragment key={i}>{q.text}</React.Fragment>))}
                       </Text>
                     )}
                     {(f.expected !== undefined || f.actual !== undefined) && (
@@ -119,9 +132,9 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
                         {f.fix !== undefined && ` · ${t.fix} ${f.fix}`}
                       </Text>
                     )}
-                    {f.cells.length > 1 && <Text className={styles.meta}>{t.cells}：{f.cells.join(' ')}</Text>}
+                    {context.length > 0 && <Text className={styles.meta}>{t.cells}：{context.join(' ')}</Text>}
                   </Button>
-                  <Button size="small" appearance="transparent" onClick={() => onIgnore(f)} aria-label={`${t.ignore}：${f.cells[0] ?? ''}`}>
+                  <Button size="small" appearance="transparent" onClick={() => onIgnore(p.findings)} aria-label={`${t.ignore}：${f.cells[0] ?? ''}`}>
                     {t.ignore}
                   </Button>
                 </li>
