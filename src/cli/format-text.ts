@@ -224,6 +224,11 @@ function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {
   return out;
 }
 
+/** How a file's references are said: a report checked alone, or together with a workbook (its entry names both). */
+export function refsOf(r: PrintedFileReport, lang: Lang): WordRefs {
+  return new WordRefs(r.wordSheets, r.file.includes(' + ') && (r.wordSheets?.length ?? 0) > 0 && !/\.doc[xm]$/i.test(r.file.split(' + ')[0]!), lang);
+}
+
 /** A file's lines (each bounded: a finding's few lines at most), for writing a piece at a time. */
 export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean, scores = false, verbose = false): string[] {
   const c = pc.createColors(color);
@@ -235,8 +240,7 @@ export function formatFileLines(r: PrintedFileReport, lang: Lang, color: boolean
     else out.push(`  ${c.red('✖')} ${tx.unreadable}${lang === 'zh' ? '：' : ': '}${visible(r.error)}`, '');
     return out;
   }
-  // a report checked alone, or together with a workbook (its entry names both files)
-  const refs = new WordRefs(r.wordSheets, r.file.includes(' + ') && (r.wordSheets?.length ?? 0) > 0 && !/\.doc[xm]$/i.test(r.file.split(' + ')[0]!), lang);
+  const refs = refsOf(r, lang);
   const byTable = new Map<number | undefined, Finding[]>();
   for (const f of r.findings) byTable.set(f.table, [...(byTable.get(f.table) ?? []), f]);
   for (const t of r.tables) {

@@ -12,6 +12,7 @@ import { CheckOptions } from '../core/rules/types';
 import { indicatorKey } from '../core/scoring/indicators';
 import { checkFileHere, errorReport } from './check-file';
 import { expandTargets, Pairing } from './files';
+import { BatchReport, reportFormatOf } from './batch-report';
 import { formatFileLines, formatSummary, Outcome, outcomeOf, PrintedFileReport, visible } from './format-text';
 import { IsolatedChecker, RUN_LIMITS } from './isolate';
 
@@ -226,6 +227,11 @@ function isolationAvailable(): boolean {
   return __filename.endsWith('.js') && process.env.SELFEVAL_ISOLATE !== '0';
 }
 
+function parseReportFile(v: string): string {
+  if (!reportFormatOf(v)) throw new InvalidArgumentError('应为 .xlsx 或 .html 文件 (an .xlsx or .html file)');
+  return v;
+}
+
 function parseSeconds(v: string): number {
   const n = Number(v);
   if (!Number.isFinite(n) || n <= 0 || n > 3600) throw new InvalidArgumentError('应为大于 0、不超过 3600 的秒数 (seconds, over 0 and at most 3600)');
@@ -242,7 +248,8 @@ const DESC = {
     rule: '调整规则级别或关闭（可重复），如 budget/over-budget=off', capByRate: '项目自评表总分不高于执行率×100（部分地区的评分规则）',
     scores: '列出按评分标准计算的得分（JSON 总是包含 scores）', value: '给出指标的值（可重复），如 重点支出安排率=92%',
     timeout: '每个文件读取和校验的时限（秒），超时则放弃该文件', together: '把给出的工作簿和 Word 报告作为一份材料合并校验（同名的，或仅有的一个工作簿和一个报告）',
-    noTogether: '工作簿和报告一律分开校验（文件夹中同名的也不合并）', verbose: '每条问题后注明规则编号', noColor: '不使用颜色', listRules: '列出全部规则',
+    noTogether: '工作簿和报告一律分开校验（文件夹中同名的也不合并）', verbose: '每条问题后注明规则编号',
+    report: '另存一份可转发的校验汇总：.xlsx（汇总、问题清单两张表）或 .html（可打印）', noColor: '不使用颜色', listRules: '列出全部规则',
   },
   en: {
     about: '自评校核: checks the figures of departments’ performance self-evaluation workbooks (收支 tables, 三公, 评分表) and reports',
@@ -252,7 +259,8 @@ const DESC = {
     rule: 'change a rule’s severity or turn it off (repeatable), e.g. budget/over-budget=off', capByRate: 'a project’s total may not exceed its 执行率 × 100 (some regions’ rules)',
     scores: 'list the scores computed by each line’s criteria (the JSON always has them)', value: 'a value for an indicator (repeatable), e.g. 重点支出安排率=92%',
     timeout: 'seconds one file may take to be read and checked; past it the file is given up', together: 'check the workbooks and Word reports given as one document (of one base name, or the only workbook with the only report)',
-    noTogether: 'check every workbook and report apart (in folders too)', verbose: 'name the rule after each finding', noColor: 'no colours', listRules: 'list the rules',
+    noTogether: 'check every workbook and report apart (in folders too)', verbose: 'name the rule after each finding',
+    report: 'also write a summary to forward: .xlsx (汇总 and 问题清单 sheets) or .html (printable)', noColor: 'no colours', listRules: 'list the rules',
   },
 };
 
@@ -283,6 +291,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
     .option('--together', d.together)
     .option('--no-together', d.noTogether)
     .option('--verbose', d.verbose)
+    .option('--report <file>', d.report, parseReportFile)
     .option('--no-color', d.noColor)
     .option('--list-rules', d.listRules)
     .helpOption('-h, --help', HELP[L].help)
@@ -299,7 +308,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   const o = program.opts<{
     format: 'text' | 'json'; lang: Lang; tolerance: number; minDecimals: number; bands?: GradeBand[];
     rule?: Record<string, Severity | 'off'>; color: boolean; listRules?: boolean; scores?: boolean; value?: Record<string, string>; capByRate?: boolean;
-    timeout: number; together?: boolean; verbose?: boolean;
+    timeout: number; together?: boolean; verbose?: boolean; report?: string;
   }>();
   if (o.listRules) {
     for (const r of RULES) io.out(`${r.meta.id.padEnd(30)} ${r.meta.severity.padEnd(8)} ${r.meta.description[o.lang]}\n`);
@@ -331,6 +340,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   // outcome is kept, for the exit status and the total line
   const outcomes: Array<{ error: boolean; errors: number }> = [];
   const kept: Outcome[] = [];
+  const forward = o.report ? new BatchReport(o.lang) : null;
   // progress on stderr while a batch runs, only where a person watches it (a terminal), on one line
   const progress = targets.length > 1 && !!process.stderr.isTTY && !process.env.CI;
   const say = (s: string): void => {
@@ -352,6 +362,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       const first = outcomes.length === 0;
       outcomes.push({ error: r.error !== null && r.errorCode !== 'notChecked', errors: r.summary.errors });
       kept.push(outcomeOf(r));
+      forward?.add(r);
       say('');
       let sep = first ? '' : json ? ',\n' : '\n';
       for (const piece of filePieces(r, o.format, { lang: o.lang, color, scores: !!o.scores, verbose: !!o.verbose })) {
@@ -367,6 +378,16 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   if (json) await io.out('\n  ]\n}\n');
   else if (outcomes.length > 1) await io.out(`\n${formatSummary(kept, o.lang, color).join('\n')}\n`);
   else await io.out('\n');
+  if (forward && o.report) {
+    try {
+      await forward.write(o.report, reportFormatOf(o.report)!);
+      io.err(o.lang === 'zh' ? `校验汇总已写入 ${visible(o.report)}\n` : `The summary was written to ${visible(o.report)}\n`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException)?.code ?? String((e as Error)?.message ?? e);
+      io.err(o.lang === 'zh' ? `selfeval-check：校验汇总未能写入 ${visible(o.report)}（${visible(code)}）：请检查路径和权限\n` : `selfeval-check: the summary could not be written to ${visible(o.report)} (${visible(code)}): check the path and its permissions\n`);
+      return 2;
+    }
+  }
   if (demo) {
     // the demo succeeds when the clean example is clean and the planted error is found
     const [clean, planted] = outcomes;
