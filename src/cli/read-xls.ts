@@ -13,7 +13,7 @@
  * the time is bounded by the worker that runs the read (src/cli/isolate.ts).
  */
 import { promises as fs } from 'fs';
-import * as XLSX from '@e965/xlsx';
+import type * as SheetJs from '@e965/xlsx';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { resolvePath } from './files';
 import { ReadError } from './read-error';
@@ -28,6 +28,13 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const ERRORS: Record<number, string> = { 0x00: '#NULL!', 0x07: '#DIV/0!', 0x0f: '#VALUE!', 0x17: '#REF!', 0x1d: '#NAME?', 0x24: '#NUM!', 0x2a: '#N/A', 0x2b: '#GETTING_DATA' };
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+
+/** SheetJS (8 MB of script) is loaded when an .xls or .et is first read, not with every worker that checks files. */
+let sheetJs: typeof SheetJs | undefined;
+function xlsx(): typeof SheetJs {
+  sheetJs ??= require('@e965/xlsx') as typeof SheetJs;
+  return sheetJs;
+}
 
 export async function readXls(shown: string): Promise<WorkbookSnapshot> {
   const file = resolvePath(shown);
@@ -55,7 +62,7 @@ export async function readXls(shown: string): Promise<WorkbookSnapshot> {
 function readBiff(bytes: Buffer): WorkbookSnapshot {
   let streams: string[];
   try {
-    const cfb = XLSX.CFB.read(bytes, { type: 'buffer' });
+    const cfb = xlsx().CFB.read(bytes, { type: 'buffer' });
     streams = cfb.FullPaths.map((p: string) => p.replace(/\/$/, '').split('/').pop()!.toLowerCase());
   } catch (e) {
     throw new ReadError('corrupt', { reason: `OLE: ${String((e as Error).message).slice(0, 120)}` });
@@ -71,9 +78,9 @@ function readBiff(bytes: Buffer): WorkbookSnapshot {
   return fromSheetJs(parse(bytes, 'biff'));
 }
 
-function parse(bytes: Buffer, kind: 'biff' | 'html'): XLSX.WorkBook {
+function parse(bytes: Buffer, kind: 'biff' | 'html'): SheetJs.WorkBook {
   try {
-    return XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: false, dense: true, WTF: false });
+    return xlsx().read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: false, dense: true, WTF: false });
   } catch (e) {
     const reason = String((e as Error)?.message ?? e);
     if (/password|encrypt/i.test(reason)) throw new ReadError('oleOrEncrypted');
@@ -82,9 +89,9 @@ function parse(bytes: Buffer, kind: 'biff' | 'html'): XLSX.WorkBook {
 }
 
 /** A dense SheetJS sheet's cells, in rows. */
-type DenseSheet = XLSX.WorkSheet & { '!data'?: (XLSX.CellObject | undefined)[][] };
+type DenseSheet = SheetJs.WorkSheet & { '!data'?: (SheetJs.CellObject | undefined)[][] };
 
-function fromSheetJs(wb: XLSX.WorkBook): WorkbookSnapshot {
+function fromSheetJs(wb: SheetJs.WorkBook): WorkbookSnapshot {
   if (wb.SheetNames.length > CELL_LIMITS.sheets) throw new ReadError('tooManySheets', { count: wb.SheetNames.length, limit: CELL_LIMITS.sheets });
   let cells = 0;
   const sheets: SheetSnapshot[] = wb.SheetNames.map((name, i) => {
@@ -114,14 +121,14 @@ function fromSheetJs(wb: XLSX.WorkBook): WorkbookSnapshot {
       formulas[r] ??= [];
       numberFormats[r] ??= [];
     }
-    const merges = (ws?.['!merges'] ?? []).slice(0, CELL_LIMITS.merges).map((m) => XLSX.utils.encode_range(m));
+    const merges = (ws?.['!merges'] ?? []).slice(0, CELL_LIMITS.merges).map((m) => xlsx().utils.encode_range(m));
     return { name, top: 0, left: 0, values, formulas, numberFormats, merges, hidden };
   });
   if (!sheets.length) throw new ReadError('noWorkbook');
   return canonicalWorkbook({ sheets });
 }
 
-function valueOf(cell: XLSX.CellObject): CellValue {
+function valueOf(cell: SheetJs.CellObject): CellValue {
   switch (cell.t) {
     case 'n':
       return typeof cell.v === 'number' ? cell.v : null;

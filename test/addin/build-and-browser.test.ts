@@ -93,7 +93,7 @@ test('preview mode: 一键校验 lists the planted error with its cell; clicking
   await page.getByRole('button', { name: '一键校验' }).click();
   const first = page.locator('[data-finding]').first();
   await first.waitFor();
-  expect(await page.locator('[data-finding]').count()).toBe(4);
+  expect(await page.locator('[data-finding]').count()).toBe(3);
   expect(await first.textContent()).toContain('收支表!D22');
   expect(await first.textContent()).toContain('建议改为 301.62');
   expect(await page.locator('[data-selected="true"]').count()).toBe(0);

@@ -41,7 +41,7 @@ test('the built pane in an engine at the Excel floor: renders in preview, checks
   expect(doc.body.dataset.mode).toBe('preview');
   run.click();
   const first = await until(() => doc.querySelector<HTMLElement>('[data-finding]'), 'a finding', page);
-  expect(doc.querySelectorAll('[data-finding]').length).toBe(4);
+  expect(doc.querySelectorAll('[data-finding]').length).toBe(3);
   expect(first.textContent).toContain('收支表!D22');
   expect(first.textContent).toContain('建议改为 301.62');
   first.click();
