@@ -12,7 +12,7 @@ import { classify, Num, shown } from '../numbers';
 import { ScoreLine, ScoreTable, Table, WorkbookModel } from '../recognize/model';
 import { ConceptId } from '../vocabulary';
 import { IndicatorDef, indicatorKey, indicatorOf } from './indicators';
-import { applyRate, describeRule, parseRule, ScoreRule } from './rule-text';
+import { applyRate, CountUnit, describeBand, describeRule, parseRule, RateScale, ScoreRule, unitEn, unitOf } from './rule-text';
 
 export interface Bilingual {
   zh: string;
@@ -94,36 +94,103 @@ function lastYearSangong(model: WorkbookModel): { last: Figure; now: Figure } | 
   return undefined;
 }
 
-/** A rate in percentage points from a typed value: "95%", 0.95 (a fraction) or 95. */
-function rateFromValue(n: Num): Dec {
+/**
+ * A rate in the rule's scale from a typed value, or undefined when the value is in another scale: for a rule in
+ * percent, "95%", 0.95 (a fraction) or 95; for a ratio rule ("保值率≥1"), 0.97 or "97%" (0.97), never 97; an
+ * amount ("16.56万元") is no rate.
+ */
+function rateFromValue(n: Num, scale: RateScale = 'percent'): Dec | undefined {
+  if (n.unit) return undefined;
+  if (scale === 'ratio') {
+    if (n.percent) return n.value;
+    return n.value.abs().lte(10) ? n.value : undefined;
+  }
   if (n.percent) return n.value.times(HUNDRED);
   return n.value.abs().lte(1) && !n.value.isInteger() ? n.value.times(HUNDRED) : n.value;
 }
 
-function valueFor(st: ScoreTable, line: ScoreLine, given: Record<string, string> | undefined): { num: Num; text: string; cell?: string; source: 'value-column' | 'user' } | undefined {
+interface Typed {
+  /** the value as a number, when it is one ("95%", 2); a count with its unit ("2所", "超编2人") is text */
+  num?: Num;
+  text: string;
+  cell?: string;
+  source: 'value-column' | 'user';
+}
+
+function valueFor(st: ScoreTable, line: ScoreLine, given: Record<string, string> | undefined): Typed | undefined {
   if (st.cols.value !== undefined) {
     const i = st.grid.info(line.row, st.cols.value);
-    if (i.k === 'num') return { num: i.n, text: st.grid.shownText(line.row, st.cols.value), cell: sheetCell(st.sheet, line.row, st.cols.value), source: 'value-column' };
+    const cell = sheetCell(st.sheet, line.row, st.cols.value);
+    if (i.k === 'num') return { num: i.n, text: st.grid.shownText(line.row, st.cols.value), cell, source: 'value-column' };
+    if (i.k === 'text') return { text: i.s, cell, source: 'value-column' };
   }
   const key = indicatorKey(line.name);
   const typed = given?.[key] ?? given?.[line.name] ?? given?.[sheetCell(st.sheet, line.scoreCell.row, line.scoreCell.col)];
   if (typed !== undefined) {
     const i = classify(typed);
     if (i.k === 'num') return { num: i.n, text: typed, source: 'user' };
+    if (i.k === 'text') return { text: typed, source: 'user' };
   }
   return undefined;
+}
+
+const COUNT_VALUE_UNITS = '人次|人|名|个工作日|工作日|个月|个|例|次|项|处|所|家|户|件|起|条|天|日|年|月|周|万元|千元|亿元|元';
+const DELAY = ['延迟', '延期', '滞后', '推迟', '逾期', '晚', '迟'];
+const OVER = ['超', '超过', '超出', '超编', '超支', '多'];
+
+/**
+ * A count in the rule's unit from a typed value ("2", "2所", "超编2人", "超支2.00万元", "延迟3天"), or undefined
+ * when it is none or in another unit: the unit's class must be the rule's (money converted exactly), money must
+ * say its unit, a count of things is a whole number, and words before the figure are only the rule's own verb
+ * (or one of its kind) or 共/有/出现.
+ */
+export function countFromValue(text: string, num: Num | undefined, unit: CountUnit | undefined, verb: string | undefined): { n: Dec; unit: string } | undefined {
+  const want = unit ?? { unit: '例', cls: 'items' as const };
+  if (num && !num.fromText) {
+    if (num.percent || num.unit || want.cls === 'money') return undefined;
+    return num.value.isInteger() && !num.value.isNegative() ? { n: num.value, unit: want.unit } : undefined;
+  }
+  const t = text.normalize('NFKC').replace(/[\s,，]/g, '');
+  const m = new RegExp(`^([\\u4e00-\\u9fff]{0,4}?)(\\d+(?:\\.\\d+)?)(${COUNT_VALUE_UNITS})?$`).exec(t);
+  if (!m) return undefined;
+  const pre = m[1]!;
+  const kin = verb && OVER.includes(verb) ? OVER : verb && DELAY.includes(verb) ? DELAY : [];
+  if (pre && !['共', '计', '合计', '共计', '有', '出现', '发现', ...(verb ? [verb] : []), ...kin].includes(pre)) return undefined;
+  let n = new Dec(m[2]!);
+  let shownUnit = want.unit;
+  if (m[3]) {
+    const u = unitOf(m[3]);
+    if (!u || u.cls !== want.cls) return undefined;
+    if (u.cls === 'money') n = n.times(u.yuan!).div(want.yuan!);
+    else shownUnit = u.unit;
+  } else if (want.cls === 'money') return undefined;
+  if (want.cls !== 'money' && !n.isInteger()) return undefined;
+  return { n, unit: shownUnit };
 }
 
 function withRate(working: Bilingual, rate: Dec, direct: boolean): Bilingual {
   return direct ? working : { zh: `${working.zh} = ${pct(rate)}`, en: `${working.en} = ${pct(rate)}` };
 }
 
+/** The scale of a rate rule: a ratio for bands written in plain numbers, else percent. */
+const scaleOfRule = (r: ScoreRule): RateScale => (r.kind === 'bands' && r.scale === 'ratio' ? 'ratio' : 'percent');
+/** A rate as the working writes it: "97.00%", or a ratio "0.97". */
+const rateText = (x: Dec, scale: RateScale): string => (scale === 'ratio' ? x.toFixed() : pct(x));
+/** Rates are rounded as reported: percent points to 2 decimals, ratios to 4. */
+const roundRate = (x: Dec, scale: RateScale): Dec => x.toDecimalPlaces(scale === 'ratio' ? 4 : 2, Dec.ROUND_HALF_UP);
+
 function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bilingual, points: Dec, overBy?: Dec, steps?: Dec): Bilingual {
-  const side = r.bad === 'above' ? { zh: '超过', en: 'above' } : { zh: '低于', en: 'below' };
+  const tol = r.tolerance ?? ZERO;
+  // a deviation either way: from the threshold, beyond its tolerance
+  const both = r.threshold.isZero() && !tol.isZero()
+    ? { zh: '绝对值超过', en: 'in absolute value above', at: `${tol.toFixed()}%` }
+    : tol.isZero() ? { zh: '偏离', en: 'off', at: `${r.threshold.toFixed()}%` } : { zh: `偏离${r.threshold.toFixed()}%超过`, en: `off ${r.threshold.toFixed()}% beyond`, at: `${tol.toFixed()}个百分点` };
+  const side = r.bad === 'both' ? both : r.bad === 'above' ? { zh: '超过', en: 'above', at: `${r.threshold.toFixed()}%` } : { zh: '低于', en: 'below', at: `${r.threshold.toFixed()}%` };
+  const atEn = side.at.replace('个百分点', ' points');
   if (!overBy) {
     return {
-      zh: `${w.zh}，未${side.zh}${r.threshold.toFixed()}% → ${s2(points)}分`,
-      en: `${w.en}, not ${side.en} ${r.threshold.toFixed()}% → ${s2(points)}`,
+      zh: `${w.zh}，未${side.zh}${side.at} → ${s2(points)}分`,
+      en: `${w.en}, not ${side.en} ${atEn} → ${s2(points)}`,
     };
   }
   const charged = steps ?? overBy;
@@ -135,24 +202,27 @@ function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bi
     : { zh: `${floor ? '，扣完为止' : ''} → ${s2(points)}分`, en: `${floor ? ', down to 0' : ''} → ${s2(points)}` };
   if (r.step.eq(1) && r.partial === 'pro-rata') {
     return {
-      zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点 × ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
-      en: `${w.en}, ${s2(overBy)} points ${side.en} ${r.threshold.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
+      zh: `${w.zh}，${side.zh}${side.at}共${s2(overBy)}个百分点 × ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
+      en: `${w.en}, ${s2(overBy)} points ${side.en} ${atEn} × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
     };
   }
   // steps wider than a point: how many steps were charged, and how a part of one was counted
   const how = r.partial === 'whole' ? { zh: '满', en: 'whole' } : r.partial === 'ceil' ? { zh: '不足一档按一档计，共', en: 'a part counting whole,' } : { zh: '按比例折合', en: 'pro rata' };
   return {
-    zh: `${w.zh}，${side.zh}${r.threshold.toFixed()}%共${s2(overBy)}个百分点，${how.zh}${s2(charged)}档（每档${r.step.toFixed()}%）× ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
-    en: `${w.en}, ${s2(overBy)} points ${side.en} ${r.threshold.toFixed()}%: ${s2(charged)} ${how.en} step(s) of ${r.step.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
+    zh: `${w.zh}，${side.zh}${side.at}共${s2(overBy)}个百分点，${how.zh}${s2(charged)}档（每档${r.step.toFixed()}%）× ${r.perPoint.toFixed()} = ${s2(ded)}分${tail.zh}`,
+    en: `${w.en}, ${s2(overBy)} points ${side.en} ${atEn}: ${s2(charged)} ${how.en} step(s) of ${r.step.toFixed()}% × ${r.perPoint.toFixed()} = ${s2(ded)}${tail.en}`,
   };
 }
 
-function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = false): ScoreResult {
+/** `rate` is in `given` scale: percent from the workbook's inputs, the rule's own from a typed value. */
+function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = false, given: RateScale = 'percent'): ScoreResult {
   const r = base.rule;
   if (!r || (r.kind !== 'deduct' && r.kind !== 'bands' && r.kind !== 'proportional')) return { ...base, status: 'manual' };
-  const rounded = r2(rate);
+  const scale = scaleOfRule(r);
+  const rounded = roundRate(scale === 'ratio' && given === 'percent' ? rate.div(HUNDRED) : rate, scale);
   const { points, overBy, steps, band, ambiguous } = applyRate(r, rounded);
-  // a rate on a boundary the text leaves open gets no score: a wrong score is worse than none
+  // a rate on a boundary the text leaves open, or outside every band it writes, gets no score: a wrong score is
+  // worse than none
   if (ambiguous) return { ...base, status: 'manual' };
   const max = base.line.max?.value;
   const score = r2(max && points.gt(max) ? max : points);
@@ -160,20 +230,33 @@ function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = f
   let basis: Bilingual;
   if (r.kind === 'deduct' && band) {
     basis = {
-      zh: `${w.zh}，属“${describeRule({ kind: 'bands', bands: [band] })}” → ${s2(score)}分`,
-      en: `${w.en}, in “${describeRule({ kind: 'bands', bands: [band] }, 'en')}” → ${s2(score)}`,
+      zh: `${w.zh}，属“${describeBand(band)}” → ${s2(score)}分`,
+      en: `${w.en}, in “${describeBand(band, 'en')}” → ${s2(score)}`,
     };
   } else if (r.kind === 'deduct') basis = deductBasis(r, rounded, w, score, overBy, steps);
-  else if (r.kind === 'proportional') {
+  else if (r.kind === 'proportional' && r.inverse) {
+    const raw = r.full.times(HUNDRED).div(rounded);
+    const capped = raw.gt(r.full);
+    basis = {
+      zh: `${w.zh}，${r.full.toFixed()}分 × 100% ÷ ${pct(rounded)} = ${s2(raw)}分${capped ? `，最高${r.full.toFixed()}分` : ''} → ${s2(score)}分`,
+      en: `${w.en}, ${r.full.toFixed()} × 100% ÷ ${pct(rounded)} = ${s2(raw)}${capped ? `, at most ${r.full.toFixed()}` : ''} → ${s2(score)}`,
+    };
+  } else if (r.kind === 'proportional') {
     const capped = r.full.times(rounded).div(100).gt(r.full);
     basis = {
       zh: `${w.zh}，${pct(rounded)} × ${r.full.toFixed()}分 = ${s2(r.full.times(rounded).div(100))}分${capped ? `，最高${r.full.toFixed()}分` : ''} → ${s2(score)}分`,
       en: `${w.en}, ${pct(rounded)} × ${r.full.toFixed()} = ${s2(r.full.times(rounded).div(100))}${capped ? `, at most ${r.full.toFixed()}` : ''} → ${s2(score)}`,
     };
+  } else if (band?.prop) {
+    const raw = band.points.times(rounded).div(scale === 'ratio' ? 1 : 100);
+    basis = {
+      zh: `${w.zh}，属“${describeBand(band, 'zh', scale)}”：${rateText(rounded, scale)} × ${band.points.toFixed()}分 = ${s2(raw)}分 → ${s2(score)}分`,
+      en: `${w.en}, in “${describeBand(band, 'en', scale)}”: ${rateText(rounded, scale)} × ${band.points.toFixed()} = ${s2(raw)} → ${s2(score)}`,
+    };
   } else {
     basis = {
-      zh: `${w.zh}，${band ? `属“${describeRule({ kind: 'bands', bands: [band] })}”` : '不在任何一档'} → ${s2(score)}分`,
-      en: `${w.en}, ${band ? `in “${describeRule({ kind: 'bands', bands: [band] }, 'en')}”` : 'in no band'} → ${s2(score)}`,
+      zh: `${w.zh}，${band ? `属“${describeBand(band, 'zh', scale)}”` : '不在任何一档'} → ${s2(score)}分`,
+      en: `${w.en}, ${band ? `in “${describeBand(band, 'en', scale)}”` : 'in no band'} → ${s2(score)}`,
     };
   }
   return { ...base, status: 'computed', computed: score, basis };
@@ -185,9 +268,85 @@ function rateResult(base: ScoreResult, rate: Dec, working: Bilingual, direct = f
  */
 export function scoreByRule(rule: ScoreRule, rate: Dec, max?: Dec): { score: Dec; basis: Bilingual } | null {
   const line = { max: max ? { value: max } : undefined } as unknown as ScoreLine;
-  const r = rateResult({ table: undefined as unknown as ScoreTable, line, rule, status: 'manual', inputCells: [] }, rate,
-    { zh: `指标值 ${pct(r2(rate))}`, en: `value ${pct(r2(rate))}` }, true);
+  const base: ScoreResult = { table: undefined as unknown as ScoreTable, line, rule, status: 'manual', inputCells: [] };
+  const scale = scaleOfRule(rule);
+  const r = rateResult(base, rate, { zh: `指标值 ${rateText(roundRate(rate, scale), scale)}`, en: `value ${rateText(roundRate(rate, scale), scale)}` }, true, scale);
   return r.status === 'computed' ? { score: r.computed!, basis: r.basis! } : null;
+}
+
+/**
+ * A rule applied to a value as typed ("2所", "超支2.00万元", "95%", 0.97): the score and its working, or null when
+ * the value is in another scale or unit than the rule, or the rule gives none. For the phrasing tests and tools.
+ */
+export function scoreByValue(rule: ScoreRule, value: string | number, max?: Dec): { score: Dec; basis: Bilingual } | null {
+  const line = { max: max ? { value: max } : undefined } as unknown as ScoreLine;
+  const i = classify(value);
+  const typed: Typed = { num: i.k === 'num' ? i.n : undefined, text: typeof value === 'string' ? value : String(value), source: 'user' };
+  const r = typedResult({ table: undefined as unknown as ScoreTable, line, rule, status: 'manual', inputCells: [] }, typed);
+  return r?.status === 'computed' ? { score: r.computed!, basis: r.basis! } : null;
+}
+
+/** The score of a line from its typed value; null when the rule needs inputs of another kind (资金结余). */
+function typedResult(base: ScoreResult, typed: Typed): ScoreResult | null {
+  const rule = base.rule!;
+  const from = { source: typed.source, inputCells: typed.cell ? [typed.cell] : [] };
+  const label = typed.source === 'user' ? { zh: '填报', en: 'given' } : { zh: '指标值', en: 'value' };
+  if (rule.kind === 'cases') {
+    const c = countFromValue(typed.text, typed.num, rule.unit, rule.verb);
+    if (!c) return { ...base, status: 'manual', ...from };
+    const step = rule.step ?? new Dec(1);
+    const k = c.n.div(step);
+    if (!k.isInteger()) return { ...base, status: 'manual', ...from }; // part of a step: the text does not say
+    let ded = k.times(rule.perCase);
+    const capped = !!rule.maxDeduct && ded.gt(rule.maxDeduct);
+    if (capped) ded = rule.maxDeduct!;
+    const score = Dec.max(ZERO, rule.full.minus(ded));
+    const floor = !capped && ded.gt(rule.full);
+    const tail = capped ? { zh: `，最多扣${rule.maxDeduct!.toFixed()}分`, en: `, at most ${rule.maxDeduct!.toFixed()} off` } : floor ? { zh: '，扣完为止', en: ', down to 0' } : { zh: '', en: '' };
+    if (!rule.unit) {
+      return {
+        ...base, status: 'computed', computed: r2(score), ...from,
+        basis: {
+          zh: `出现 ${c.n.toFixed()} 例 × ${rule.perCase.toFixed()} = ${s2(ded)}分${tail.zh} → ${s2(score)}分`,
+          en: `${c.n.toFixed()} case(s) × ${rule.perCase.toFixed()} = ${s2(ded)}${tail.en} → ${s2(score)}`,
+        },
+      };
+    }
+    const what = `${rule.verb ?? ''}${c.n.toFixed()}${c.unit}`;
+    const steps = step.eq(1) ? { zh: '', en: '' } : { zh: `，${k.toFixed()}档（每档${step.toFixed()}${rule.unit.unit}）`, en: `: ${k.toFixed()} step(s) of ${step.toFixed()} ${unitEn(rule.unit)}` };
+    return {
+      ...base, status: 'computed', computed: r2(score), ...from,
+      basis: {
+        zh: `${label.zh} ${what}${steps.zh} × ${rule.perCase.toFixed()} = ${s2(ded)}分${tail.zh} → ${s2(score)}分`,
+        en: `${label.en} ${c.n.toFixed()} ${unitEn(unitOf(c.unit) ?? rule.unit)}${steps.en} × ${rule.perCase.toFixed()} = ${s2(ded)}${tail.en} → ${s2(score)}`,
+      },
+    };
+  }
+  if (rule.kind === 'balance') return null;
+  if (rule.kind === 'proportional' && rule.target) {
+    // the value against the target in its unit ("450人次" of "目标值：500人次"), or the rate itself ("90%")
+    const tv = rule.target;
+    let rate: Dec | undefined;
+    let working: Bilingual | undefined;
+    if (typed.num?.percent && !typed.num.unit) {
+      rate = typed.num.value.times(HUNDRED);
+    } else if (typed.num?.unit === undefined) {
+      const c = /\d/.test(typed.text) && !typed.num ? countFromValue(typed.text, undefined, tv.unit, undefined) : undefined;
+      if (c) {
+        rate = c.n.div(tv.value).times(HUNDRED);
+        working = { zh: `${label.zh} ${c.n.toFixed()}${c.unit} ÷ 目标值 ${tv.value.toFixed()}${tv.unit.unit}`, en: `${label.en} ${c.n.toFixed()} ${unitEn(tv.unit)} ÷ target ${tv.value.toFixed()} ${unitEn(tv.unit)}` };
+      }
+    }
+    if (!rate) return { ...base, status: 'manual', ...from };
+    const w = working ?? { zh: `${label.zh} ${pct(r2(rate))}`, en: `${label.en} ${pct(r2(rate))}` };
+    return rateResult({ ...base, ...from, rule: { kind: 'proportional', full: rule.full } }, rate, w, !working);
+  }
+  if (!typed.num) return null;
+  const scale = scaleOfRule(rule);
+  const rate = rateFromValue(typed.num, scale);
+  if (rate === undefined) return { ...base, status: 'manual', ...from };
+  const rr = roundRate(rate, scale);
+  return rateResult({ ...base, ...from }, rate, { zh: `${label.zh} ${rateText(rr, scale)}`, en: `${label.en} ${rateText(rr, scale)}` }, true, scale);
 }
 
 export function computeScores(model: WorkbookModel, given?: Record<string, string>): ScoreResult[] {
@@ -206,22 +365,15 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
         continue;
       }
       const typed = valueFor(st, line, given);
-      // a count of cases (每出现一例扣1分): the count is typed
+      // a count (每出现一例扣1分, 每超1人扣0.5分 …): the count is typed, in the rule's unit
       if (rule.kind === 'cases') {
-        if (!typed || !typed.num.value.isInteger() || typed.num.value.isNegative()) {
-          out.push({ ...base, status: 'needs-input' });
-          continue;
-        }
-        const n = typed.num.value;
-        const ded = n.times(rule.perCase);
-        const score = Dec.max(ZERO, rule.full.minus(ded));
-        out.push({
-          ...base, status: 'computed', computed: r2(score), source: typed.source, inputCells: typed.cell ? [typed.cell] : [],
-          basis: {
-            zh: `出现 ${n.toFixed()} 例 × ${rule.perCase.toFixed()} = ${s2(ded)}分${ded.gt(rule.full) ? '，扣完为止' : ''} → ${s2(score)}分`,
-            en: `${n.toFixed()} case(s) × ${rule.perCase.toFixed()} = ${s2(ded)}${ded.gt(rule.full) ? ', down to 0' : ''} → ${s2(score)}`,
-          },
-        });
+        const got = typed ? typedResult(base, typed) : null;
+        out.push(got && got.status === 'computed' ? got : { ...base, status: 'needs-input', ...(got ? { source: got.source, inputCells: got.inputCells } : {}) });
+        continue;
+      }
+      if (rule.kind === 'proportional' && rule.target) {
+        const got = typed ? typedResult(base, typed) : null;
+        out.push(got ?? { ...base, status: 'needs-input' });
         continue;
       }
       if (rule.kind === 'balance') {
@@ -250,10 +402,8 @@ export function computeScores(model: WorkbookModel, given?: Record<string, strin
       // a rate: the value on the line (its value column, or one a person typed) whatever the indicator's name;
       // without one, the inputs in the workbook that the indicator's name points to
       let result: ScoreResult | null = null;
-      if (typed) {
-        const rate = rateFromValue(typed.num);
-        result = rateResult({ ...base, source: typed.source, inputCells: typed.cell ? [typed.cell] : [] }, rate,
-          { zh: `${typed.source === 'user' ? '填报' : '指标值'} ${pct(r2(rate))}`, en: `${typed.source === 'user' ? 'given' : 'value'} ${pct(r2(rate))}` }, true);
+      if (typed?.num) {
+        result = typedResult(base, typed);
       } else if (indicator?.input === 'staff' && profile?.staffQuota?.num && profile.staffActual?.num && !profile.staffQuota.num.value.isZero()) {
         const q = profile.staffQuota;
         const a = profile.staffActual;
