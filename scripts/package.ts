@@ -158,21 +158,27 @@ export function readmeText(o: Options, version: string, packed: Packed): string 
     '    并把 wps/oem.ini 中的几行加入 WPS 的 office6/cfgs/oem.ini：',
     '      Windows：<WPS 安装目录>\\office6\\cfgs\\oem.ini',
     '      Linux：/opt/kingsoft/wps-office/office6/cfgs/oem.ini',
-    localUrl ? `    （本包的地址是本机路径 ${o.wpsUrl}：把 wps/ 复制到该目录即可。）` : '',
+    localUrl ? `    （本包的地址是本机路径 ${o.wpsUrl}：把 wps/ 复制到该目录即可。）` : null,
     packed.archive
-      ? ''
+      ? null
       : `    本机没有 7z 命令，未能打包。请安装 7-Zip（Debian/统信/麒麟：apt-get install p7zip-full）后在 wps/ 中运行：\n      ${packed.command}`,
     '  启动 WPS 表格，“自评校核”按钮在 开始 选项卡上。',
     '',
     '三、命令行（审核人员批量校验）：在源代码目录中 npm ci 后运行',
     '  node bin/selfeval-check.js 文件夹 --report 校验汇总.xlsx',
     '',
-  ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\r\n');
+  ].filter((l) => l !== null).join('\r\n');
 }
 
-/** The first 7z command on PATH (7z from p7zip-full or 7-Zip, 7za, 7zz from 7-Zip for Linux), or null. */
+/**
+ * The first 7z command found (7z from p7zip-full or 7-Zip, 7za, 7zz from 7-Zip for Linux; on Windows also 7-Zip's
+ * 7z.exe in Program Files, which its installer does not put on PATH), or null.
+ */
 export function findSevenZip(): string | null {
-  for (const c of ['7z', '7za', '7zz']) {
+  const windows = process.platform === 'win32'
+    ? [process.env.ProgramFiles, process.env['ProgramFiles(x86)']].filter((d): d is string => !!d).map((d) => path.join(d, '7-Zip', '7z.exe'))
+    : [];
+  for (const c of ['7z', '7za', '7zz', ...windows]) {
     const r = spawnSync(c, ['i'], { stdio: 'ignore' });
     if (!r.error && r.status === 0) return c;
   }
