@@ -190,3 +190,25 @@ test('a definition before the bands is not read as a condition', () => {
   const r = parseRule('满意度=（满意人数/调查总人数）×100%。满意度≥90%得满分；80%（含）-90%得3分；低于80%不得分。', new Dec(5))!;
   expect(describeRule(r)).toBe('≥90%得5分；80%(含)–90%得3分；<80%得0分');
 });
+
+describe('property: the scores of every rate rule in the table stay within [0, 分值] across the range', () => {
+  const rateRows = ROWS.map((r) => [r[1], r, parseRule(r[1], new Dec(r[2]))] as const)
+    .filter(([, , rule]) => rule && (rule.kind === 'bands' || rule.kind === 'deduct' || (rule.kind === 'proportional' && !rule.target)));
+  test('there are rows with bands to check', () => {
+    expect(rateRows.filter(([, , rule]) => rule!.kind === 'bands').length).toBeGreaterThanOrEqual(20);
+  });
+  test.each(rateRows.map(([text, row, rule]) => [text, row, rule] as const))('%s', (_, [, , max], rule) => {
+    const ratio = rule!.kind === 'bands' && rule!.scale === 'ratio';
+    const values: Dec[] = [];
+    // a sweep from below 0 to well above 100 % (or 0 to 2.5 for a ratio), and each band's ends and their neighbours
+    for (let i = -200; i <= 1000; i++) values.push(ratio ? new Dec(i).div(400) : new Dec(i).div(4));
+    if (rule!.kind === 'bands') {
+      for (const b of rule!.bands) for (const e of [b.lo, b.hi]) if (e) values.push(e, e.plus(ratio ? 0.0001 : 0.01), e.minus(ratio ? 0.0001 : 0.01));
+    }
+    for (const v of values) {
+      const got = scoreByRule(rule!, v, new Dec(max));
+      if (!got) continue;
+      expect([v.toFixed(), got.score.gte(0) && got.score.lte(max)]).toEqual([v.toFixed(), true]);
+    }
+  });
+});

@@ -170,3 +170,36 @@ describe('issue 10: any indicator with a value on its line is scored; names only
     expect([by['在职人员控制率']!.computed?.toFixed(), by['在职人员控制率']!.inputCells]).toEqual(['2.5', ['基本概况!D1', '基本概况!B1']]);
   });
 });
+
+describe('issue 20: values in the rule’s scale or unit, as typed in the value column', () => {
+  const lines: ScoreLineSpec[] = [
+    ['投入（20分）', '资产管理（20分）', '国有资产保值率', '保值率≥1，20分；保值率<1，0分。', 20, 20],
+    ['产出（10分）', '产出质量（10分）', '学校达标情况', '每发现一个学校未落实扣0.5分，扣完为止。', 10, 10],
+    ['过程（5分）', '预算执行（5分）', '预算控制', '未超预算的得满分；每超支1万元扣1分，扣完为止。', 5, 5],
+    ['过程（10分）', '预算执行（10分）', '执行进度', '95%以上的得满分；80%—95%之间的，按执行率×分值计分；低于80%的不得分。', 10, 10],
+    ['产出（5分）', '产出数量（5分）', '培训人次', '按实际完成值占目标值的比例计分（目标值：500人次）。', 5, 5],
+    ['产出（5分）', '产出时效（5分）', '完成及时性', '在规定时间内完成得满分，每延迟一天扣0.5分。', 5, 5],
+    ['效益（5分）', '社会效益（5分）', '项目完成率', '按完成比例计算得分，满分为止。', 5, 5],
+  ];
+  test('0.97 against 保值率≥1 is 0 (not 20); counts and amounts with their units; a value in another unit is not scored', () => {
+    const s = scoreSheet(true, lines, { max: 60, score: 60, grade: '优秀' });
+    s.set(1, 7, '实际完成值');
+    s.set(2, 7, 0.97);
+    s.set(3, 7, '2所');
+    s.set(4, 7, '超支2.00万元');
+    s.set(5, 7, '85%');
+    s.set(6, 7, '450人次');
+    s.set(7, 7, '延迟3周'); // weeks against a rule in days: not scored
+    s.set(8, 7, '16.56万元'); // an amount is no rate
+    const r = computeScores(recognize(workbook(s), DEFAULT_TOLERANCE));
+    const by = Object.fromEntries(r.map((x) => [x.line.name, x]));
+    const got = (n: string): [string, string | undefined, string | undefined] => [by[n]!.status, by[n]!.computed?.toFixed(), by[n]!.basis?.zh];
+    expect(got('国有资产保值率')).toEqual(['computed', '0', '指标值 0.97，属“<1得0分” → 0分']);
+    expect(got('学校达标情况')).toEqual(['computed', '9', '出现 2 例 × 0.5 = 1分 → 9分']);
+    expect(got('预算控制')).toEqual(['computed', '3', '指标值 超支2万元 × 1 = 2分 → 3分']);
+    expect(got('执行进度')).toEqual(['computed', '8.5', '指标值 85.00%，属“80%–95%得分 = 完成率 × 分值10分”：85.00% × 10分 = 8.5分 → 8.5分']);
+    expect(got('培训人次')).toEqual(['computed', '4.5', '指标值 450人次 ÷ 目标值 500人次 = 90.00%，90.00% × 5分 = 4.5分 → 4.5分']);
+    expect(by['完成及时性']!.status).toBe('needs-input');
+    expect(by['项目完成率']!.status).toBe('manual');
+  });
+});

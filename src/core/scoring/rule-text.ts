@@ -65,8 +65,10 @@ export type ScoreRule =
     maxDeduct?: Dec;
     /** clauses after the deduction that set the score further out ("低于80%不得分"), all on the bad side */
     floors?: Band[];
+    /** a deviation written without its sign ("偏差率在5%以内"): a negative value is not scored (−7 % is 7 % off) */
+    signless?: boolean;
   }
-  | { kind: 'bands'; bands: Band[]; scale?: RateScale }
+  | { kind: 'bands'; bands: Band[]; scale?: RateScale; signless?: boolean }
   /**
    * 分值 × rate ÷ 100, at most 分值; `inverse`: 分值 × 100 ÷ rate ("年度指标值/实际完成值×该指标分值", the rate being
    * 实际 ÷ 指标 as everywhere); `target`: the rate is the value ÷ this figure, in its unit ("目标值：500人次")
@@ -491,15 +493,17 @@ export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null
     .replace(/(?:决算数?|实际支出数?|支出数?|执行数)(?:超过|超出|高于)(?:年初|调整后)?预算(?:数|金额)?/g, '>100%');
   const scale = scaleOf(t);
   if (!scale) return null;
+  // a deviation (偏差率, 偏离度, 误差率) read one-sided: its sign is not written, so a negative value is not scored
+  const signless = /偏差|偏离|误差/.test(t);
   const deduct = scale === 'percent' ? parseDeduct(t, max) : null;
-  if (deduct) return deduct;
+  if (deduct) return signless && deduct.kind === 'deduct' && deduct.bad !== 'both' ? { ...deduct, signless } : deduct;
   if (DEDUCTION.test(t) || /每.{0,12}扣/.test(t)) return null; // a deduction the grammar could not place
-  const bands = parseBands(t.replace(/^以\d+(?:\.\d+)?%?为(?:标准|基准)[,，。;；]?/, '').replace(/扣完为止|为止/g, ''), max, true);
+  const bands = parseBands(t.replace(/^以\d+(?:\.\d+)?%?为(?:标准|基准)[,，。;；]?/, '').replace(/扣完为止|为止/g, ''), max, true, scale);
   if (!bands || bands.kind !== 'bands') return bands;
-  return scale === 'ratio' ? { ...bands, scale } : bands;
+  return { ...bands, ...(scale === 'ratio' ? { scale } : {}), ...(signless && !bands.bands.some((b) => b.abs) ? { signless } : {}) };
 }
 
-function parseBands(t: string, max: Dec | undefined, single = false): ScoreRule | null {
+function parseBands(t: string, max: Dec | undefined, single = false, scale: RateScale = 'percent'): ScoreRule | null {
   const outs = outcomes(t);
   if (!outs.length) return null;
   const bands: Band[] = [];
@@ -526,6 +530,17 @@ function parseBands(t: string, max: Dec | undefined, single = false): ScoreRule 
   if (bands.some((b) => b.prop && (b.otherwise || (b.lo === undefined && b.hi === undefined)))) return null;
   // deviations either way stand alone (with 其他), never beside one-sided bands
   if (bands.some((b) => b.abs) && bands.some((b) => !b.abs && !b.otherwise)) return null;
+  // a proportional band must agree with the bands beside it: no more than a band above it gives at its top, no
+  // less than a band below it at its bottom ("90%≤完成率<100%得8分；<90%按比例": 89 % would give 8.9 > 8, so
+  // 按比例 means something else there)
+  const unit = scale === 'ratio' ? new Dec(1) : new Dec(100);
+  for (const p of bands.filter((b) => b.prop)) {
+    for (const b of bands) {
+      if (b.prop || b.otherwise || b.abs) continue;
+      if (b.lo !== undefined && p.hi !== undefined && b.lo.gte(p.hi) && b.points.lt(p.points.times(p.hi).div(unit))) return null;
+      if (b.hi !== undefined && p.lo !== undefined && b.hi.lte(p.lo) && b.points.gt(p.points.times(p.lo).div(unit))) return null;
+    }
+  }
   // "有1人不达标，该项不得分" beside "100%计满分" only
   if (bands.some((b) => b.allOrNothing)) {
     const hundred = bands.filter((b) => !b.allOrNothing && b.lo?.eq(100) && b.loIncl && (b.hi === undefined || b.hi.eq(100)));
@@ -638,6 +653,7 @@ export function applyRate(r: Extract<ScoreRule, { kind: 'deduct' | 'bands' | 'pr
     const p = r.full.times(rate).div(100);
     return { points: p.isNegative() ? new Dec(0) : p.gt(r.full) ? r.full : p };
   }
+  if (r.signless && rate.isNegative()) return { points: new Dec(0), ambiguous: true };
   if (r.kind === 'deduct') {
     const over = r.bad === 'both' ? rate.minus(r.threshold).abs().minus(r.tolerance ?? 0) : r.bad === 'above' ? rate.minus(r.threshold) : r.threshold.minus(rate);
     if (over.lte(0)) return { points: r.full };
