@@ -196,6 +196,23 @@ export function pack(dir: string, entries: string[], archive: string): Packed {
   return { archive, command };
 }
 
+/** What a previous run leaves in the output folder: the only entries it may hold before it is emptied. */
+export const OUT_ENTRIES = ['excel', 'wps', 'README.txt'];
+
+/**
+ * Why `out` must not be emptied and written (null when it may): it is the project or holds it, or it holds
+ * anything a previous run would not have written (--out pointing at a folder of someone's files).
+ */
+export function refuseOut(out: string, root: string): string | null {
+  const o = path.resolve(out);
+  const r = path.resolve(root);
+  if (o === r || r.startsWith(o.endsWith(path.sep) ? o : o + path.sep)) return `--out ${out} 是项目目录或其上级目录`;
+  if (!existsSync(o)) return null;
+  if (!statSync(o).isDirectory()) return `--out ${out} 不是文件夹`;
+  const other = readdirSync(o).filter((f) => !OUT_ENTRIES.includes(f));
+  return other.length ? `--out ${out} 中已有其他文件（${other.slice(0, 3).join('、')}${other.length > 3 ? ' 等' : ''}），不会清空它；请换一个目录` : null;
+}
+
 function projectRoot(): string {
   for (let d = __dirname; ; d = path.dirname(d)) {
     const p = path.join(d, 'package.json');
@@ -213,20 +230,24 @@ function webpack(root: string, outDir: string, env: string[]): void {
 }
 
 function main(argv: string[]): number {
-  let o: Options;
   try {
-    o = parseArgs(argv);
+    return build(parseArgs(argv));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     if (e.message) process.stderr.write(`${e.message}\n\n`);
     process.stderr.write(USAGE);
     return e.message ? 2 : 0;
   }
+}
+
+function build(o: Options): number {
   const root = projectRoot();
   const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
   const out = path.resolve(root, o.out);
   const excelDir = path.join(out, 'excel');
   const wpsDir = path.join(out, 'wps');
+  const refused = refuseOut(out, root);
+  if (refused) throw new UsageError(refused);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
 

@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs'
 import { tmpdir } from 'os';
 import path from 'path';
 import {
-  archiveEntries, archiveName, DEFAULT_URL, DEFAULT_WPS_URL, findSevenZip, foreignUrls, listFiles, pack, parseArgs, readmeText, UsageError,
+  archiveEntries, archiveName, DEFAULT_URL, DEFAULT_WPS_URL, findSevenZip, foreignUrls, listFiles, pack, parseArgs, readmeText, refuseOut, UsageError,
 } from '../../scripts/package';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -50,6 +50,28 @@ describe('arguments', () => {
   ])('%j is refused', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('the output folder, emptied before it is written', () => {
+  test('never the project or a folder above it', () => {
+    expect(refuseOut(ROOT, ROOT)).toMatch(/项目目录/);
+    expect(refuseOut(path.dirname(ROOT), ROOT)).toMatch(/项目目录/);
+    expect(refuseOut('/', ROOT)).toMatch(/项目目录/);
+    expect(refuseOut(path.join(ROOT, 'packages-that-do-not-exist'), ROOT)).toBeNull();
+  });
+  test('a previous run’s output is replaced, a folder of other files is not touched', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-out-'));
+    try {
+      mkdirSync(path.join(dir, 'excel'));
+      writeFileSync(path.join(dir, 'README.txt'), '');
+      expect(refuseOut(dir, ROOT)).toBeNull();
+      writeFileSync(path.join(dir, '工作簿.xlsx'), '');
+      expect(refuseOut(dir, ROOT)).toMatch(/工作簿\.xlsx/);
+      expect(refuseOut(path.join(dir, 'README.txt'), ROOT)).toMatch(/不是文件夹/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
