@@ -234,9 +234,12 @@ function main(argv: string[]): number {
     return build(parseArgs(argv));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) process.stderr.write(`${e.message}\n\n`);
-    process.stderr.write(USAGE);
-    return e.message ? 2 : 0;
+    if (!e.message) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    process.stderr.write(`${e.message}\n\n${USAGE}`);
+    return 2;
   }
 }
 
