@@ -25,6 +25,9 @@ export interface PaneController {
   ignored: IgnoredItem[];
   values: Record<string, string>;
   undoLabel: string | undefined;
+  /** the action just done (its undo label: 标记, 导出 …), for a confirmation with 撤销 in it; cleared by the next
+   *  check, undo or failure */
+  done: string | undefined;
   /** the cells 填入计算得分 would write, while the person confirms */
   plan: PlannedChange[] | null;
   check(): Promise<void>;
@@ -54,6 +57,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   const [view, setView] = React.useState<CheckView | null>(null);
   const [ignored, setIgnored] = React.useState<IgnoredItem[]>([]);
   const [undoLabel, setUndoLabel] = React.useState<string | undefined>();
+  const [done, setDone] = React.useState<string | undefined>();
   const [values, setValues] = React.useState<Record<string, string>>({});
   const [plan, setPlan] = React.useState<PlannedChange[] | null>(null);
   // what callbacks that run later (live re-checks, writes that finish) must see as it is then, not as it was
@@ -88,6 +92,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   const check = React.useCallback(async () => {
     setStatus({ kind: 'checking' });
+    setDone(undefined);
     try {
       const [wb, ig, vals] = [await host.read(), await host.ignored(), await host.indicatorValues()];
       setIgnored(ig);
@@ -114,14 +119,17 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   }, [settings.live, host, relive, fail]);
 
   /** Run a write: what it left alone is said, the undo button follows, a failure is shown. */
-  const act = React.useCallback(async (fn: () => Promise<WriteNotice | void>): Promise<void> => {
+  const act = React.useCallback(async (fn: () => Promise<WriteNotice | void>, confirm = true): Promise<void> => {
     try {
       const r = await fn();
       const t = STRINGS[settingsRef.current.lang];
       setNotice(r && r.skipped.length ? r.skipped.map((x) => `${x.sheet}!${x.address}（${t.skipReason[x.reason] ?? x.reason}）`) : null);
       setUndoLabel(host.undoLabel());
+      // a write is confirmed, with 撤销 beside it (an undo is not)
+      setDone(confirm ? host.undoLabel() : undefined);
       succeeded();
     } catch (e) {
+      setDone(undefined);
       // what could be undone may have changed before the failure (a step that ran half way)
       setUndoLabel(host.undoLabel());
       fail(e);
@@ -149,7 +157,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   return {
     settings,
     update: (patch) => setSettings((old) => ({ ...old, ...patch })),
-    status, notice, view, ignored, values, undoLabel, plan,
+    status, notice, view, ignored, values, undoLabel, plan, done,
     check,
     mark: () => act(() => host.mark(view?.visible ?? [])),
     clearMarks: () => act(() => host.clearMarks()),
@@ -165,7 +173,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
       valuesRef.current = vals;
       // whatever was undone, the workbook as it is now (the live checker works from this reading too)
       if (undone) recheck(await host.read(), ig, vals);
-    }),
+    }, false),
     ignore: (f) => act(async () => {
       await host.ignore(f);
       await refreshIgnored();

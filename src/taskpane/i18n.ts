@@ -1,6 +1,12 @@
 /** The pane's words, in Chinese (default) and English. Findings' messages come from the engine in either. */
 export type Lang = 'zh' | 'en';
 
+/** The hosts' undo labels are the actions' Chinese names: in English they are said in English. */
+const EN_ACTION: Record<string, string> = {
+  标记: 'Mark', 清除标记: 'Clear marks', 导出: 'Export', 忽略: 'Ignore', 恢复: 'Restore', 指标值: 'Indicator value',
+  填入计算得分: 'Fill in computed scores', 改为建议值: 'Apply the suggested value',
+};
+
 const zh = {
   lang: 'zh' as Lang,
   title: '自评校核',
@@ -27,6 +33,11 @@ const zh = {
   notChecked: '按“一键校验”检查当前工作簿。',
   filters: '按级别筛选',
   ignore: '忽略',
+  prev: '上一处', next: '下一处', navHint: '在问题之间移动（F8 / Shift+F8）',
+  allIgnored: (n: number) => `${n} 项已忽略，未发现其他问题`, showIgnored: '查看已忽略',
+  done: (what: string) => `已完成“${what}”`,
+  tableCounts: (e: number, w: number) => [e && `${e} 个错误`, w && `${w} 个警告`].filter(Boolean).join('，'),
+  actions: {} as Record<string, string>,
   suspect: (cell: string, n: number) => `${cell} 疑似填错：影响 ${n} 项校验`,
   ignored: '已忽略',
   restore: '恢复',
@@ -87,7 +98,7 @@ const en: typeof zh = {
   clearMarks: 'Clear marks',
   export: 'Export results',
   undo: 'Undo',
-  undoWhat: (w: string) => `Undo “${w}”`,
+  undoWhat: (w: string) => `Undo “${EN_ACTION[w] ?? w}”`,
   settings: 'Settings',
   live: 'Live checking',
   errors: 'Errors',
@@ -104,6 +115,11 @@ const en: typeof zh = {
   notChecked: 'Press “Check now” to check this workbook.',
   filters: 'Filter by severity',
   ignore: 'Ignore',
+  prev: 'Previous', next: 'Next', navHint: 'move between the problems (F8 / Shift+F8)',
+  allIgnored: (n: number) => `${n} ignored; no other problem found`, showIgnored: 'Show the ignored',
+  done: (what: string) => `Done: ${EN_ACTION[what] ?? what}`,
+  tableCounts: (e: number, w: number) => [e && `${e} error(s)`, w && `${w} warning(s)`].filter(Boolean).join(', '),
+  actions: EN_ACTION,
   suspect: (cell: string, n: number) => `${cell} looks mistyped: ${n} checks fail through it`,
   ignored: 'Ignored',
   restore: 'Restore',

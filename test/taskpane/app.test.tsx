@@ -51,8 +51,10 @@ test('clicking a finding selects its cells in the preview grid; filters hide sev
   fireEvent.click(findings()[0]!);
   await waitFor(() => expect(host.state.selection?.cells.has('21,3')).toBe(true));
   expect(document.querySelector('td[data-cell="D22"]')?.getAttribute('data-selected')).toBe('true');
-  fireEvent.click(screen.getByRole('button', { name: '错误' }));
+  // the filters carry their counts (problems: the typo's two checks are one)
+  fireEvent.click(screen.getByRole('button', { name: '错误 1' }));
   await waitFor(() => expect(document.querySelectorAll('[data-finding]')).toHaveLength(2));
+  expect(screen.getByRole('button', { name: '错误 1' }).getAttribute('aria-pressed')).toBe('false');
   expect([...document.querySelectorAll('[data-finding]')].every((b) => b.getAttribute('data-finding')!.startsWith('score/computed'))).toBe(true);
 });
 
@@ -152,4 +154,50 @@ test('what an older host cannot do is said once, up front, in the pane’s langu
 test('a host with nothing to say shows no such note', () => {
   setup();
   expect(screen.queryByText('此版本的 Excel 功能有限')).toBeNull();
+});
+
+describe('issue 21: the pane as a finance officer uses it', () => {
+  test('errors come first whatever the table order; 下一处 / 上一处 and F8 walk the problems; each table says its errors', async () => {
+    const { host } = setup();
+    fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+    await waitFor(() => expect(findings()).toHaveLength(3));
+    expect(document.querySelector('[data-finding]')!.getAttribute('data-group')).toBe('收支表!D22');
+    // the counts count problems: one error (two checks), one warning, one note
+    expect(screen.getByRole('button', { name: '错误 1' })).toBeTruthy();
+    expect(document.querySelector('[data-table="1"]')!.textContent).toMatch(/· 1 个错误$/);
+    fireEvent.click(screen.getByRole('button', { name: '下一处' }));
+    await waitFor(() => expect(host.state.selection?.cells.has('21,3')).toBe(true));
+    const all = (): Element[] => [...document.querySelectorAll('[data-finding]')];
+    fireEvent.keyDown(document.querySelector('main')!, { key: 'F8' });
+    await waitFor(() => expect(all()[1]!.getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.keyDown(document.querySelector('main')!, { key: 'F8', shiftKey: true });
+    await waitFor(() => expect(all()[0]!.getAttribute('aria-pressed')).toBe('true'));
+    fireEvent.click(screen.getByRole('button', { name: '上一处' }));
+    await waitFor(() => expect(all()[2]!.getAttribute('aria-pressed')).toBe('true'));
+  });
+
+  test('every finding ignored is not a clean workbook: it says how many, with the way back', async () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+    await waitFor(() => expect(findings()).toHaveLength(3));
+    for (let n = 3; n > 0; n--) {
+      fireEvent.click(screen.getAllByRole('button', { name: /^忽略：/ })[0]!);
+      await waitFor(() => expect(findings()).toHaveLength(n - 1));
+    }
+    expect(screen.queryByText('未发现问题')).toBeNull();
+    expect(screen.getByText('4 项已忽略，未发现其他问题')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '查看已忽略' }));
+    expect(document.querySelector('details[open]')).toBeTruthy();
+  });
+
+  test('a write is confirmed, with 撤销 in the confirmation', async () => {
+    const { host } = setup();
+    fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+    await waitFor(() => expect(findings()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: '标记' }));
+    await waitFor(() => expect(screen.getByText('已完成“标记”')).toBeTruthy());
+    fireEvent.click(document.querySelector<HTMLElement>('[data-done-undo]')!);
+    await waitFor(() => expect(screen.queryByText('已完成“标记”')).toBeNull());
+    expect(host.state.marks.size).toBe(0);
+  });
 });

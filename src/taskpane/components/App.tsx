@@ -3,13 +3,13 @@ import {
   Switch, Tab, TabList, Text, ToggleButton, tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
-import { Finding, tableName } from '../../core/report';
+import { Finding, summarize, tableName } from '../../core/report';
 import { usePaneController } from '../controller';
 import { findingKey, WorkbookHost } from '../host';
 import { Lang, STRINGS } from '../i18n';
 import { PreviewHost } from '../preview-host';
 import { parseBandsText } from '../settings';
-import { FindingList } from './FindingList';
+import { FindingList, sections } from './FindingList';
 import { PreviewGrid } from './PreviewGrid';
 import { ScoresTab } from './ScoresTab';
 
@@ -33,11 +33,12 @@ export interface AppProps {
 export function App({ host, storage }: AppProps): React.ReactElement {
   const styles = useStyles();
   const c = usePaneController(host, storage);
-  const { settings, status, notice, view, ignored, values, undoLabel, plan } = c;
+  const { settings, status, notice, view, ignored, values, undoLabel, plan, done } = c;
   const t = STRINGS[settings.lang];
   const [filters, setFilters] = React.useState({ error: true, warning: true, info: true });
   const [selected, setSelected] = React.useState<string | undefined>();
   const [showSettings, setShowSettings] = React.useState(false);
+  const [showIgnored, setShowIgnored] = React.useState(false);
   const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
@@ -53,9 +54,29 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const visible = view ? view.visible.filter((f) => filters[f.severity]) : [];
   const s = view?.report.summary;
   const update = c.update;
+  // the counts count problems (a suspected cell's checks once), as the report's summary does
+  const counts = summarize(view?.visible ?? []);
+  // 下一处 / 上一处 (F8 / Shift+F8) walk the problems in the order the list shows them
+  const order = view ? sections(view.report, visible, t).flatMap((x) => x.problems.map((p) => p.findings[0]!)) : [];
+  const step = (by: number): void => {
+    if (!order.length) return;
+    const at = order.findIndex((f) => findingKey(f) === selected);
+    const next = order[at < 0 ? (by > 0 ? 0 : order.length - 1) : (at + by + order.length) % order.length]!;
+    onSelect(next);
+    [...document.querySelectorAll<HTMLElement>('[data-finding]')].find((b) => b.dataset.finding === findingKey(next))?.focus();
+  };
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.key !== 'F8' || tab !== 'findings') return;
+    e.preventDefault();
+    step(e.shiftKey ? -1 : 1);
+  };
+  const perTable = (id: number): string => {
+    const c2 = summarize((view?.visible ?? []).filter((f) => f.table === id));
+    return t.tableCounts(c2.errors, c2.warnings);
+  };
 
   return (
-    <main className={styles.root} lang={settings.lang === 'zh' ? 'zh-CN' : 'en'}>
+    <main className={styles.root} lang={settings.lang === 'zh' ? 'zh-CN' : 'en'} onKeyDown={onKeyDown}>
       <div className={styles.header}>
         <Text as="h1" className={styles.title}>{t.title}</Text>
         <Switch checked={settings.live} label={t.live} onChange={(_, d) => update({ live: d.checked })} />
@@ -106,6 +127,12 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         </section>
       )}
       {status.kind === 'checking' && <Spinner size="small" label={t.checking} />}
+      {done && status.kind !== 'error' && (
+        <MessageBar intent="success" data-done>
+          <MessageBarBody>{t.done(done)}</MessageBarBody>
+          <Button size="small" appearance="transparent" onClick={() => void c.undo()} data-done-undo>{t.undo}</Button>
+        </MessageBar>
+      )}
       {notice && (
         <MessageBar intent="warning"><MessageBarBody><MessageBarTitle>{t.skippedTitle}</MessageBarTitle>{t.skipped(notice)}</MessageBarBody></MessageBar>
       )}
@@ -116,15 +143,18 @@ export function App({ host, storage }: AppProps): React.ReactElement {
       {view && s && (
         <>
           <section className={styles.summary} aria-label={t.title}>
-            <span className={styles.count}><CounterBadge count={view.visible.filter((f) => f.severity === 'error').length} showZero color="danger" />{t.errors}</span>
-            <span className={styles.count}><CounterBadge count={view.visible.filter((f) => f.severity === 'warning').length} showZero color="important" />{t.warnings}</span>
-            <span className={styles.count}><CounterBadge count={view.visible.filter((f) => f.severity === 'info').length} showZero color="informative" />{t.notes}</span>
+            <span className={styles.count}><CounterBadge count={counts.errors} showZero color="danger" />{t.errors}</span>
+            <span className={styles.count}><CounterBadge count={counts.warnings} showZero color="important" />{t.warnings}</span>
+            <span className={styles.count}><CounterBadge count={counts.info} showZero color="informative" />{t.notes}</span>
             {view.totalScore && <Text>{t.totalScore} {view.totalScore}{view.grade ? ` · ${t.grade} ${view.grade}` : ''}</Text>}
           </section>
           <details>
             <summary>{t.tables}（{view.report.tables.length}）</summary>
             <ul className={styles.tables}>
-              {view.report.tables.map((x) => <li key={x.id}>{tableName(x, settings.lang)} · {x.range}{x.unit ? ` · ${x.unit}` : ''}</li>)}
+              {view.report.tables.map((x) => {
+                const n = perTable(x.id);
+                return <li key={x.id} data-table={x.id}>{tableName(x, settings.lang)} · {x.range}{x.unit ? ` · ${x.unit}` : ''}{n ? ` · ${n}` : ''}</li>;
+              })}
             </ul>
           </details>
           <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as 'findings' | 'scores')}>
@@ -149,12 +179,22 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           {tab === 'findings' && <>
           <div className={styles.row} role="group" aria-label={t.filters}>
             {(['error', 'warning', 'info'] as const).map((k) => (
-              <ToggleButton key={k} size="small" checked={filters[k]} onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}>
-                {{ error: t.errors, warning: t.warnings, info: t.notes }[k]}
+              // a filter that is on looks on (filled), one that is off looks off (outlined, struck through), with its count
+              <ToggleButton key={k} size="small" checked={filters[k]} appearance={filters[k] ? 'primary' : 'outline'} aria-pressed={filters[k]}
+                style={filters[k] ? undefined : { textDecoration: 'line-through' }} onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}>
+                {{ error: t.errors, warning: t.warnings, info: t.notes }[k]} {{ error: counts.errors, warning: counts.warnings, info: counts.info }[k]}
               </ToggleButton>
             ))}
+            <Button size="small" onClick={() => step(-1)} disabled={!order.length} title={t.navHint}>{t.prev}</Button>
+            <Button size="small" onClick={() => step(1)} disabled={!order.length} title={t.navHint}>{t.next}</Button>
           </div>
-          {view.visible.length === 0 ? (
+          {view.visible.length === 0 && ignored.length > 0 ? (
+            // everything ignored is not a clean workbook: said so, with the way back
+            <MessageBar intent="warning" data-all-ignored>
+              <MessageBarBody>{t.allIgnored(ignored.length)}</MessageBarBody>
+              <Button size="small" appearance="transparent" onClick={() => setShowIgnored(true)}>{t.showIgnored}</Button>
+            </MessageBar>
+          ) : view.visible.length === 0 ? (
             <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{t.clean}</MessageBarTitle>{t.cleanDetail}</MessageBarBody></MessageBar>
           ) : (
             <FindingList
@@ -168,7 +208,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           )}
           </>}
           {ignored.length > 0 && (
-            <details className={styles.ignored}>
+            <details className={styles.ignored} open={showIgnored} onToggle={(e) => setShowIgnored((e.target as HTMLDetailsElement).open)}>
               <summary>{t.ignored}（{ignored.length}）</summary>
               <ul>
                 {ignored.map((i) => (

@@ -63,6 +63,32 @@ export interface FindingListProps {
   onIgnore(f: Finding[]): void;
 }
 
+/** A table's findings as problems (a suspected cell's checks one), gravest first. */
+export interface Section {
+  title: string;
+  problems: Array<{ group?: string; findings: Finding[] }>;
+}
+
+const worst = (fs: readonly Finding[]): number => Math.min(...fs.map((f) => SEVERITY_RANK[f.severity]));
+
+/**
+ * The order the pane lists findings in: each table's under its name, the tables with errors first (then those with
+ * warnings, then notes), so that an error is never below the fold behind a table of notes; within a table, errors
+ * first. 下一处 / 上一处 walk the same order.
+ */
+export function sections(report: FileReport, findings: readonly Finding[], t: Strings): Section[] {
+  const out: Array<Section & { rank: number; order: number }> = [];
+  const add = (title: string, items: Finding[], order: number): void => {
+    if (!items.length) return;
+    const sorted = [...items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+    const ps = problems(sorted);
+    out.push({ title, problems: ps, rank: worst(items), order });
+  };
+  report.tables.forEach((table, i) => add(`${tableName(table, t.lang)} · ${table.range}`, findings.filter((f) => f.table === table.id), i));
+  add(t.other, findings.filter((f) => f.table === undefined || !report.tables.some((x) => x.id === f.table)), report.tables.length);
+  return out.sort((a, b) => a.rank - b.rank || a.order - b.order).map(({ title, problems: ps }) => ({ title, problems: ps }));
+}
+
 /** Findings grouped by table, errors first; arrow keys move between them, Enter selects the cells. */
 export function FindingList({ report, findings, t, selected, onSelect, onIgnore }: FindingListProps): React.ReactElement {
   const styles = useStyles();
@@ -79,13 +105,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
     e.preventDefault();
     items[next]?.focus();
   };
-  const groups: Array<{ title: string; items: Finding[] }> = [];
-  for (const table of report.tables) {
-    const items = findings.filter((f) => f.table === table.id);
-    if (items.length) groups.push({ title: `${tableName(table, t.lang)} · ${table.range}`, items });
-  }
-  const loose = findings.filter((f) => f.table === undefined || !report.tables.some((x) => x.id === f.table));
-  if (loose.length) groups.push({ title: t.other, items: loose });
+  const groups = sections(report, findings, t);
   const sevLabel = { error: t.errors, warning: t.warnings, info: t.notes };
   return (
     <div onKeyDown={onKeyDown} aria-label={t.title}>
@@ -93,7 +113,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
         <section key={g.title} className={styles.group} aria-label={g.title}>
           <Text className={styles.groupTitle}>{g.title}</Text>
           <ul className={styles.list}>
-            {problems([...g.items].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity])).map((p) => {
+            {g.problems.map((p) => {
               // checks that share one suspected cell are one item: the cell and what it should be, then each check
               const f = p.findings.find((x) => x.fix !== undefined) ?? p.findings[0]!;
               const key = findingKey(p.findings[0]!);
