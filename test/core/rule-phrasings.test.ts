@@ -106,6 +106,15 @@ const ROWS: Row[] = [
   ['issue 20 · proportional formula', '实际完成值/年度指标值×该指标分值。', 10, '得分 = 完成率 × 分值10分，最高10分', [[95, 9.5]]],
   ['issue 20 · proportional formula, reversed', '年度指标值/实际完成值×该指标分值。', 10, '得分 = 分值10分 ÷ 完成率，最高10分', [[125, 8], [80, 10]]],
   ['issue 20 · proportional to a target', '按实际完成值占目标值的比例计分（目标值：500人次）。', 10, '得分 = 实际完成值 ÷ 目标值500人次 × 分值10分，最高10分', [['450人次', 9], ['600人次', 10], ['90%', 9], [450, null], ['450人', null]]],
+  ['issue 20 · proportional with a floor', '按完成比例计算得分；低于60%不得分。', 5, '其他得分 = 完成率 × 分值5分；<60%得0分', [[80, 4], [59, 0], [120, 5]]],
+  ['issue 20 · proportional formula', '得分=完成率×分值（完成率超过100%的按100%计）。', 5, '得分 = 完成率 × 分值5分，最高5分', [[120, 5], [60, 3]]],
+  ['issue 20 · count in a unit', '每延误一天扣0.1分，扣完为止。', 2, '满分2分，每延误1天扣0.1分，扣完为止', [['延误3天', 1.7], ['3天', 1.7]]],
+  ['issue 20 · threshold in words', '支出不超过预算的得满分，超过预算的不得分。', 5, '≤100%得5分；>100%得0分', [[99, 5], [100, 5], [101, 0]]],
+  ['issue 20 · range either way', '预算执行率在90%-110%之间得满分，每偏离1个百分点扣0.5分。', 5, '90%–110%得5分；每超出1个百分点（高低两侧）扣0.5分，扣完为止', [[100, 5], [90, 5], [85, 2.5], [112, 4]]],
+  ['issue 20 · count in a unit', '每项不合格扣1分，最多扣5分。', 10, '满分10分，每1项扣1分，最多扣5分', [['3项', 7], ['8项', 5], [2, 8]]],
+  ['issue 20 · proportional formula', '资金到位率=实际到位资金/计划投入资金×100%；到位率×分值。', 5, '得分 = 完成率 × 分值5分，最高5分', [[90, 4.5]]],
+  ['issue 20 · proportional formula', '按实际完成值/年度指标值×该指标分值计算，超过100%的按满分计。', 5, '得分 = 完成率 × 分值5分，最高5分', [[110, 5], [80, 4]]],
+  ['issue 20 · proportional formula', '得分值=完成率×20，最高20分。', 20, '得分 = 完成率 × 分值20分，最高20分', [[90, 18]]],
   // ——— issue 20: only the full-marks side written; bands marked on both ends ———
   ['issue 20 · full side only', '大于90%得满分。', 5, '>90%得5分', [[95, 5], [90, null], [80, null]]],
   ['issue 20 · both ends marked', '90%（含）—95%（不含）得3分；95%（含）以上得5分；低于90%不得分。', 5, '90%(含)–95%得3分；≥95%得5分；<90%得0分', [[90, 3], [94.99, 3], [95, 5], [89, 0]]],
@@ -128,9 +137,13 @@ const MANUAL: Array<[source: string, text: string]> = [
   ['issue 20', '≥95%得满分；低于1的不得分。'], // % and a plain figure mixed
   ['issue 20', '超过3天的，每延迟1天扣0.5分。'], // a figure in the deduction's own clause
   ['issue 20', '每超1人扣0.5分；超编5人以上不得分。'], // a count with a floor
-  ['issue 20', '按完成比例计算得分；低于60%不得分。'], // a proportion beside a band without its own figure
+  ['issue 20', '按比例计算得分；≥90%得8分。'], // 按比例 would give 8.9 at 89 %: it means something else here
   ['issue 20', '按实际完成值占目标值的比例计分。'], // a target not given
   ['issue 20', '扣完20分为止，每超过1个百分点扣1分。'], // 20 over the 分值 of 3
+  ['issue 20', '得分值=完成率×20，最高20分。'], // 20 is not the 分值 of 3
+  ['issue 20', '决算数不超过预算数的得满分，每超出1%扣0.5分，超出10%以上不得分。'], // a floor in another measure (超出 10 % of the budget, not 10 %)
+  ['issue 20', '每发现1起违规扣2分，发现3起以上不得分。'], // a count with a floor
+  ['issue 20', '完成率100%得满分，每相差1%扣0.2分，完成率超过100%不加分。'],
 ];
 
 /** A value in the rule's scale (a number), or as typed (a string); counts and targets take what is typed. */

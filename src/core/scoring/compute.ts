@@ -135,7 +135,7 @@ function valueFor(st: ScoreTable, line: ScoreLine, given: Record<string, string>
 }
 
 const COUNT_VALUE_UNITS = '人次|人|名|个工作日|工作日|个月|个|例|次|项|处|所|家|户|件|起|条|天|日|年|月|周|万元|千元|亿元|元';
-const DELAY = ['延迟', '延期', '滞后', '推迟', '逾期', '晚', '迟'];
+const DELAY = ['延迟', '延期', '延误', '拖延', '滞后', '推迟', '逾期', '超时', '晚', '迟'];
 const OVER = ['超', '超过', '超出', '超编', '超支', '多'];
 
 /**
@@ -184,7 +184,7 @@ function deductBasis(r: Extract<ScoreRule, { kind: 'deduct' }>, rate: Dec, w: Bi
   // a deviation either way: from the threshold, beyond its tolerance
   const both = r.threshold.isZero() && !tol.isZero()
     ? { zh: '绝对值超过', en: 'in absolute value above', at: `${tol.toFixed()}%` }
-    : tol.isZero() ? { zh: '偏离', en: 'off', at: `${r.threshold.toFixed()}%` } : { zh: `偏离${r.threshold.toFixed()}%超过`, en: `off ${r.threshold.toFixed()}% beyond`, at: `${tol.toFixed()}个百分点` };
+    : tol.isZero() ? { zh: '偏离', en: 'off', at: `${r.threshold.toFixed()}%` } : { zh: '超出', en: 'outside', at: `${r.threshold.minus(tol).toFixed()}%–${r.threshold.plus(tol).toFixed()}%` };
   const side = r.bad === 'both' ? both : r.bad === 'above' ? { zh: '超过', en: 'above', at: `${r.threshold.toFixed()}%` } : { zh: '低于', en: 'below', at: `${r.threshold.toFixed()}%` };
   const atEn = side.at.replace('个百分点', ' points');
   if (!overBy) {

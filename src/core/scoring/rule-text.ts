@@ -123,6 +123,8 @@ export function normRuleText(text: string): string {
     .replace(/([一二两三四五六七八九十])(?=个百分点|个点)/g, (m) => String(CN_DIGITS[m] ?? m))
     // "每滞后一年", "每出现一例", "每超一人": the count's figure
     .replace(new RegExp(`(每[^\\d扣,，;；。]{0,6}?)([一二两三四五六七八九十])(?=(?:${UNITS})(?!百分点))`, 'g'), (_, a: string, c: string) => `${a}${CN_DIGITS[c] ?? c}`)
+    // "每项不合格扣1分": one of them
+    .replace(/每(?=(?:项|例|次|处|个|家|户|所|起|件)(?!百分点))/g, '每1')
     .replace(/百分之(\d+(?:\.\d+)?)/g, '$1%')
     .replace(/不得分|不计分|得0分|计0分|零分/g, '计0分')
     .replace(/(\d)个点/g, '$1个百分点');
@@ -316,13 +318,22 @@ function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
         const equal = cond.lo !== undefined && cond.hi !== undefined && cond.lo.eq(cond.hi);
         side = equal ? undefined : cond.hi !== undefined && cond.lo === undefined ? 'above' : cond.lo !== undefined && cond.hi === undefined ? 'below' : undefined;
         const at = equal ? cond.lo : cond.hi ?? cond.lo;
-        if (!equal && !side) return null; // a range gives full points: not a threshold
+        if (!equal && !side) {
+          // "90%-110%之间得满分，每偏离1个百分点": the distance out of the range, either way; else a range giving
+          // full points is no threshold
+          if (bad !== 'both' || threshold || cond.lo === undefined || cond.hi === undefined) return null;
+          threshold = cond.lo.plus(cond.hi).div(2);
+          tolerance = cond.hi.minus(cond.lo).div(2);
+          side = 'both';
+        }
         if (side && bad && bad !== 'both' && side !== bad) return null; // "≥95% 满分；每超过1个百分点扣" contradicts itself
         // "达到100%得满分，每相差3%": the full clause holds one side, the deduction is on the other
         if (side && bad === 'both') bad = side;
         bad = bad ?? side;
-        if (threshold && at && !threshold.eq(at)) return null;
-        threshold = threshold ?? at;
+        if (side !== 'both') {
+          if (threshold && at && !threshold.eq(at)) return null;
+          threshold = threshold ?? at;
+        }
       }
     } else if (!cond) return null;
     // what stands between the full clause and the deduction: nothing, words ("超出部分"), or the bad side of
@@ -374,7 +385,7 @@ function parseDeduct(t: string, max: Dec | undefined): ScoreRule | null {
 
 // ———————————————————————————— counts ————————————————————————————
 
-const COUNT_VERBS = '出现|发现|有|超编|超支|超出|超过|超|多|少|减少|延迟|延期|滞后|推迟|逾期|晚|迟|缺';
+const COUNT_VERBS = '出现|发现|有|超编|超支|超出|超过|超|多|少|减少|延迟|延期|延误|拖延|滞后|推迟|逾期|超时|晚|迟|缺';
 const COUNT = new RegExp(`每(${COUNT_VERBS})?([^扣,，;；。\\d%]{0,8}?)(\\d+(?:\\.\\d+)?)(${UNITS})(?!百分点)([^扣;；。\\d%]{0,16}?)[,，]?扣(?:减)?(\\d+(?:\\.\\d+)?)分`);
 
 /**
@@ -420,16 +431,25 @@ function parseCount(t: string, max: Dec | undefined): ScoreRule | null | undefin
 // ———————————————————————————— the whole text ————————————————————————————
 
 /** What may follow a proportion without changing it: the cap at the 分值 in its several wordings. */
-const PROP_TAIL = /满分为止|最高不超过(?:该项|该指标)?(?:分值|满分)|最高(?:得|为|计)?满分|不超过(?:该项)?(?:分值|满分)|\(?超过100%(?:的)?(?:以|按)100%计(?:算)?\)?|计算得分|计分|得分/g;
+const PROP_TAIL = /[^,，;；。()\d]{0,8}?超过100%(?:的)?(?:按|以|得|计)满分(?:计(?:算)?)?|满分为止|计算(?=[,，;；。]|$)|最高不超过(?:该项|该指标)?(?:分值|满分)|最高(?:得|为|计)?满分|不超过(?:该项)?(?:分值|满分)|\(?[^()\d]{0,6}?超过100%(?:的)?(?:以|按)100%计(?:算)?\)?|计算得分|计分|得分/g;
 
 /** A proportion that is the whole text ("按完成比例计算得分，满分为止。"); undefined when the text is none. */
 function parseProportional(text: string, max: Dec | undefined): ScoreRule | null | undefined {
   // the cap is no outcome of its own ("满分为止" holds 满分)
-  const t = text.replace(/(?:以)?满分为止|最高(?:得|为|计)?满分|最高不超过(?:该项|该指标)?(?:分值|满分)|不超过(?:该项)?(?:分值|满分)/g, '');
+  let top: Dec | undefined;
+  const t = text
+    .replace(/(?:以)?满分为止|最高(?:得|为|计)?满分|最高不超过(?:该项|该指标)?(?:分值|满分)|不超过(?:该项)?(?:分值|满分)|([^,，;；。()\d]{0,8}?超过100%(?:的)?(?:按|以|得|计)满分(?:计(?:算)?)?)/g, '')
+    .replace(new RegExp(`最高(?:得|为|计)?${NUM}分`), (_, n: string) => {
+      top = d(n);
+      return '';
+    });
   const outs = outcomes(t);
   if (outs.length !== 1 || !outs[0]!.prop) return undefined;
+  // "最高20分": the line's 分值
+  if (top && (!max || !top.eq(max))) return null;
   const o = outs[0]!;
-  const pre = t.slice(0, o.at);
+  // a definition first ("资金到位率=实际到位资金/计划投入资金×100%；") is not a condition
+  const pre = t.slice(0, o.at).replace(/^(?:[^;；。=]*=[^;；。]*[;；。])+/, '');
   let post = t.slice(o.end);
   // "（目标值：500人次）": the figure the value is set against, in its unit
   let target: { value: Dec; unit: CountUnit } | undefined;
@@ -490,7 +510,7 @@ export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null
   // a threshold in words: "决算数不超过预算数的得满分" is 决算 ÷ 预算 ≤ 100 %
   t = t
     .replace(/(?:决算数?|实际支出数?|支出数?|执行数)?(?:不超过|未超过|不超出|未超出|不高于)(?:年初|调整后)?预算(?:数|金额)?(?:以内|范围内)?/g, '≤100%')
-    .replace(/(?:决算数?|实际支出数?|支出数?|执行数)(?:超过|超出|高于)(?:年初|调整后)?预算(?:数|金额)?/g, '>100%');
+    .replace(/(^|[,，;；。])(?:决算数?|实际支出数?|支出数?|执行数)?(?:超过|超出|高于)(?:年初|调整后)?预算(?:数|金额)?(?!\d)/g, '$1>100%');
   const scale = scaleOf(t);
   if (!scale) return null;
   // a deviation (偏差率, 偏离度, 误差率) read one-sided: its sign is not written, so a negative value is not scored
@@ -514,7 +534,9 @@ function parseBands(t: string, max: Dec | undefined, single = false, scale: Rate
     const cut = Math.max(seg.lastIndexOf('。'), seg.lastIndexOf('；'), seg.lastIndexOf(';'));
     // every clause is read: words between two clauses that are no condition leave the text to people
     if (from > 0 && cut >= 0 && /[\d\u4e00-\u9fff]/.test(seg.slice(0, cut))) return null;
-    const cond = parseCondition(cut >= 0 ? seg.slice(cut + 1) : seg);
+    const own = cut >= 0 ? seg.slice(cut + 1) : seg;
+    // a proportion without a figure of its own ("按完成比例计算得分，低于60%不得分"): checked below
+    const cond = o.prop && !/[\d≥≤<>=%]|大于|小于|低于|高于|超过|以上|以下|不足|未达|达到/.test(own) ? { loIncl: false, hiIncl: false } : parseCondition(own);
     const points = pointsOf(o, max);
     if (!cond || !points) return null;
     if (max && points.gt(max)) return null;
@@ -526,8 +548,14 @@ function parseBands(t: string, max: Dec | undefined, single = false, scale: Rate
   if (/[\d\u4e00-\u9fff]/.test(t.slice(from).replace(/[;；。,，]/g, ''))) return null;
   const real = bands.filter((b) => !b.otherwise);
   if (!real.length || (bands.length < 2 && !single)) return null;
-  // a proportion alone is read by parseProportional; beside bands it needs a figure ("≥90%，按比例计算得分")
-  if (bands.some((b) => b.prop && (b.otherwise || (b.lo === undefined && b.hi === undefined)))) return null;
+  // a proportion alone is read by parseProportional; beside bands with figures, one without a figure ("按完成比例
+  // 计算得分，低于60%不得分") holds wherever they do not
+  const loose = bands.filter((b) => b.prop && !b.otherwise && b.lo === undefined && b.hi === undefined && !b.abs);
+  if (loose.length > 1 || bands.some((b) => b.prop && b.otherwise)) return null;
+  if (loose.length === 1) {
+    if (bands.some((b) => b.otherwise) || !bands.some((b) => !b.prop)) return null;
+    loose[0]!.otherwise = true;
+  }
   // deviations either way stand alone (with 其他), never beside one-sided bands
   if (bands.some((b) => b.abs) && bands.some((b) => !b.abs && !b.otherwise)) return null;
   // a proportional band must agree with the bands beside it: no more than a band above it gives at its top, no
@@ -537,8 +565,11 @@ function parseBands(t: string, max: Dec | undefined, single = false, scale: Rate
   for (const p of bands.filter((b) => b.prop)) {
     for (const b of bands) {
       if (b.prop || b.otherwise || b.abs) continue;
-      if (b.lo !== undefined && p.hi !== undefined && b.lo.gte(p.hi) && b.points.lt(p.points.times(p.hi).div(unit))) return null;
-      if (b.hi !== undefined && p.lo !== undefined && b.hi.lte(p.lo) && b.points.gt(p.points.times(p.lo).div(unit))) return null;
+      // a proportion holding wherever the others do not meets each of them at its end
+      const top = p.otherwise ? b.lo : p.hi;
+      const bottom = p.otherwise ? b.hi : p.lo;
+      if (b.lo !== undefined && top !== undefined && b.lo.gte(top) && b.points.lt(p.points.times(top).div(unit))) return null;
+      if (b.hi !== undefined && bottom !== undefined && b.hi.lte(bottom) && b.points.gt(p.points.times(bottom).div(unit))) return null;
     }
   }
   // "有1人不达标，该项不得分" beside "100%计满分" only
@@ -591,9 +622,10 @@ export function describeRule(r: ScoreRule, lang: 'zh' | 'en' = 'zh'): string {
       const floors = (r.floors ?? []).map((b) => (lang === 'zh' ? `；${bandText(b, lang)}` : `; ${bandText(b, lang)}`)).join('');
       if (r.bad === 'both') {
         const tol = r.tolerance ?? new Dec(0);
+        const [lo, hi] = [fmt(r.threshold.minus(tol)), fmt(r.threshold.plus(tol))];
         const where = r.threshold.isZero() && !tol.isZero()
           ? { zh: `绝对值不超过${fmt(tol)}%`, en: `within ±${fmt(tol)}%` }
-          : tol.isZero() ? { zh: `=${fmt(r.threshold)}%`, en: `at ${fmt(r.threshold)}%` } : { zh: `与${fmt(r.threshold)}%相差不超过${fmt(tol)}个百分点`, en: `within ${fmt(tol)} points of ${fmt(r.threshold)}%` };
+          : tol.isZero() ? { zh: `=${fmt(r.threshold)}%`, en: `at ${fmt(r.threshold)}%` } : { zh: `${lo}%–${hi}%`, en: `from ${lo}% to ${hi}%` };
         return lang === 'zh'
           ? `${where.zh}得${fmt(r.full)}分；每${tol.isZero() ? '偏离' : '超出'}${fmt(r.step)}个百分点（高低两侧）扣${fmt(r.perPoint)}分${partial}${cap || '，扣完为止'}`
           : `${fmt(r.full)} points ${where.en}; ${fmt(r.perPoint)} off for each ${one ? 'point' : `${fmt(r.step)} points`} beyond, either way${partial}${cap || ', down to 0'}`;
