@@ -26,6 +26,9 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
+/** Seconds a new worker may take to start (load its modules) before its file's time begins. */
+const STARTUP_S = 30;
+
 export class IsolatedChecker {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
@@ -39,7 +42,9 @@ export class IsolatedChecker {
     return new Promise<CheckedReport>((resolve) => {
       const worker = this.ensureWorker();
       const job: Job = { id: this.nextId++, file, options, ...(parts ? { parts } : {}) };
-      const timer = setTimeout(() => this.fail(new ReadError('timeout', { limit: this.limits.timeoutS })), this.limits.timeoutS * 1000);
+      // until the worker says it has the job, its start (loading its modules: slower on a loaded machine) does not
+      // count against the file's time; a worker that never starts is given up after STARTUP_S more
+      const timer = setTimeout(() => this.fail(new ReadError('timeout', { limit: this.limits.timeoutS })), (this.limits.timeoutS + STARTUP_S) * 1000);
       this.pending = { job, lang, resolve, timer };
       worker.postMessage(job);
     });
@@ -56,9 +61,15 @@ export class IsolatedChecker {
     const w = new Worker(this.script, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb, maxYoungGenerationSizeMb: 32 },
     });
-    w.on('message', (msg: { id: number; report: CheckedReport }) => {
+    w.on('message', (msg: { id: number; report: CheckedReport } | { started: number }) => {
       if (this.worker !== w) return;
       const p = this.pending;
+      if ('started' in msg) {
+        if (!p || p.job.id !== msg.started) return;
+        clearTimeout(p.timer);
+        p.timer = setTimeout(() => this.fail(new ReadError('timeout', { limit: this.limits.timeoutS })), this.limits.timeoutS * 1000);
+        return;
+      }
       if (!p || p.job.id !== msg.id) return;
       this.settle(msg.report);
     });

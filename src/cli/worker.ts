@@ -12,5 +12,7 @@ export interface Job {
 }
 
 parentPort?.on('message', (job: Job) => {
+  // the file's time starts now, with the worker's modules loaded (./isolate.ts)
+  parentPort!.postMessage({ started: job.id });
   void checkFileHere(job.file, job.options, job.parts).then((report) => parentPort!.postMessage({ id: job.id, report }));
 });
