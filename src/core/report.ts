@@ -175,18 +175,18 @@ export function tableName(t: TableInfo, lang: 'zh' | 'en'): string {
 }
 
 /** The columns of an exported 校验结果 sheet, in the pane's export and the preview's alike. */
-export const RESULT_COLUMNS = { zh: ['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则'], en: ['file', 'table', 'severity', 'cell', 'message', 'expected', 'actual', 'rule'] };
+export const RESULT_COLUMNS = { zh: ['文件', '表', '级别', '单元格', '说明', '应为', '实为', '建议改为', '规则'], en: ['file', 'table', 'severity', 'cell', 'message', 'expected', 'actual', 'fix', 'rule'] };
 
 /** The rows of an exported 校验结果 sheet (plain texts; a host makes links of the cells where it can). */
-export function resultTable(report: FileReport, lang: 'zh' | 'en' = 'zh'): string[][] {
+export function resultTable(report: FileReport, lang: 'zh' | 'en' = 'zh', ruleName: (id: string) => string = (id) => id): string[][] {
   const tables = new Map(report.tables.map((t) => [t.id, `${tableName(t, lang)}（${t.range}）`]));
   const rows = [RESULT_COLUMNS[lang]];
   for (const f of report.findings) {
     rows.push([
       report.file, f.table !== undefined ? tables.get(f.table) ?? '' : '', SEVERITY_NAME[f.severity][lang], f.cells[0] ?? '', f.message,
-      f.expected ?? '', f.actual ?? '', f.rule,
+      f.expected ?? '', f.actual ?? '', f.fix ?? '', ruleName(f.rule),
     ]);
   }
-  if (rows.length === 1) rows.push([report.file, '', '', '', lang === 'zh' ? '未发现问题' : 'no problems found', '', '', '']);
+  if (rows.length === 1) rows.push([report.file, '', '', '', lang === 'zh' ? '未发现问题' : 'no problems found', '', '', '', '']);
   return rows;
 }

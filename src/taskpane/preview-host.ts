@@ -8,6 +8,7 @@ import { FileReport, Finding, ignoredItem, resultTable, SEVERITY_RANK } from '..
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { sampleWorkbook } from '../sample';
 import { CellChange, findingKey, IgnoredItem, WorkbookHost } from './host';
+import { ruleNameZh } from './workbook-writes';
 
 export interface PreviewState {
   sheets: SheetSnapshot[];
@@ -101,7 +102,7 @@ export class PreviewHost implements WorkbookHost {
 
   async exportResults(report: FileReport): Promise<void> {
     const before = this.state.sheets;
-    const rows = resultTable(report);
+    const rows = resultTable(report, 'zh', ruleNameZh);
     this.state.sheets = [...before.filter((s) => s.name !== '校验结果'), { name: '校验结果', top: 0, left: 0, values: rows }];
     this.history.push({ label: '导出', undo: () => void (this.state.sheets = before) });
     this.changed();

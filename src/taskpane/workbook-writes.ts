@@ -5,6 +5,7 @@
  */
 import { firstCell, splitRef } from '../core/a1';
 import { FileReport, Finding, resultTable, SEVERITY_RANK } from '../core/report';
+import { RULES } from '../core/rules';
 
 export type WriteOp =
   /** fill a cell (color) or remove the fill (null). `sheetId`, where known, finds the sheet after a rename. */
@@ -71,7 +72,12 @@ export function asText(s: string): string {
   return /^[=+\-@]/.test(s) || /^\s*[\d,.]+\s*%?\s*$/.test(s) || /^\d{1,4}[-/年]\d{1,2}([-/月]\d{1,2})?/.test(s) ? `'${s}` : s;
 }
 
+/** The rule by what it checks, in Chinese (the id is for whoever tunes the rules). */
+export function ruleNameZh(id: string): string {
+  return RULES.find((r) => r.meta.id === id)?.meta.description.zh ?? id;
+}
+
 /** The 校验结果 rows: the core's table, with each cell a link to it and texts kept as texts. */
 export function resultRows(report: FileReport): string[][] {
-  return resultTable(report).map((row, i) => (i === 0 ? row : row.map((v, j) => (j === 3 && v ? link(v) : j === 2 || j === 7 ? v : asText(v)))));
+  return resultTable(report, 'zh', ruleNameZh).map((row, i) => (i === 0 ? row : row.map((v, j) => (j === 3 && v ? link(v) : j === 2 || j === 8 ? v : asText(v)))));
 }

@@ -139,7 +139,7 @@ test('the preview’s export has the same eight columns as Excel’s, and 标记
   await waitFor(() => expect(grid()).toBe(before));
   fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
   await waitFor(() => expect(host.state.sheets.some((s) => s.name === '校验结果')).toBe(true));
-  expect(host.state.sheets.find((s) => s.name === '校验结果')!.values[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']);
+  expect(host.state.sheets.find((s) => s.name === '校验结果')!.values[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '建议改为', '规则']);
 });
 
 test('what an older host cannot do is said once, up front, in the pane’s language', () => {

@@ -67,8 +67,8 @@ test('in WPS: check, click, 标记, 清除标记, 导出, 忽略, 填入计算�
   fireEvent.click(screen.getByRole('button', { name: '导出结果' }));
   await waitFor(() => expect(fake.ActiveWorkbook.sheets.map((s) => s.Name)).toContain('校验结果'));
   expect(fake.ActiveSheet!.Name).toBe('校验结果');
-  const rows = cell(fake, '校验结果', 'A1:H2').Value2 as unknown[][];
-  expect(rows[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '规则']);
+  const rows = cell(fake, '校验结果', 'A1:I2').Value2 as unknown[][];
+  expect(rows[0]).toEqual(['文件', '表', '级别', '单元格', '说明', '应为', '实为', '建议改为', '规则']);
   fireEvent.click(screen.getByRole('button', { name: '撤销“导出”' }));
   await waitFor(() => expect(fake.ActiveWorkbook.sheets.map((s) => s.Name)).not.toContain('校验结果'));
   // 忽略: the finding leaves the list, and the list is in the workbook's properties
