@@ -96,14 +96,16 @@ function lastYearSangong(model: WorkbookModel): { last: Figure; now: Figure } | 
 
 /**
  * A rate in the rule's scale from a typed value, or undefined when the value is in another scale: for a rule in
- * percent, "95%", 0.95 (a fraction) or 95; for a ratio rule ("保值率≥1"), 0.97 or "97%" (0.97), never 97; an
- * amount ("16.56万元") is no rate.
+ * percent, "95%", 0.95 (a fraction) or 95; for a ratio rule ("保值率≥1"), 0.97, 1 or "97%" (0.97), never 97 or 9;
+ * an amount ("16.56万元") is no rate.
  */
 function rateFromValue(n: Num, scale: RateScale = 'percent'): Dec | undefined {
   if (n.unit) return undefined;
   if (scale === 'ratio') {
     if (n.percent) return n.value;
-    return n.value.abs().lte(10) ? n.value : undefined;
+    // a plain figure in the rule's own range (no more than 2, as its figures): 0.97, 1.05, 1; a whole number above
+    // 1 ("9", "95") may be meant as percent points, so it is not scored
+    return n.value.abs().lte(2) && (!n.value.isInteger() || n.value.abs().lte(1)) ? n.value : undefined;
   }
   if (n.percent) return n.value.times(HUNDRED);
   return n.value.abs().lte(1) && !n.value.isInteger() ? n.value.times(HUNDRED) : n.value;
