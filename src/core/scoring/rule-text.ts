@@ -1,25 +1,40 @@
 /**
  * Reading a 评分标准 text into a scoring rule the engine is sure of — a small grammar, not a list of whole-text
- * patterns. The text is normalised (full-width forms, ≦ ≧, quotes, dashes, Chinese numerals in "一个百分点"),
- * then read as a sequence of clauses, each a CONDITION and an OUTCOME:
+ * patterns. The text is normalised (full-width forms, ≦ ≧, quotes, dashes, "(不含)", Chinese numerals in "一个百分点"
+ * and in counts "每滞后一年"), then read as a sequence of clauses, each a CONDITION and an OUTCOME:
  *
  *   condition  := comparator number[%] | number[%][(含)] 以上|以下 | number[%][(含)] - number[%][(含)]
  *                 | number[%] (a bare figure: equality) | 否则/其他/其余 (everything else)
+ *                 | 绝对值≤N% | ±N%以内 (a deviation either way) | 有1人不达标 (short of 100 %, beside "100%计满分")
  *                 comparators: ≥ > ≤ < = 大于(等于) 高于 超过 不低于 不少于 达到 小于(等于) 低于 不足 未达到 不超过 等于 …
- *   outcome    := 计|得 N 分 | 满分 | 不得分 | 一半分值 | 分值的 N% | N% 分值
- *   deduction  := 每 [超过|高于|低于|减少 …] [N%] step 扣 N 分   (step: 一个百分点, N 个百分点, N%)
- *   proportion := 按(实际)完成比例(计算)得分 | 得分 = 完成率 × 分值 | 完成率 × 分值 …
+ *                 and 不超过预算数 (≤ 100 %), 超过预算 (> 100 %)
+ *   outcome    := 计|得 N 分 | 满分 | 不得分 | 一半分值 | 分值的 N% | N% 分值 | a proportion (below)
+ *   deduction  := 每 [超过|低于|相差|超过或低于 …] [N%] step 扣 N 分   (step: 一个百分点, N 个百分点, N%)
+ *   count      := 每 [出现|超|超支|延迟|滞后 …] N unit … 扣 N 分   (unit: 例 个 所 项 人 人次 天 月 年 万元 元 …)
+ *   proportion := 按(实际)完成比例(计算)得分 | 得分 = 完成率 × 分值 | 资金到位率*该项指标分值 | 得分值 = X × 20 (the 分值)
+ *                 | 实际完成值/年度指标值×该指标分值 (and reversed: 分值 ÷ rate) | 按实际完成值占目标值的比例计分（目标值：N unit）
  *
- * and assembled into one of the rules below. A deduction takes its threshold from its own text ("每低于100%一个
- * 百分点"), from the clause giving full points ("≤100%，计5分", "=100%，计3分", "100%以下（含）计满分") or from a
- * "以100%为标准" preamble; its direction from its verb, or else from that clause's comparator. Anything the grammar
- * does not read whole — a checklist ("已制定…计1分；…健全，计1分"), a clause whose condition is no figure, a
- * verb that contradicts its threshold — is left to people ("需人工评分"): the engine never guesses.
+ * and assembled into one of the rules below. EVERY clause is read or the whole text is left to people: a
+ * proportion is the whole text, or a band of its own ("≥90%，按比例计算得分"), or holds wherever the bands beside it
+ * do not ("按完成比例计算得分；低于60%不得分") — and must agree with them at their ends; a count is read when nothing
+ * else in the text scores (sentences saying what counts may come first). A deduction takes its threshold from its
+ * own text ("每低于100%一个百分点"), from the clause giving full points ("≤100%，计5分", "=100%，计3分", "100%以下
+ * （含）计满分", "90%-110%之间" for a deduction either way) or from a "以100%为标准" preamble; its direction from its
+ * verb, or else from that clause's comparator; a cap "最多扣3分", "扣满15分为止" (a floor "扣完20分为止" must be the
+ * 分值 or less). Anything the grammar does not read whole — a checklist ("已制定…计1分；…健全，计1分"), a clause
+ * whose condition is no figure, a verb that contradicts its threshold — is left to people ("需人工评分"): the
+ * engine never guesses.
+ *
+ * Scales are explicit: a rate rule's figures carry % (a percentage) or are all plain numbers no greater than 2 (a
+ * ratio: "保值率≥1" is 1, and takes 0.97 or "97%", never 97); % and plain figures mixed, or plain figures above 2,
+ * are not read. A count rule has its unit, and takes a value only in a unit of the same class ("2所" for 个,
+ * "20000元" for 万元, never "2人" for 天 or a bare number for money). A band the text does not write ("大于90%得满分"
+ * at 85 %) gives no score.
  *
  * Partial steps (a deduction per 5 %, and 4 % short): where the text says "不足5%按5%计" (or 不足一档按一档) a
  * partial step counts whole; where it says 按比例 it counts pro rata; where it says nothing, a step of one
  * percentage point counts pro rata (74.41 points over × 0.5, as the templates' own examples compute) and a wider
- * step counts whole steps only — the working says which.
+ * step counts whole steps only — the working says which. A count not a whole number of steps is not scored.
  */
 import { Dec } from '../decimal';
 
