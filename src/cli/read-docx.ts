@@ -35,11 +35,10 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { Readable } from 'stream';
-import { SaxesParser, SaxesTagPlain } from 'saxes';
+import { SaxesTagPlain } from 'saxes';
 import { cellA1 } from '../core/a1';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { CELL_LIMITS } from './read-xlsx';
+import { CELL_LIMITS, local, parsePart as parseXmlPart, XmlHandlers } from './read-xlsx';
 import { ReadError } from './read-error';
 import { resolvePath } from './files';
 import { ZipPackage } from './zip';
@@ -58,13 +57,8 @@ export const DOCX_LIMITS = {
   columns: 1_000,
 };
 
-const DAMAGED_EN = (part: string, why: string): string => `${part}: ${why}`;
-
-/** The local name of an element or attribute ("w:p" → "p"). */
-function local(name: string): string {
-  const i = name.indexOf(':');
-  return i < 0 ? name : name.slice(i + 1);
-}
+/** A Word part is parsed as a workbook's (./read-xlsx.ts: its encoding, CDATA, broken XML), a DOCTYPE refused. */
+const parsePart = (zip: ZipPackage, part: string, h: XmlHandlers): Promise<void> => parseXmlPart(zip, part, h, { refuseDoctype: true });
 
 /** An attribute by its local name (w:val, under whatever prefix the file chose). */
 function attr(tag: SaxesTagPlain, name: string): string | undefined {
@@ -72,85 +66,6 @@ function attr(tag: SaxesTagPlain, name: string): string | undefined {
   if (a[`w:${name}`] !== undefined) return a[`w:${name}`];
   for (const k of Object.keys(a)) if (local(k) === name) return a[k];
   return undefined;
-}
-
-/** A part's character encoding from its first bytes (a byte-order mark, UTF-16 without one, else the
- *  declaration; GBK and GB2312 read as GB18030), as in ./read-xlsx.ts: an encoding that cannot be decoded is
- *  said, never guessed. */
-function partDecoder(part: string, head: Buffer): TextDecoder {
-  let label = 'utf-8';
-  if (head[0] === 0xff && head[1] === 0xfe) label = 'utf-16le';
-  else if (head[0] === 0xfe && head[1] === 0xff) label = 'utf-16be';
-  else if (head[0] === 0x3c && head[1] === 0x00 && head[2] === 0x3f && head[3] === 0x00) label = 'utf-16le';
-  else if (head[0] === 0x00 && head[1] === 0x3c && head[2] === 0x00 && head[3] === 0x3f) label = 'utf-16be';
-  else if (!(head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)) {
-    const decl = /^<\?xml\s[^?>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head.toString('latin1'));
-    if (decl) label = /^(gbk|gb2312|gb_2312-80|gb18030|cp936|x-gbk|euc-cn)$/i.test(decl[1]!) ? 'gb18030' : /^(utf-?16|ucs-?2)/i.test(decl[1]!) ? 'utf-8' : decl[1]!;
-  }
-  try {
-    return new TextDecoder(label, { fatal: true });
-  } catch {
-    throw new ReadError('corrupt', { reason: `${part} 声明的字符编码 ${label} 无法解码`, 'reason.en': DAMAGED_EN(part, `declares the character encoding ${label}, which cannot be decoded here`) });
-  }
-}
-
-interface XmlHandlers {
-  open(name: string, tag: SaxesTagPlain): void;
-  text(text: string): void;
-  close(name: string): void;
-}
-
-/** One part parsed as it inflates (saxes: no DTD is read, no entity but XML's five is expanded). Broken XML is
- *  `badXml`; a broken package (size, CRC) is the zip reader's `corrupt`. */
-async function parsePart(zip: ZipPackage, part: string, h: XmlHandlers): Promise<void> {
-  const stream: Readable = await zip.stream(part);
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  parser.on('opentag', (t) => h.open(local(t.name), t as SaxesTagPlain));
-  parser.on('text', h.text);
-  parser.on('cdata', h.text);
-  parser.on('closetag', (t) => h.close(local(t.name)));
-  parser.on('doctype', () => {
-    throw new Error('a DOCTYPE is not allowed in an Office part');
-  });
-  let inXml = false;
-  let decoder: TextDecoder | null = null;
-  let head = Buffer.alloc(0);
-  const decode = (bytes: Buffer, last: boolean): string => {
-    try {
-      return decoder!.decode(bytes, { stream: !last });
-    } catch {
-      throw new ReadError('corrupt', {
-        reason: `${part} 的字符不是所声明的编码（${decoder!.encoding}）`,
-        'reason.en': DAMAGED_EN(part, `holds bytes that are not in its declared encoding (${decoder!.encoding})`),
-      });
-    }
-  };
-  try {
-    for await (const chunk of stream) {
-      let bytes = chunk as Buffer;
-      if (!decoder) {
-        head = Buffer.concat([head, bytes]);
-        if (head.length < 256) continue;
-        decoder = partDecoder(part, head);
-        bytes = head;
-      }
-      const text = decode(bytes, false);
-      inXml = true;
-      parser.write(text);
-      inXml = false;
-    }
-    const short = !decoder;
-    decoder ??= partDecoder(part, head);
-    const rest = decode(short ? head : Buffer.alloc(0), true);
-    inXml = true;
-    if (rest) parser.write(rest);
-    parser.close();
-  } catch (e) {
-    stream.destroy();
-    if (e instanceof ReadError) throw e;
-    const reason = `${part}: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 160)}`;
-    throw new ReadError(inXml ? 'badXml' : 'corrupt', { reason });
-  }
 }
 
 /** The main document part named by the package's relationships (word/document.xml by default). */

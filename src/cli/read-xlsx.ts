@@ -66,7 +66,7 @@ interface Rel {
 }
 
 /** The local name of an element or attribute ("x:c" → "c"). */
-function local(name: string): string {
+export function local(name: string): string {
   const i = name.indexOf(':');
   return i < 0 ? name : name.slice(i + 1);
 }
@@ -81,7 +81,7 @@ function attr(tag: SaxesTagPlain, name: string): string | undefined {
   return undefined;
 }
 
-interface XmlHandlers {
+export interface XmlHandlers {
   open(name: string, tag: SaxesTagPlain): void;
   text?(text: string): void;
   close?(name: string): void;
@@ -97,7 +97,7 @@ function damaged(zh: string, en: string): ReadError {
  * (the "<?" of the declaration), else the declaration's encoding="…" (GBK, GB2312 and GB18030 are read as
  * GB18030, which holds them), else UTF-8. An encoding this Node cannot decode is said, never guessed.
  */
-function partDecoder(part: string, head: Buffer): TextDecoder {
+export function partDecoder(part: string, head: Buffer): TextDecoder {
   let label = 'utf-8';
   if (head[0] === 0xff && head[1] === 0xfe) label = 'utf-16le';
   else if (head[0] === 0xfe && head[1] === 0xff) label = 'utf-16be';
@@ -116,10 +116,16 @@ function partDecoder(part: string, head: Buffer): TextDecoder {
   }
 }
 
-/** Parse one part as it inflates. CDATA sections are text like any other. */
-async function parsePart(zip: ZipPackage, part: string, h: XmlHandlers): Promise<void> {
+/** Parse one part as it inflates (saxes: no DTD is read, no entity but XML's five is expanded). CDATA sections are
+ *  text like any other. With `refuseDoctype` (a Word document), a DOCTYPE is broken XML. Shared by ./read-docx.ts. */
+export async function parsePart(zip: ZipPackage, part: string, h: XmlHandlers, opts: { refuseDoctype?: boolean } = {}): Promise<void> {
   const stream: Readable = await zip.stream(part);
   const parser = new SaxesParser({ xmlns: false, position: false });
+  if (opts.refuseDoctype) {
+    parser.on('doctype', () => {
+      throw new Error('a DOCTYPE is not allowed in an Office part');
+    });
+  }
   parser.on('opentag', (t) => h.open(local(t.name), t as SaxesTagPlain));
   if (h.text) {
     parser.on('text', h.text);
