@@ -40,6 +40,9 @@ export interface PaneController {
   restore(key: string): Promise<void>;
   setValue(name: string, value: string): Promise<void>;
   planFill(): void;
+  /** 改为建议值: write the value a named culprit should hold (one undoable step), then check again. Offered only
+   *  where the engine names the culprit (suggestionOf). */
+  applyFix(f: Finding): Promise<void>;
   cancelFill(): void;
   confirmFill(): Promise<void>;
   select(cells: string[]): void;
@@ -203,6 +206,24 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
         return written;
       });
     },
+    applyFix: async (f) => {
+      const s = suggestionOf(f);
+      if (!s) return;
+      await act(async () => {
+        const written = await host.writeNumbers('改为建议值', [s]);
+        recheck(await host.read());
+        return written;
+      });
+    },
     select,
   };
+}
+
+/** The value a finding proposes for its named culprit, as a write: only where the engine names the cell (its
+ *  first cell is the culprit) and the fix is a plain number. */
+export function suggestionOf(f: Finding): { cell: string; value: number } | null {
+  const cell = typeof f.data?.culprit === 'string' ? f.data.culprit : f.group;
+  if (f.fix === undefined || !cell || f.cells[0] !== cell || !/^-?\d+(\.\d+)?$/.test(f.fix)) return null;
+  const value = Number(f.fix);
+  return Number.isFinite(value) ? { cell, value } : null;
 }

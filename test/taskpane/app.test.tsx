@@ -201,3 +201,19 @@ describe('issue 21: the pane as a finance officer uses it', () => {
     expect(host.state.marks.size).toBe(0);
   });
 });
+
+test('改为建议值 only where the culprit is named: writes the value, checks again, and 撤销 undoes it', async () => {
+  const { host } = setup();
+  fireEvent.click(screen.getByRole('button', { name: '一键校验' }));
+  await waitFor(() => expect(findings()).toHaveLength(3));
+  // the planted typo's item offers it; the score lines name no culprit cell of a sum, and offer none
+  expect(document.querySelectorAll('[data-apply]')).toHaveLength(1);
+  fireEvent.click(screen.getByRole('button', { name: '改为建议值：收支表!D22 → 301.62' }));
+  const d22 = (): unknown => host.state.sheets.find((s) => s.name === '收支表')!.values[21]![3];
+  await waitFor(() => expect(d22()).toBe(301.62));
+  await waitFor(() => expect(findings()).toHaveLength(2));
+  expect(screen.getByText('已完成“改为建议值”')).toBeTruthy();
+  fireEvent.click(document.querySelector<HTMLElement>('[data-done-undo]')!);
+  await waitFor(() => expect(d22()).toBe(310.62));
+  await waitFor(() => expect(findings()).toHaveLength(3));
+});

@@ -84,6 +84,13 @@ test('in WPS: check, click, 标记, 清除标记, 导出, 忽略, 填入计算�
   await waitFor(() => expect(cell(fake, '评分表', 'F3').Value2).toBe(5));
   expect(screen.queryByText('出错了')).toBeNull();
   fireEvent.click(screen.getByRole('tab', { name: '校验结果' }));
+  // 改为建议值 on the suspected cell writes 301.62 into D22 and checks again; 撤销 puts 310.62 back
+  fireEvent.click(await screen.findByRole('button', { name: '改为建议值：收支表!D22 → 301.62' }));
+  await waitFor(() => expect(cell(fake, '收支表', 'D22').Value2).toBe(301.62));
+  await waitFor(() => expect(document.querySelector('[data-group="收支表!D22"]')).toBeNull());
+  fireEvent.click(await screen.findByRole('button', { name: '撤销“改为建议值”' }));
+  await waitFor(() => expect(cell(fake, '收支表', 'D22').Value2).toBe(310.62));
+  await waitFor(() => expect(document.querySelector('[data-group="收支表!D22"]')).toBeTruthy());
   // a person fixes the figure: SheetChange re-checks; the arithmetic errors are gone, the ignored one stays away
   fake.userEdit('收支表', 'D22', 301.62);
   await waitFor(() => expect([...document.querySelectorAll('[data-finding]')].map((b) => b.getAttribute('data-finding'))).toEqual(['score/computed|评分表!F3|differs']), { timeout: 3000 });

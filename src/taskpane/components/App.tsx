@@ -204,6 +204,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
               selected={selected}
               onSelect={onSelect}
               onIgnore={(f) => void c.ignore(f)}
+              onApply={(f) => void c.applyFix(f)}
             />
           )}
           </>}

@@ -1,6 +1,7 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
 import { FileReport, Finding, problems, SEVERITY_RANK, tableName } from '../../core/report';
+import { suggestionOf } from '../controller';
 import { findingKey } from '../host';
 import { Strings } from '../i18n';
 
@@ -61,6 +62,8 @@ export interface FindingListProps {
   selected?: string;
   onSelect(f: Finding): void;
   onIgnore(f: Finding[]): void;
+  /** 改为建议值, where the engine names the culprit and its value */
+  onApply?(f: Finding): void;
 }
 
 /** A table's findings as problems (a suspected cell's checks one), gravest first. */
@@ -90,7 +93,7 @@ export function sections(report: FileReport, findings: readonly Finding[], t: St
 }
 
 /** Findings grouped by table, errors first; arrow keys move between them, Enter selects the cells. */
-export function FindingList({ report, findings, t, selected, onSelect, onIgnore }: FindingListProps): React.ReactElement {
+export function FindingList({ report, findings, t, selected, onSelect, onIgnore, onApply }: FindingListProps): React.ReactElement {
   const styles = useStyles();
   // ↑/↓ move between findings, Home/End to the first/last; Enter or Space selects (the button's own click)
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
@@ -154,6 +157,11 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore 
                     )}
                     {context.length > 0 && <Text className={styles.meta}>{t.cells}：{context.join(' ')}</Text>}
                   </Button>
+                  {onApply && suggestionOf(f) && (
+                    <Button size="small" appearance="primary" onClick={() => onApply(f)} aria-label={`${t.applyFix}：${f.cells[0] ?? ''} → ${f.fix}`} data-apply>
+                      {t.applyFix}
+                    </Button>
+                  )}
                   <Button size="small" appearance="transparent" onClick={() => onIgnore(p.findings)} aria-label={`${t.ignore}：${f.cells[0] ?? ''}`}>
                     {t.ignore}
                   </Button>
