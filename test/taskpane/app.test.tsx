@@ -217,3 +217,13 @@ test('改为建议值 only where the culprit is named: writes the value, checks 
   await waitFor(() => expect(d22()).toBe(310.62));
   await waitFor(() => expect(findings()).toHaveLength(3));
 });
+
+test('帮助 explains the severities, 尾差, 其中 and what to do with a finding, in the pane’s language', async () => {
+  setup();
+  fireEvent.click(screen.getByRole('button', { name: '帮助' }));
+  const help = document.querySelector('[data-help]')!;
+  expect(help.textContent).toContain('尾差');
+  expect(help.textContent).toContain('“其中”下面列的是上一行的组成部分');
+  expect(help.textContent).toContain('改为建议值');
+  expect([...help.querySelectorAll('.fui-Text[class*="fui-Text"]')].length).toBeGreaterThanOrEqual(10);
+});

@@ -39,6 +39,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const [selected, setSelected] = React.useState<string | undefined>();
   const [showSettings, setShowSettings] = React.useState(false);
   const [showIgnored, setShowIgnored] = React.useState(false);
+  const [showHelp, setShowHelp] = React.useState(false);
   const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
@@ -100,7 +101,15 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           {undoLabel ? t.undoWhat(undoLabel) : t.undo}
         </Button>
         <ToggleButton checked={showSettings} onClick={() => setShowSettings((x) => !x)}>{t.settings}</ToggleButton>
+        <ToggleButton checked={showHelp} onClick={() => setShowHelp((x) => !x)}>{t.help}</ToggleButton>
       </div>
+      {showHelp && (
+        <section className={styles.settings} aria-label={t.help} data-help>
+          {t.helpItems.map(([title, text]) => (
+            <div key={title}><Text weight="semibold">{title}</Text><br /><Text size={200}>{text}</Text></div>
+          ))}
+        </section>
+      )}
       {showSettings && (
         <section className={styles.settings} aria-label={t.settings}>
           <Field label={t.language}>
