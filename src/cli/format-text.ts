@@ -1,7 +1,7 @@
 /** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
 import pc from 'picocolors';
 import { parseRange, splitRef } from '../core/a1';
-import { FileReport, Finding, kindName, problems, Report, TableInfo } from '../core/report';
+import { FileReport, Finding, kindName, problems, Quote, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
 /** Control characters (C0, DEL, C1: ESC sequences begin with ESC or CSI), bidirectional controls and line or
@@ -25,15 +25,10 @@ export function visible(s: string | number | undefined | null): string {
  *  in the JSON, which keeps the A1 references). */
 export type PrintedFileReport = FileReport & { findingsCut?: number; wordSheets?: string[] };
 
-/** A finding's sentence and the offsets [start, end) of the figures in question (added to Finding by the rules
- *  that read sentences; read defensively here so the output works before and after it lands). */
-export interface Quote {
-  text: string;
-  marks: Array<[number, number]>;
-}
-
+/** A finding's sentence and the offsets [start, end) of the figures in question (core Finding.quote), with marks
+ *  that are no pair of integers left out. */
 export function quoteOf(f: Finding): Quote | null {
-  const q = (f as { quote?: unknown }).quote as Partial<Quote> | undefined;
+  const q = f.quote;
   if (!q || typeof q.text !== 'string') return null;
   const marks = Array.isArray(q.marks) ? q.marks.filter((m): m is [number, number] => Array.isArray(m) && Number.isInteger(m[0]) && Number.isInteger(m[1])) : [];
   return { text: q.text, marks };

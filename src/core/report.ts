@@ -1,5 +1,7 @@
 /** The report of ../shared/report-schema.md: data, not text; the CLI's text and JSON outputs are views of it. */
-import { Severity } from './rules/types';
+import { Quote, Severity } from './rules/types';
+
+export type { Quote };
 
 export interface TableInfo {
   kind: string;
@@ -31,7 +33,7 @@ export interface Finding {
   data: Record<string, string | number>;
   /** Extra field: for a finding about a sentence of the report's text, the sentence (at most 300 characters) and
    *  the UTF-16 [start, end) offsets of the figures in question within it, for highlighting. */
-  quote?: { text: string; marks: Array<[number, number]> };
+  quote?: Quote;
 }
 
 export interface ScoreEntry {

@@ -14,7 +14,7 @@
 import { Dec } from '../decimal';
 import { Num } from '../numbers';
 import { normLabel } from '../text';
-import { TextAmount, TextFigure, TextParagraph } from './model';
+import { ClauseFacts, TextAmount, TextFigure, TextParagraph } from './model';
 
 const TEN_THOUSAND = new Dec(10000);
 
@@ -127,15 +127,6 @@ const SCOPES: Array<[RegExp, string]> = [
   [/财政拨款/, '财政拨款'],
   [/全部资金|各项资金/, '全部资金'],
 ];
-
-export interface ClauseFacts {
-  label: string;
-  key: string;
-  year?: number;
-  measure?: 'budget' | 'actual';
-  scope?: string;
-  entity?: string;
-}
 
 /** The key items are matched by: no brackets, 总计/合计 and 本年 taken off, 收、支 read as 收支. */
 export function itemKey(label: string): string {

@@ -328,8 +328,7 @@ export interface TextFigure {
 }
 
 /** Who, when, what and from which funds an amount is, as its clause says. */
-export interface TextAmount extends TextFigure {
-  unit: '元' | '万元' | '亿元';
+export interface ClauseFacts {
   /** the clause's name for it, without numbering, year and entity ("一般公共预算财政拨款支出") */
   label: string;
   /** the item without scope and measure words, normalised for matching ("支出", "住房公积金") */
@@ -341,6 +340,11 @@ export interface TextAmount extends TextFigure {
   scope?: string;
   /** a unit named in the sentence (…中心, …医院): figures of different entities are never compared */
   entity?: string;
+}
+
+/** An amount of a sentence, with its clause's facts. */
+export interface TextAmount extends TextFigure, ClauseFacts {
+  unit: '元' | '万元' | '亿元';
   /** `fact`: a figure of an item; `delta`: a change (增加X万元); `aside`: in brackets, or a standard (每人每月100元) */
   role: 'fact' | 'delta' | 'aside';
 }

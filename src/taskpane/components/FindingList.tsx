@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import { FileReport, Finding, problems, SEVERITY_RANK, tableName } from '../../core/report';
+import { FileReport, Finding, problems, Quote, SEVERITY_RANK, tableName } from '../../core/report';
 import { suggestionOf } from '../controller';
 import { findingKey } from '../host';
 import { Strings } from '../i18n';
@@ -25,13 +25,6 @@ const useStyles = makeStyles({
   mark: { backgroundColor: tokens.colorPaletteYellowBackground2, color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** The sentence a text finding is about, and where in it the figures in question are (text/* rules). */
-export interface Quote {
-  text: string;
-  /** UTF-16 offsets, start inclusive, end exclusive */
-  marks: Array<[number, number]>;
-}
-
 /** The pieces of a quote, plain and marked, left to right: marks out of range, empty or overlapping an earlier one
  *  are left out, so a damaged quote still shows its text whole. */
 export function quotePieces(q: Quote): Array<{ text: string; marked: boolean }> {
@@ -50,8 +43,6 @@ export function quotePieces(q: Quote): Array<{ text: string; marked: boolean }> 
   if (at < text.length) out.push({ text: text.slice(at), marked: false });
   return out;
 }
-
-const quoteOf = (f: Finding): Quote | undefined => (f as Finding & { quote?: Quote }).quote;
 
 const COLOR = { error: 'danger', warning: 'warning', info: 'informative' } as const;
 
@@ -143,9 +134,9 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore,
                         {p.findings.map((x) => <li key={x.rule + x.messageId}><Text>{x.check ?? x.message}</Text></li>)}
                       </ul>
                     )}
-                    {quoteOf(f) && (
+                    {f.quote && (
                       <Text className={styles.quote} data-quote="">
-                        {quotePieces(quoteOf(f)!).map((q, i) => (q.marked ? <mark key={i} className={styles.mark}>{q.text}</mark> : <React.Fragment key={i}>{q.text}</React.Fragment>))}
+                        {quotePieces(f.quote).map((q, i) => (q.marked ? <mark key={i} className={styles.mark}>{q.text}</mark> : <React.Fragment key={i}>{q.text}</React.Fragment>))}
                       </Text>
                     )}
                     {(f.expected !== undefined || f.actual !== undefined) && (
