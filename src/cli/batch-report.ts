@@ -54,11 +54,11 @@ export class BatchReport {
         this.cut++;
         continue;
       }
-      const f = p.findings.find((x) => x.fix !== undefined) ?? p.findings[0]!;
+      const f = p.lead;
       const cell = p.group ?? f.cells[0] ?? '';
       const at = splitRef(cell);
       const said = refs.say(cell);
-      const severity = p.findings.some((x) => x.severity === 'error') ? 'error' : f.severity;
+      const severity = p.severity;
       const where = p.group ? (f.groupSubject ? `${f.groupSubject}（${said ?? at?.address ?? cell}）` : said ?? cell) : '';
       const message = p.group
         ? `${tx.suspect(where, p.findings.length)}：${p.findings.map((x) => refs.text(x.check ?? x.message)).join('；')}`

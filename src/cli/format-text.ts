@@ -1,7 +1,7 @@
 /** The readable view of a report: grouped by file, then table; colours on a terminal; a summary per file. */
 import pc from 'picocolors';
 import { parseRange, splitRef } from '../core/a1';
-import { FileReport, Finding, kindName, problems, Quote, Report, TableInfo } from '../core/report';
+import { FileReport, Finding, kindName, ListedProblem, problems, Quote, Report, TableInfo } from '../core/report';
 import { Lang } from '../core/rules/types';
 
 /** Control characters (C0, DEL, C1: ESC sequences begin with ESC or CSI), bidirectional controls and line or
@@ -177,16 +177,17 @@ function findingLines(f: Finding, lang: Lang, color: boolean, refs: WordRefs = N
  * each check it breaks, then the cells they involve (issue 19: one typo was two 错误 with the fix under the
  * wrong headline).
  */
-function groupLines(list: Finding[], lang: Lang, color: boolean, refs: WordRefs, verbose: boolean): string[] {
+function groupLines(p: ListedProblem, lang: Lang, color: boolean, refs: WordRefs, verbose: boolean): string[] {
   const c = pc.createColors(color);
   const tx = T[lang];
+  const list = p.findings;
   const f0 = list[0]!;
-  const worst = list.some((f) => f.severity === 'error') ? 'error' : 'warning';
-  const mark = worst === 'error' ? c.red('✖') : c.yellow('⚠');
-  const sev = worst === 'error' ? c.red(tx.error) : c.yellow(tx.warning);
+  const mark = p.severity === 'error' ? c.red('✖') : c.yellow('⚠');
+  const sev = p.severity === 'error' ? c.red(tx.error) : c.yellow(tx.warning);
   const where = visible(refs.cell(f0.group!));
   const subject = f0.groupSubject ? (lang === 'zh' ? `${visible(f0.groupSubject)}（${where}）` : `${visible(f0.groupSubject)} (${where})`) : where;
-  const fix = list.find((f) => f.fix !== undefined);
+  // 应为/实为/建议改为 of the check that proposes the fix (none when no check does)
+  const fix = p.lead.fix !== undefined ? p.lead : undefined;
   const head = tx.suspect(subject, list.length);
   const lines = [`    ${mark} ${sev}  ${c.bold(head)}`];
   for (const f of list) lines.push(`        · ${visible(refs.text(f.check ?? f.message))}${verbose ? `  ${c.dim(visible(f.rule))}` : ''}`);
@@ -194,14 +195,13 @@ function groupLines(list: Finding[], lang: Lang, color: boolean, refs: WordRefs,
   if (fix?.expected !== undefined) details.push(`${tx.expected} ${visible(fix.expected)}`);
   if (fix?.actual !== undefined) details.push(`${tx.actual} ${visible(fix.actual)}`);
   if (fix?.fix !== undefined) details.push(`${tx.fix} ${c.green(visible(fix.fix))}`);
-  const cells = [...new Set(list.flatMap((f) => f.cells.slice(1)))].filter((x) => x !== f0.group);
-  if (cells.length) details.push(`${tx.cells}${cells.map((x) => visible(refs.cell(x))).join(' ')}`);
+  if (p.context.length) details.push(`${tx.cells}${p.context.map((x) => visible(refs.cell(x))).join(' ')}`);
   if (details.length) lines.push(`        ${c.dim(details.join(' · '))}`);
   return lines;
 }
 
 function problemLines(fs: Finding[], lang: Lang, color: boolean, refs: WordRefs, verbose: boolean): string[] {
-  return problems(fs).flatMap((p) => (p.group ? groupLines(p.findings, lang, color, refs, verbose) : findingLines(p.findings[0]!, lang, color, refs, verbose)));
+  return problems(fs).flatMap((p) => (p.group ? groupLines(p, lang, color, refs, verbose) : findingLines(p.lead, lang, color, refs, verbose)));
 }
 
 function scoreLines(r: FileReport, lang: Lang, color: boolean): string[] {

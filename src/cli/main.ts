@@ -337,9 +337,10 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
     projectCapByRate: !!o.capByRate,
   };
   // the report is written file by file as each is checked, never built as one string; only each file's
-  // outcome is kept, for the exit status and the total line
-  const outcomes: Array<{ error: boolean; errors: number }> = [];
+  // outcome is kept, for the summary and the exit status
   const kept: Outcome[] = [];
+  // a file that fails the run: one not read (a folder's other files, notChecked, are only listed), or with an error
+  const fails = (x: Outcome): boolean => (x.error !== null && x.errorCode !== 'notChecked') || x.summary.errors > 0;
   const forward = o.report ? new BatchReport(o.lang) : null;
   // progress on stderr while a batch runs, only where a person watches it (a terminal), on one line
   const progress = targets.length > 1 && !!process.stderr.isTTY && !process.env.CI;
@@ -359,8 +360,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
       say(o.lang === 'zh' ? `正在校验 ${n + 1}/${targets.length}：${visible(t.file)}` : `checking ${n + 1} of ${targets.length}: ${visible(t.file)}`);
       const checked = t.problem ? errorReport(t.file, t.problem, o.lang) : isolated ? await isolated.check(t.file, options, t.parts) : await checkFileHere(t.file, options, t.parts);
       const r = boundFindings(checked);
-      const first = outcomes.length === 0;
-      outcomes.push({ error: r.error !== null && r.errorCode !== 'notChecked', errors: r.summary.errors });
+      const first = kept.length === 0;
       kept.push(outcomeOf(r));
       forward?.add(r);
       say('');
@@ -376,7 +376,7 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
     await isolated?.close();
   }
   if (json) await io.out('\n  ]\n}\n');
-  else if (outcomes.length > 1) await io.out(`\n${formatSummary(kept, o.lang, color).join('\n')}\n`);
+  else if (kept.length > 1) await io.out(`\n${formatSummary(kept, o.lang, color).join('\n')}\n`);
   else await io.out('\n');
   if (forward && o.report) {
     try {
@@ -390,10 +390,10 @@ export async function run(argv: string[], io: Io = stdoutIo()): Promise<number> 
   }
   if (demo) {
     // the demo succeeds when the clean example is clean and the planted error is found
-    const [clean, planted] = outcomes;
-    return clean && !clean.error && clean.errors === 0 && planted && planted.errors > 0 ? 0 : 1;
+    const [clean, planted] = kept;
+    return clean && !fails(clean) && planted && planted.summary.errors > 0 ? 0 : 1;
   }
-  return outcomes.some((f) => f.error || f.errors > 0) ? 1 : 0;
+  return kept.some(fails) ? 1 : 0;
 }
 
 /**

@@ -17,8 +17,7 @@ import type * as SheetJs from '@e965/xlsx';
 import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { resolvePath } from './files';
 import { ReadError } from './read-error';
-import { CELL_LIMITS } from './read-xlsx';
-import { readXlsx } from './read-xlsx';
+import { CELL_LIMITS, readXlsx } from './read-xlsx';
 import { ZIP_LIMITS } from './zip';
 
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);

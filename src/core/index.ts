@@ -133,7 +133,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     return f;
   });
   findings.sort((a, b) => (a.table ?? 1e9) - (b.table ?? 1e9) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
-  groupByCulprit(findings, model, opts.lang);
+  groupByCulprit(findings, model, rules, opts.lang);
 
   const tables: TableInfo[] = [
     ...model.profiles.map((p, i) => ({ kind: 'profile', sheet: p.sheet, range: tableRange(p), unit: null, id: -1 - i })),
@@ -190,7 +190,7 @@ function skipUnknown(raised: Array<Raised & { rule: Rule }>, unknown: Map<string
  * culprit's note (`check`), so that a view lists them under one heading. A culprit named by one check only is
  * left alone.
  */
-function groupByCulprit(findings: Finding[], model: WorkbookModel, lang: CheckOptions['lang']): void {
+function groupByCulprit(findings: Finding[], model: WorkbookModel, rules: readonly Rule[], lang: CheckOptions['lang']): void {
   const byCell = new Map<string, Finding[]>();
   for (const f of findings) {
     const c = f.data.culprit;
@@ -203,7 +203,7 @@ function groupByCulprit(findings: Finding[], model: WorkbookModel, lang: CheckOp
     for (const f of list) {
       f.group = cell;
       if (subject) f.groupSubject = subject;
-      const rule = RULES.find((r) => r.meta.id === f.rule);
+      const rule = rules.find((r) => r.meta.id === f.rule);
       const msg = rule?.meta.messages[f.messageId];
       f.check = msg ? render(msg, lang, f.data) : f.message;
     }

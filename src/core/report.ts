@@ -92,25 +92,42 @@ export function summarize(findings: Finding[]): FileReport['summary'] {
   return s;
 }
 
+/** One problem as a person reads it: a finding, or the checks of one suspected cell (`group`). */
+export interface ListedProblem {
+  group?: string;
+  findings: Finding[];
+  /** the finding that says what to write (the one with a fix), else the first */
+  lead: Finding;
+  /** the gravest severity among them */
+  severity: Severity;
+  /** the cells they involve besides the suspected one, each once */
+  context: string[];
+}
+
 /** Findings as a person reads them: each group (one suspected cell) as one item where it first appears, the
- *  rest as they are. */
-export function problems(findings: readonly Finding[]): Array<{ group?: string; findings: Finding[] }> {
-  const out: Array<{ group?: string; findings: Finding[] }> = [];
+ *  rest as they are. The CLI's text output, its --report and the pane all list these. */
+export function problems(findings: readonly Finding[]): ListedProblem[] {
+  const lists: Array<{ group?: string; findings: Finding[] }> = [];
   const at = new Map<string, { group?: string; findings: Finding[] }>();
   for (const f of findings) {
     if (!f.group) {
-      out.push({ findings: [f] });
+      lists.push({ findings: [f] });
       continue;
     }
     let item = at.get(f.group);
     if (!item) {
       item = { group: f.group, findings: [] };
       at.set(f.group, item);
-      out.push(item);
+      lists.push(item);
     }
     item.findings.push(f);
   }
-  return out;
+  return lists.map(({ group, findings: fs }) => {
+    const lead = fs.find((x) => x.fix !== undefined) ?? fs[0]!;
+    const severity = fs.reduce<Severity>((w, x) => (SEVERITY_RANK[x.severity] < SEVERITY_RANK[w] ? x.severity : w), fs[0]!.severity);
+    const context = [...new Set(fs.flatMap((x) => x.cells.slice(1)))].filter((c) => c !== group);
+    return { ...(group ? { group } : {}), findings: fs, lead, severity, context };
+  });
 }
 
 /** Exit status of the schema: 0 when no file has an error finding (or a file error), 1 otherwise. */

@@ -1,6 +1,6 @@
 import { Badge, Button, makeStyles, mergeClasses, Text, tokens } from '@fluentui/react-components';
 import * as React from 'react';
-import { FileReport, Finding, problems, Quote, SEVERITY_RANK, tableName } from '../../core/report';
+import { FileReport, Finding, ListedProblem, problems, Quote, SEVERITY_RANK, tableName } from '../../core/report';
 import { suggestionOf } from '../controller';
 import { findingKey } from '../host';
 import { Strings } from '../i18n';
@@ -60,7 +60,7 @@ export interface FindingListProps {
 /** A table's findings as problems (a suspected cell's checks one), gravest first. */
 export interface Section {
   title: string;
-  problems: Array<{ group?: string; findings: Finding[] }>;
+  problems: ListedProblem[];
 }
 
 const worst = (fs: readonly Finding[]): number => Math.min(...fs.map((f) => SEVERITY_RANK[f.severity]));
@@ -109,12 +109,12 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore,
           <ul className={styles.list}>
             {g.problems.map((p) => {
               // checks that share one suspected cell are one item: the cell and what it should be, then each check
-              const f = p.findings.find((x) => x.fix !== undefined) ?? p.findings[0]!;
+              const f = p.lead;
               const key = findingKey(p.findings[0]!);
-              const severity = p.findings.some((x) => x.severity === 'error') ? 'error' : p.findings[0]!.severity;
+              const severity = p.severity;
               const where = p.group ? (f.groupSubject ? `${f.groupSubject}（${p.group}）` : p.group) : '';
               const title = p.group ? t.suspect(where, p.findings.length) : f.message;
-              const context = [...new Set(p.findings.flatMap((x) => x.cells.slice(1)))].filter((c) => c !== p.group);
+              const context = p.context;
               return (
                 <li key={key + title} className={styles.item}>
                   <Button
