@@ -17,17 +17,23 @@
  *   cells contains the planted cell.
  *
  * Options: --family <id> (only that family), --verbose (each missed or unnamed mutant and each false alarm, with
- * the finding's rule, first cell and message), --json <file> (everything, per fixture and mutant).
+ * the finding's rule, first cell and message), --json <file> (everything, per fixture and mutant), --reports <dir>
+ * (the JSON report of every clean fixture and every mutant, one file each, and of the seed reports' texts and the
+ * bench's workbook: checking the same files before and after a change and comparing the folders with `diff -r`
+ * shows whether the change changed any result).
  */
-import { writeFileSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import path from 'path';
 import { performance } from 'perf_hooks';
 import { sheetCell } from '../src/core/a1';
-import { checkWorkbook, Finding } from '../src/core';
+import { checkWorkbook, FileReport, Finding } from '../src/core';
 import { WorkbookSnapshot } from '../src/core/snapshot';
 import { FAMILIES } from '../test/fixtures/corpus';
 import { contains, restores } from '../test/fixtures/corpus/verdict';
 import { mutants, Mutant } from '../test/fixtures/corpus/mutate';
 import { CorpusFamily, CorpusFixture } from '../test/fixtures/corpus/types';
+import { report as textReport } from '../test/fixtures/text';
+import { consolidated } from './bench';
 
 interface Alarm {
   rule: string;
@@ -71,12 +77,30 @@ interface Tally {
 }
 
 const isSerious = (f: Finding): boolean => f.severity === 'error' || f.severity === 'warning';
-const serious = (wb: WorkbookSnapshot, name: string): Finding[] => checkWorkbook(wb, name).report.findings.filter(isSerious);
+
+/** Where --reports writes each report (nothing when it is not given). */
+type Sink = (file: string, report: FileReport) => void;
+let sink: Sink | null = null;
+
+/** A report's JSON as the CLI's --format json gives one file (two-space indents), with any timing field zeroed so
+ *  that two runs of the same code write the same bytes (the core's report holds none today). */
+function reportJson(r: FileReport): string {
+  return `${JSON.stringify(r, (k, v: unknown) => (/^(elapsed|duration|time)(Ms)?$|At$/.test(k) ? 0 : v), 2)}\n`;
+}
+
+/** A file name from a fixture's name or a cell (sheet names hold any character but these few). */
+const fileName = (s: string): string => s.replace(/[/\\:*?"<>|!]/g, '_');
+
+function checked(wb: WorkbookSnapshot, name: string, out?: string): FileReport {
+  const r = checkWorkbook(wb, name).report;
+  if (sink && out) sink(out, r);
+  return r;
+}
 
 const alarm = (f: Finding): Alarm => ({ rule: f.rule, cell: f.cells[0] ?? '', message: f.message });
 
-function runMutant(m: Mutant): MutantResult {
-  const all = checkWorkbook(m.wb, m.fixture).report.findings;
+function runMutant(m: Mutant, i: number): MutantResult {
+  const all = checked(m.wb, m.fixture, path.join(fileName(m.fixture), 'mutants', `${String(i).padStart(3, '0')}-${m.mutation}-${fileName(m.cell)}.json`)).findings;
   const findings = all.filter(isSerious);
   const hits = findings.filter((f) => f.cells.some((c) => contains(c, m.cell)));
   const naming = hits.find((f) => f.cells[0] === m.cell);
@@ -92,7 +116,24 @@ function runMutant(m: Mutant): MutantResult {
 }
 
 function runFixture(f: CorpusFixture): FixtureResult {
-  return { name: f.name, clean: serious(f.wb, f.name).map(alarm), mutants: mutants(f).map(runMutant) };
+  const clean = checked(f.wb, f.name, path.join(fileName(f.name), 'clean.json')).findings.filter(isSerious);
+  return { name: f.name, clean: clean.map(alarm), mutants: mutants(f).map(runMutant) };
+}
+
+/** The seed reports' texts (test/fixtures/seeds, one paragraph a line in 正文) and the bench's workbooks, checked
+ *  with every rule: results the corpus's families do not hold. */
+function dumpOthers(): void {
+  // the seeds' texts stay in the repository (the build does not copy them): found from here, run from build/ or not
+  let root = __dirname;
+  while (!existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+  const seeds = path.join(root, 'test/fixtures/seeds');
+  for (const file of readdirSync(seeds).filter((f) => f.endsWith('.txt')).sort()) {
+    // as test/fixtures/text's seedParagraphs reads them: every non-empty line one paragraph
+    const paragraphs = readFileSync(path.join(seeds, file), 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
+    checked(textReport(paragraphs), `seed${file.slice(0, 3)}.txt`, path.join('seeds', file.replace(/\.txt$/, '.json')));
+  }
+  checked(consolidated(1250, 9), 'bench', path.join('bench', 'consolidated-1250-9.json'));
+  checked(consolidated(200, 7), 'bench', path.join('bench', 'consolidated-200-7.json'));
 }
 
 function tally(results: FixtureResult[]): Tally {
@@ -145,11 +186,12 @@ function realErrors(r: FixtureResult): string[] {
   });
 }
 
-function parseArgs(argv: string[]): { family?: string; verbose: boolean; json?: string } {
-  const o: { family?: string; verbose: boolean; json?: string } = { verbose: false };
+function parseArgs(argv: string[]): { family?: string; verbose: boolean; json?: string; reports?: string } {
+  const o: { family?: string; verbose: boolean; json?: string; reports?: string } = { verbose: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--family') o.family = argv[++i];
     else if (argv[i] === '--json') o.json = argv[++i];
+    else if (argv[i] === '--reports') o.reports = argv[++i];
     else if (argv[i] === '--verbose') o.verbose = true;
     else process.stderr.write(`corpus: ignoring unknown argument ${argv[i]}\n`);
   }
@@ -165,6 +207,13 @@ function main(): void {
   const o = parseArgs(process.argv.slice(2));
   const families: CorpusFamily[] = FAMILIES.filter((f) => !o.family || f.id === o.family);
   if (!families.length) process.stderr.write(`corpus: no family ${o.family} (families: ${FAMILIES.map((f) => f.id).join(', ')})\n`);
+  if (o.reports) {
+    const dir = o.reports;
+    sink = (file, r) => {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), reportJson(r));
+    };
+  }
   const t0 = performance.now();
   const out: Array<{ id: string; title: string; tally: Tally; fixtures: FixtureResult[] }> = [];
   process.stdout.write(`${line(['family', 'fixtures', 'mutants', 'found%', 'named%', 'falseAlarms(clean)', 'falseAlarms(mutants)', 'wrongFix'])}\n`);
@@ -176,6 +225,7 @@ function main(): void {
     for (const r of results) for (const d of realErrors(r)) process.stdout.write(`${d}\n`);
     if (o.verbose) for (const r of results) for (const d of details(r)) process.stdout.write(`${d}\n`);
   }
+  if (o.reports && !o.family) dumpOthers();
   const total = tally(out.flatMap((f) => f.fixtures));
   process.stdout.write(`${row('total', total)}\n`);
   process.stdout.write(`(${total.fixtures + total.mutants} checks in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
@@ -183,6 +233,7 @@ function main(): void {
     writeFileSync(o.json, `${JSON.stringify({ families: out, total }, null, 2)}\n`);
     process.stdout.write(`wrote ${o.json}\n`);
   }
+  if (o.reports) process.stdout.write(`wrote the reports into ${o.reports}\n`);
 }
 
 if (require.main === module) main();
