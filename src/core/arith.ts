@@ -4,7 +4,8 @@
  * decimal (each term's rounding plus the stated total's own).
  */
 import { Dec, halfUnit, ZERO } from './decimal';
-import { Num } from './numbers';
+import { addSafe, rescale } from './exact';
+import { isZeroNum, Num, ScaledNum, scaledOf } from './numbers';
 
 export interface ToleranceOptions {
   /** Multiplies every rounding bound: 1 is the bound described above, 0 demands exact equality. */
@@ -65,7 +66,76 @@ export function checkSum(
   tol: ToleranceOptions,
   signs?: readonly number[],
 ): SumCheck {
-  // the exact sum first: on a clean workbook almost every sum holds exactly, and nothing else is needed
+  // the exact sum first: on a clean workbook almost every sum holds exactly, and nothing else is needed — found
+  // with scaled integers where every figure has that form (exact.ts), the Decs made only if a caller reads them
+  if (exactDiff(stated, terms, signs) === 0) return new HeldSum(stated, terms, tol, signs);
+  return checkSumDec(stated, terms, tol, signs);
+}
+
+/**
+ * stated − Σ ±terms as an integer count of 10^-S (S the most decimals among them), computed exactly (exact.ts);
+ * NaN when a figure has no scaled form or a step leaves the safe integers: then only decimal.js can say.
+ */
+export function exactDiff(stated: Num | null | undefined, terms: readonly (Num | null | undefined)[], signs?: readonly number[]): number {
+  // the scale all are counted in: the most decimals any has (every one must have a scaled form)
+  let scale = 0;
+  if (stated) {
+    if (!scaledOf(stated)) return NaN;
+    scale = (stated as ScaledNum).scale;
+  }
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (!t) continue;
+    if (!scaledOf(t)) return NaN;
+    if ((t as ScaledNum).scale > scale) scale = (t as ScaledNum).scale;
+  }
+  let acc = stated ? rescale((stated as ScaledNum).units, (stated as ScaledNum).scale, scale) : 0;
+  for (let i = 0; i < terms.length && acc === acc; i++) {
+    const t = terms[i] as ScaledNum | null | undefined;
+    if (!t) continue;
+    const u = rescale(t.units, t.scale, scale);
+    acc = addSafe(acc, signs && signs[i] === -1 ? u : -u);
+  }
+  return acc;
+}
+
+/** A sum that holds exactly, as checkSumDec gives it; its Decs are made when read. */
+class HeldSum implements SumCheck {
+  readonly status = 'ok' as const;
+  readonly decimals: number;
+  readonly bound = ZERO;
+  private readonly args: Parameters<typeof checkSumDec>;
+  private full: SumCheck | undefined;
+
+  constructor(...args: Parameters<typeof checkSumDec>) {
+    this.args = args;
+    this.decimals = shownDecimals([args[0], ...args[1]]);
+  }
+
+  private get dec(): SumCheck {
+    return (this.full ??= checkSumDec(...this.args));
+  }
+
+  get stated(): Dec {
+    return this.dec.stated;
+  }
+
+  get sum(): Dec {
+    return this.dec.sum;
+  }
+
+  get diff(): Dec {
+    return this.dec.diff;
+  }
+}
+
+/** checkSum in decimal.js alone. */
+export function checkSumDec(
+  stated: Num | null | undefined,
+  terms: readonly (Num | null | undefined)[],
+  tol: ToleranceOptions,
+  signs?: readonly number[],
+): SumCheck {
   let s = ZERO;
   let d = precisionOf(stated, tol);
   for (let i = 0; i < terms.length; i++) {
@@ -83,7 +153,7 @@ export function checkSum(
   let envelope = stated ? halfUnit(precisionOf(stated, tol)) : halfUnit(d);
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
-    if (!t || t.value.isZero()) continue;
+    if (!t || isZeroNum(t)) continue;
     const sv = shownValue(t);
     shownSum = signs && signs[i] === -1 ? shownSum.minus(sv) : shownSum.plus(sv);
     envelope = envelope.plus(halfUnit(precisionOf(t, tol)));

@@ -3,6 +3,7 @@
  * a number (typed, or text that reads as one), a dash placeholder (— - / 无 count as empty), text, an error, or empty.
  */
 import { Dec, excelNumberText, fmtFixed, HUNDRED } from './decimal';
+import { digitsValue, MAX_SCALE, shortestScaled } from './exact';
 import { CellValue, isCellError } from './snapshot';
 
 export type AmountUnit = '元' | '万元';
@@ -28,6 +29,73 @@ export type CellInfo =
   | { k: 'num'; n: Num }
   | { k: 'text'; s: string }
   | { k: 'error'; e: string };
+
+/**
+ * A number read from a cell or a text: the cell's CellInfo and its Num in one object (`info.n === info`), with its
+ * value also as a scaled integer where one holds it exactly (`units` × 10^-`scale`, see exact.ts), and its Dec made
+ * only when something asks for it (most figures are only ever added, and exact.ts adds them without one). The
+ * value it makes is the one classify always made, from the same text.
+ *
+ * A Num copied with another value (`{ ...n, value }`) is a plain object, not a ScaledNum: sums over it take the
+ * decimal.js path, so a copy can never carry a stale scaled form. Copy with `value` set: a spread does not copy
+ * the getter.
+ */
+export class ScaledNum implements Num {
+  readonly k = 'num' as const;
+  /** the value in units of 10^-scale, a safe integer; NaN when it has no such form */
+  readonly units: number;
+  readonly scale: number;
+  decimals: number;
+  formatted: boolean;
+  percent: boolean;
+  fromText: boolean;
+  unit?: AmountUnit;
+  /** what the Dec is made from: a number (an integer, or the text excelNumberText writes), or a text's digits */
+  private readonly src: number | string;
+  /** a text's sign and percent sign, applied to its digits as parseNumberText always did */
+  private readonly how: 0 | 1 | 2 | 3;
+  private dec: Dec | undefined;
+
+  constructor(src: number | string, how: 0 | 1 | 2 | 3, units: number, scale: number, decimals: number, formatted: boolean, percent: boolean, fromText: boolean, unit?: AmountUnit, dec?: Dec) {
+    this.src = src;
+    this.how = how;
+    this.units = units;
+    this.scale = scale;
+    this.decimals = decimals;
+    this.formatted = formatted;
+    this.percent = percent;
+    this.fromText = fromText;
+    if (unit !== undefined) this.unit = unit;
+    this.dec = dec;
+  }
+
+  get n(): Num {
+    return this;
+  }
+
+  get value(): Dec {
+    return (this.dec ??= this.make());
+  }
+
+  private make(): Dec {
+    const s = this.src;
+    if (typeof s === 'number') return Number.isInteger(s) && Math.abs(s) < 1e15 ? new Dec(s) : new Dec(excelNumberText(s));
+    let v = new Dec(s);
+    if (this.how & 1) v = v.negated();
+    if (this.how & 2) v = v.div(HUNDRED);
+    return v;
+  }
+}
+
+/** The value of a Num as `units` × 10^-`scale` (a safe integer), when it is a ScaledNum that has one. */
+export function scaledOf(n: Num): ScaledNum | undefined {
+  return n instanceof ScaledNum && n.scale >= 0 ? n : undefined;
+}
+
+/** Is the amount zero? Without making its Dec where the scaled form says. */
+export function isZeroNum(n: Num): boolean {
+  return n instanceof ScaledNum && n.scale >= 0 ? n.units === 0 : n.value.isZero();
+}
 
 export const EMPTY: CellInfo = { k: 'empty' };
 const DASH: CellInfo = { k: 'dash' };
@@ -89,7 +157,7 @@ const THOUSANDS_RE = /^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
 export const MAX_FIGURE_TEXT = 64;
 
 /** Read text as a number the way a finance officer means it, or null when it is not one. */
-export function parseNumberText(raw: string): Omit<Num, 'formatted'> | null {
+export function parseNumberText(raw: string): Num | null {
   if (raw.length > MAX_FIGURE_TEXT) return null;
   let s = raw.normalize('NFKC').replace(/[\s\u00a0]+/g, '').replace(/\u2212/g, '-');
   if (s === '') return null;
@@ -113,13 +181,17 @@ export function parseNumberText(raw: string): Omit<Num, 'formatted'> | null {
   if (THOUSANDS_RE.test(s)) s = s.replace(/,/g, '');
   if (!PLAIN_RE.test(s)) return null;
   if (s.endsWith('.')) s = s.slice(0, -1);
-  let value = new Dec(s);
-  if (negative) value = value.negated();
   const dot = s.indexOf('.');
   const mant = s.replace(/[eE].*$/, '');
   const decimals = dot < 0 ? 0 : mant.length - dot - 1;
-  if (percent) value = value.div(HUNDRED);
-  return { value, decimals, percent, fromText: true, unit };
+  // the value is Dec(s), negated, ÷ 100 for a percentage (made when asked); as an integer, the digits of s
+  // counted in units of its last decimal (two more for a percentage)
+  const body = s.charCodeAt(0) === 43 ? s.slice(1) : s;
+  let units = digitsValue(body);
+  const scale = decimals + (percent ? 2 : 0);
+  if (negative) units = -units;
+  const exact = units === units && scale <= MAX_SCALE;
+  return new ScaledNum(s, ((negative ? 1 : 0) | (percent ? 2 : 0)) as 0 | 1 | 2 | 3, exact ? units : NaN, exact ? scale : -1, decimals, false, percent, true, unit);
 }
 
 /** Classify a cell once: its value and number format in, what it means out. */
@@ -129,35 +201,38 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
     if (!Number.isFinite(v)) return { k: 'error', e: '#NUM!' };
     const f = readFormat(fmt);
     if (f.date) return { k: 'text', s: String(v) };
-    let value: Dec;
+    let units: number;
+    let scale: number;
     let places: number;
+    let dec: Dec | undefined;
     if (Number.isInteger(v) && Math.abs(v) < 1e15) {
-      value = new Dec(v); // integers take decimal.js's fast path, no text parsing
-      places = 0;
+      // integers: their Dec is decimal.js's fast path, made when asked
+      units = v;
+      scale = places = 0;
     } else {
-      const text = excelNumberText(v);
-      value = new Dec(text);
-      const dot = text.indexOf('.');
-      places = dot < 0 ? value.decimalPlaces() : text.length - dot - 1;
+      // the digits excelNumberText writes, found without writing the text (exact.ts)
+      const fast = shortestScaled(v);
+      if (fast) {
+        units = fast.units;
+        scale = places = fast.scale;
+      } else {
+        const text = excelNumberText(v);
+        dec = new Dec(text);
+        const dot = text.indexOf('.');
+        places = dot < 0 ? dec.decimalPlaces() : text.length - dot - 1;
+        units = dot < 0 || places <= MAX_SCALE ? digitsValue(text) : NaN;
+        scale = units === units ? (dot < 0 ? 0 : places) : -1;
+      }
     }
     const own = Math.max(0, places - (f.percent ? 2 : 0));
-    return {
-      k: 'num',
-      n: {
-        value,
-        decimals: f.decimals ?? own,
-        formatted: f.decimals !== null,
-        percent: f.percent,
-        fromText: false,
-      },
-    };
+    return new ScaledNum(v, 0, units, scale, f.decimals ?? own, f.decimals !== null, f.percent, false, undefined, dec);
   }
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '') return EMPTY;
     if (t.length <= MAX_FIGURE_TEXT && DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
     const n = parseNumberText(t);
-    if (n) return { k: 'num', n: { ...n, formatted: false } };
+    if (n) return n as ScaledNum;
     return { k: 'text', s: t };
   }
   if (typeof v === 'boolean') return { k: 'text', s: v ? 'TRUE' : 'FALSE' };

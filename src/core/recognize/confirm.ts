@@ -7,6 +7,7 @@
  */
 import { sheetRef } from '../a1';
 import { checkSum, ToleranceOptions } from '../arith';
+import { isZeroNum } from '../numbers';
 import { Note, Relation, Row, Table } from './model';
 import { tallySum } from './rows';
 
@@ -47,7 +48,7 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
       if (r.role === 'label' || r.rate) continue;
       const stated = t.grid.num(r.row, rel.whole);
       const terms = parts.map((c) => t.grid.num(r.row, c));
-      if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;
+      if ((!stated || isZeroNum(stated)) && terms.every((x) => !x || isZeroNum(x))) continue;
       const s = checkSum(stated, terms, tol).status;
       if (rel.complete ? s === 'mismatch' : s === 'mismatch' && stated !== null && checkSum(stated, terms, tol).diff.isNegative()) failed++;
       else held++;

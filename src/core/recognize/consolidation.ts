@@ -12,7 +12,7 @@ import { sheetRef } from '../a1';
 import { checkSum, ToleranceOptions } from '../arith';
 import { Dec } from '../decimal';
 import { Grid } from '../grid';
-import { AmountUnit, Num } from '../numbers';
+import { AmountUnit, isZeroNum, Num } from '../numbers';
 import { displayLabel, normLabel } from '../text';
 import { Consolidation, ConsolidationLine, Note, Row, Table } from './model';
 
@@ -293,7 +293,7 @@ function tally(total: Table, lines: ConsolidationLine[], tol: ToleranceOptions):
   for (const line of lines) {
     if (held >= 20 && held * 4 > held + failed) break;
     const f = lineFigures(total, line);
-    if (!f || [f.stated, ...f.terms].every((n) => !n || n.value.isZero())) continue;
+    if (!f || [f.stated, ...f.terms].every((n) => !n || isZeroNum(n))) continue;
     if (checkSum(f.stated, f.terms, tol).status === 'mismatch') failed++;
     else held++;
   }

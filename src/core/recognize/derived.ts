@@ -70,7 +70,7 @@ export function findFormLines(grid: Grid, consumed: Set<number>, nextId: () => n
       const key = m[1]!;
       const n = parseNumberText(m[2]!.replace(/，/g, ','));
       if (!n) continue;
-      const num: Num = { ...n, formatted: false };
+      const num: Num = n;
       const kind = KEY_RATE.test(key) ? 'rate' : KEY_BUDGET.test(key) ? 'budget' : 'actual';
       if (found[kind]) {
         found.budget = undefined;

@@ -12,6 +12,7 @@
  * numbered list must not turn units into subtotals, and a "其中" list ends where its parts stop adding up.
  */
 import { checkSum, ToleranceOptions } from '../arith';
+import { isZeroNum } from '../numbers';
 import { Grid } from '../grid';
 import { conceptOf, Identity, IDENTITIES, isOtherLabel, isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
 import { Relation, Row } from './model';
@@ -43,7 +44,7 @@ export function tallySum(grid: Grid, whole: number, parts: number[], cols: numbe
     const terms = parts.map((p) => grid.num(p, c));
     // a column where no part has a figure is not broken down (分值, 得分 on the whole's line only)
     if (terms.every((x) => !x)) continue;
-    if ((!stated || stated.value.isZero()) && terms.every((x) => !x || x.value.isZero())) continue;
+    if ((!stated || isZeroNum(stated)) && terms.every((x) => !x || isZeroNum(x))) continue;
     if (checkSum(stated, terms, tol).status === 'mismatch') t.failed++;
     else t.held++;
   }
