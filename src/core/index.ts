@@ -64,13 +64,37 @@ export interface CheckResult {
   model: WorkbookModel;
   /** every 评分表 line with its computed score, or why there is none */
   scores: ScoreResult[];
+  /** how long each phase took, in the clock's milliseconds: only when CheckOptions.clock was given */
+  timings?: PhaseTimings;
+}
+
+/** Where a check's time went (CheckOptions.clock). */
+export interface PhaseTimings {
+  /** formulas the file saved no result for, computed */
+  evaluate: number;
+  /** the workbook read into the model: its grids, tables, forms, structure and the sums it confirms */
+  recognize: number;
+  /** the 评分表's computed scores */
+  scoring: number;
+  /** every rule, and each rule's own share by id */
+  rules: number;
+  perRule: Record<string, number>;
+  /** families that are misreadings, checks that need an unknown formula, the cells most likely wrong */
+  culprits: number;
+  /** findings rendered, sorted and grouped, the tables and scores listed */
+  report: number;
+  total: number;
 }
 
 export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?: Partial<CheckOptions>, rules: Rule[] = RULES): CheckResult {
   const opts = withDefaults(options);
+  const clock = opts.clock;
+  const t0 = clock?.() ?? 0;
   // formulas the file saved no result for: computed where the engine can, unknown (never 0) where it cannot
   const evaluated = evaluateUncomputed(snapshot);
+  const t1 = clock?.() ?? 0;
   const model = recognize(evaluated.workbook, opts.tolerance);
+  const t2 = clock?.() ?? 0;
   for (const [sheet, cells] of evaluated.computed) model.notes.push({ kind: 'uncomputed', sheet, text: '', cells });
   for (const [sheet, cells] of evaluated.unknown) model.notes.push({ kind: 'uncomputed-unknown', sheet, text: '', cells });
   const raised: Array<Raised & { rule: Rule }> = [];
@@ -85,17 +109,22 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     // never swallowed: a workbook whose scores could not be computed is not reported as clean
     failed('scoring', e);
   }
+  const t3 = clock?.() ?? 0;
+  const perRule: Record<string, number> = {};
   const counts = new Map<string, number>();
   const checked = (family: string, n = 1): void => void counts.set(family, (counts.get(family) ?? 0) + n);
   for (const rule of rules) {
     const setting = opts.severity[rule.meta.id];
     if (setting === 'off') continue;
+    const r0 = clock?.() ?? 0;
     try {
       rule.check({ model, options: opts, scores, report: (problem) => raised.push({ problem, rule }), checked });
     } catch (e) {
       failed(rule.meta.id, e);
     }
+    if (clock) perRule[rule.meta.id] = (perRule[rule.meta.id] ?? 0) + clock() - r0;
   }
+  const t4 = clock?.() ?? 0;
   const severityOf = ({ problem, rule }: { problem: Problem; rule: Rule }): Severity => {
     const setting = opts.severity[rule.meta.id];
     return rule.meta.messages[problem.messageId]?.severity ?? (setting && setting !== 'off' ? setting : rule.meta.severity);
@@ -114,6 +143,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   }
   skipUnknown(raised, evaluated.unknown);
   nameCulprits(raised, model.tables, opts.tolerance);
+  const t5 = clock?.() ?? 0;
 
   const findings: Finding[] = raised.map(({ problem, rule, culprit, culpritVia }) => {
     const msg = rule.meta.messages[problem.messageId] ?? { zh: problem.messageId, en: problem.messageId };
@@ -157,7 +187,12 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
     inputs: r.inputCells,
     rule: r.ruleText?.[opts.lang] ?? '',
   }));
-  return { report: { file, error: null, ...headline(model), tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
+  const result: CheckResult = { report: { file, error: null, ...headline(model), tables, findings, scores: scoreEntries, summary: summarize(findings) }, model, scores };
+  if (clock) {
+    const t6 = clock();
+    result.timings = { evaluate: t1 - t0, recognize: t2 - t1, scoring: t3 - t2, rules: t4 - t3, perRule, culprits: t5 - t4, report: t6 - t5, total: t6 - t0 };
+  }
+  return result;
 }
 
 /**

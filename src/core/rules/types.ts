@@ -79,6 +79,9 @@ export interface CheckOptions {
   indicatorValues?: Record<string, string>;
   /** Where a department's rules cap a project's total score by its execution rate (off unless set). */
   projectCapByRate?: boolean;
+  /** A clock in milliseconds (`() => performance.now()`): given, the check says how long each of its phases took
+   *  (CheckResult.timings). The core reads no clock of its own, and without one times nothing. */
+  clock?: () => number;
 }
 
 export const DEFAULT_GRADE_BANDS: GradeBand[] = [
