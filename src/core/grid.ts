@@ -87,6 +87,11 @@ export class Grid {
     return this.mergeIndex.size ? this.mergeIndex.at(r, c) : undefined;
   }
 
+  /** Does any merged area cross row r? */
+  rowHasMerges(r: number): boolean {
+    return this.mergeIndex.size > 0 && this.mergeIndex.inRow(r).length > 0;
+  }
+
   /** True when (r, c) is inside a merged area but is not its top-left cell. */
   covered(r: number, c: number): boolean {
     const m = this.merge(r, c);

@@ -27,7 +27,7 @@ export class MergeIndex {
   /** Too many areas to index (MERGE_LIMITS): none is used. */
   readonly tooMany: boolean = false;
   private readonly rowLo: number;
-  private readonly byRow: (Rect[] | undefined)[] = [];
+  private byRow: (Rect[] | undefined)[] = [];
 
   /** `rowLo`..`rowHi`: the rows cells will be looked up in (the used range). */
   constructor(merges: readonly string[], rowLo: number, rowHi: number) {
@@ -72,6 +72,9 @@ export class MergeIndex {
         else reach = p.rect.right;
       }
     }
+    // one slot a row of the used range, filled: an array written at a few far rows only would be a dictionary,
+    // and every lookup a hash probe
+    if (parsed.length) this.byRow = new Array<Rect[] | undefined>(Math.max(0, rowHi - rowLo + 1)).fill(undefined);
     for (const p of [...parsed].sort((a, b) => a.order - b.order)) {
       if (overlapping.has(p.order)) {
         this.bad.push(p.text);

@@ -24,7 +24,8 @@ export function scanRow(grid: Grid, r: number): RowScan {
   const texts: number[] = [];
   const nums: number[] = [];
   const errors: number[] = [];
-  const seen = grid.hasMerges ? new Set<string>() : null;
+  // merged areas crossing the row (none on most lines: no set, no lookups)
+  const seen = grid.rowHasMerges(r) ? new Set<string>() : null;
   let plain = 0;
   let blank = true;
   for (const c of grid.cols(r)) {

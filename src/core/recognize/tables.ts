@@ -278,15 +278,12 @@ function readRows(grid: Grid, dataRows: number[], labelCol: number, left: number
   for (const y of dataRows) {
     let text = grid.shownText(y, labelCol);
     if (!text) for (let c = left; c < labelCol && !text; c++) if (grid.info(y, c).k === 'text') text = grid.shownText(y, c);
-    const label = displayLabel(text) || (unlabelled ? `第${y + 1}行` : '');
-    const numbered = splitNumbering(normLabel(label));
-    const full = numbered.rest;
-    if (full === '栏次' || isLabelHeader(full)) continue;
-    const ofWhich = /^其中[:：-]?./.test(full);
-    const byList = /^按.{1,10}分[:：]./.test(full);
-    const key = ofWhich ? splitNumbering(full.replace(/^其中[:：-]?/, '')).rest : byList ? full.replace(/^按.{1,10}分[:：]/, '') : full;
+    let read = text ? readLabel(text) : undefined;
+    if (!read || (!read.label && unlabelled)) read = readLabelNow(unlabelled ? `第${y + 1}行` : '');
+    if (read.header) continue;
+    const { label, key, ofWhich, byList } = read;
     const indent = indentOf(grid, y, labelCol);
-    const row: Row = { row: y, label, key, ofWhich, byList, indent, numbering: numbered.style, role: 'detail', children: [], parent: null };
+    const row: Row = { row: y, label, key, ofWhich, byList, indent, numbering: read.style, role: 'detail', children: [], parent: null };
     // a row of rates (执行率, 占比, 增长率 …) or holding only percentages, where the units are columns
     let pct = 0;
     let figs = 0;
@@ -296,10 +293,48 @@ function readRows(grid: Grid, dataRows: number[], labelCol: number, left: number
       figs++;
       if (i.n.percent) pct++;
     }
-    if ((/(率|%|比例|进度|占比|比重)$/.test(key) && !conceptOf(key)) || (figs > 0 && pct === figs)) row.rate = true;
+    if (read.rateKey || (figs > 0 && pct === figs)) row.rate = true;
     rows.push(row);
   }
   return rows;
+}
+
+/** What a line's label says, read from the text shown in its label cell. */
+interface LabelReading {
+  label: string;
+  key: string;
+  ofWhich: boolean;
+  byList: boolean;
+  style: string;
+  /** 栏次 or a label header (项目, 单位名称 …): a header line, not a line of the table */
+  header: boolean;
+  /** the key names a rate or a share (执行率, 占比 …) and no amount */
+  rateKey: boolean;
+}
+
+/** Readings of the label texts seen lately: the same units and lines stand in every table of a workbook, and
+ *  reading one takes a dozen patterns. A size cap that clears, as numbers.ts's format cache. */
+const labelReadings = new Map<string, LabelReading>();
+const LABEL_CACHE_LIMIT = 16_384;
+
+function readLabel(text: string): LabelReading {
+  let r = labelReadings.get(text);
+  if (!r) {
+    r = readLabelNow(displayLabel(text));
+    if (labelReadings.size >= LABEL_CACHE_LIMIT) labelReadings.clear();
+    labelReadings.set(text, r);
+  }
+  return r;
+}
+
+function readLabelNow(label: string): LabelReading {
+  const numbered = splitNumbering(normLabel(label));
+  const full = numbered.rest;
+  const header = full === '栏次' || isLabelHeader(full);
+  const ofWhich = /^其中[:：-]?./.test(full);
+  const byList = /^按.{1,10}分[:：]./.test(full);
+  const key = ofWhich ? splitNumbering(full.replace(/^其中[:：-]?/, '')).rest : byList ? full.replace(/^按.{1,10}分[:：]/, '') : full;
+  return { label, key, ofWhich, byList, style: numbered.style, header, rateKey: /(率|%|比例|进度|占比|比重)$/.test(key) && !conceptOf(key) };
 }
 
 /** Title and unit from the lines above the header (up to three), else the unit from the header itself. */

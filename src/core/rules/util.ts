@@ -4,7 +4,7 @@ import { SumCheck } from '../arith';
 import { Dec, fmtFixed } from '../decimal';
 import { Grid } from '../grid';
 import { Num, shown } from '../numbers';
-import { Column, Note, Relation, Table } from '../recognize/model';
+import { Column, Note, Relation, Row, Table } from '../recognize/model';
 import { RuleContext } from './types';
 
 export function numAt(grid: Grid, r: number, c: number): Num | null {
@@ -135,9 +135,45 @@ export function summableColumns(t: Table): number[] {
   return t.columns.filter((c) => c.role === 'number' && c.measure !== 'rate' && !c.percentPoints).map((c) => c.col);
 }
 
+/** A table's lines by sheet row and by key, built once a check (the first rule to ask builds it): lookups that are
+ *  maps, not scans of the lines. Built again should the table's lines change. */
+interface TableIndex {
+  rows: readonly Row[];
+  count: number;
+  byRow: Map<number, Row>;
+  byKey: Map<string, Row[]>;
+}
+
+const INDEXES = new WeakMap<Table, TableIndex>();
+
+function tableIndex(t: Table): TableIndex {
+  let x = INDEXES.get(t);
+  if (!x || x.rows !== t.rows || x.count !== t.rows.length) {
+    x = { rows: t.rows, count: t.rows.length, byRow: new Map(), byKey: new Map() };
+    for (const r of t.rows) {
+      if (!x.byRow.has(r.row)) x.byRow.set(r.row, r);
+      const list = x.byKey.get(r.key);
+      if (list) list.push(r);
+      else x.byKey.set(r.key, [r]);
+    }
+    INDEXES.set(t, x);
+  }
+  return x;
+}
+
+/** The table's line at sheet row r (the first, as `t.rows.find` would give it). */
+export function rowAt(t: Table, r: number): Row | undefined {
+  return tableIndex(t).byRow.get(r);
+}
+
+/** The table's lines with this key, in order. */
+export function rowsByKey(t: Table, key: string): readonly Row[] {
+  return tableIndex(t).byKey.get(key) ?? [];
+}
+
 /** The name of a row (by its row number) for messages. */
 export function rowName(t: Table, r: number): string {
-  return t.rows.find((x) => x.row === r)?.label ?? String(r + 1);
+  return rowAt(t, r)?.label ?? String(r + 1);
 }
 
 /**

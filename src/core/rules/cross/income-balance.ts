@@ -11,7 +11,7 @@ import { Num } from '../../numbers';
 import { Row, Table } from '../../recognize/model';
 import { ConceptId } from '../../vocabulary';
 import { Rule, RuleContext } from '../types';
-import { numAt, ref, show, sumData } from '../util';
+import { numAt, ref, rowsByKey, show, sumData } from '../util';
 
 function col(t: Table, concept: ConceptId): number | undefined {
   return t.columns.find((c) => c.role === 'number' && c.concept === concept && !c.measure)?.col;
@@ -19,7 +19,7 @@ function col(t: Table, concept: ConceptId): number | undefined {
 
 function rowFor(t: Table, r: Row): Row | undefined {
   if (r.role === 'total') return t.total;
-  return t.rows.find((x) => x.key === r.key && x.role !== 'total');
+  return rowsByKey(t, r.key).find((x) => x.role !== 'total');
 }
 
 function inWan(n: Num | null, t: Table): Num | null {

@@ -2,7 +2,7 @@
  *  (the department's, or one unit sheet's) with each other, never one unit sheet's with another's. */
 import { Table } from '../../recognize/model';
 import { Rule, RuleContext } from '../types';
-import { ref, tableName } from '../util';
+import { ref, rowsByKey, tableName } from '../util';
 import { sheetRef } from '../../a1';
 
 export function unitRows(t: Table): Map<string, number> {
@@ -47,7 +47,7 @@ function compareUnits(ctx: RuleContext, tables: Table[]): void {
   for (const t of tables) {
     if (t === reference) continue;
     const units = unitRows(t);
-    const names = (table: Table, key: string): string => table.rows.find((r) => r.key === key)?.label ?? key;
+    const names = (table: Table, key: string): string => rowsByKey(table, key)[0]?.label ?? key;
     for (const [key, row] of refUnits) {
       if (units.has(key)) continue;
       ctx.report({

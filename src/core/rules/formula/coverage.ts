@@ -9,7 +9,7 @@ import { Grid } from '../../grid';
 import { Table } from '../../recognize/model';
 import { parentRows, summableColumns } from '../column-sums';
 import { Rule, RuleContext } from '../types';
-import { colName, ref } from '../util';
+import { colName, ref, rowAt } from '../util';
 
 interface Target {
   table: Table;
@@ -49,7 +49,7 @@ function judge(ctx: RuleContext, g: Grid, target: Target): void {
     const [y, x] = k.split(',').map(Number) as [number, number];
     const info = g.info(y, x);
     if (info.k !== 'num' && info.k !== 'error') continue; // blank or text cells inside a range add nothing
-    const row = t.rows.find((r) => r.row === y);
+    const row = rowAt(t, y);
     const name = target.axis === 'col' ? row?.label ?? cellA1(y, x) : colName(t, x);
     extra.push({ row: y, col: x, name });
   }
