@@ -1,7 +1,7 @@
 /**
  * Which Excel API sets the host offers. The manifest requires ExcelApi 1.1 (Excel 2016), all that reading and
  * checking a workbook needs; everything newer is asked for here, at run time, and used where present (the
- * README's API table says what each level gets):
+ * docs/excel-addin.md's API table says what each level gets):
  * - 1.2 sheet protection (below: a write to a protected sheet fails the request, as it always did);
  * - 1.4 workbook settings and `*OrNullObject` lookups (below: Office.context.document.settings, the Common API,
  *   and the sheets listed by name);

@@ -120,7 +120,7 @@ export class ExcelHost implements WorkbookHost {
     this.onLiveSnapshot?.(wb);
   }
 
-  /** What this Excel cannot do, by the API sets it reports (the README's API table). */
+  /** What this Excel cannot do, by the API sets it reports (the API table of docs/excel-addin.md). */
   limitations(lang: 'zh' | 'en' = 'zh'): string[] {
     const zh = lang === 'zh';
     const out: string[] = [];

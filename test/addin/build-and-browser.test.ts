@@ -6,10 +6,10 @@
  * pane (no Proxy), the page that says so. Screenshots are saved to test-artifacts/.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, readFileSync } from 'fs';
+import { copyFileSync, existsSync, readFileSync } from 'fs';
 import path from 'path';
-import { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium } from '../helpers/browser';
+import { Browser, Locator, Page } from 'playwright-core';
+import { ARTIFACTS, bundleForPage, launchChromium } from '../helpers/browser';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -137,4 +137,173 @@ test('an engine too old for the pane (no Proxy, as in Internet Explorer 11): 此
   expect(await page.evaluate(() => document.body.dataset.mode)).toBe('too-old');
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-too-old.png'), fullPage: true });
   await page.close();
+});
+
+/**
+ * Issue 21: the pane as a finance officer sees it, at 350 × 800 (Excel's narrowest task pane), in preview mode and in
+ * Excel (the fake of the Excel API, ExcelApi 1.8 as in Excel 2019, loaded in the page as office.js would be). Each state
+ * is asserted on the first screen — what shows without scrolling — and photographed: to test-artifacts/, and, run as
+ * `npm run screenshots`, Excel's to docs/images/ for the README.
+ */
+describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode) => {
+  const W = 350;
+  const H = 800;
+  let fakeExcel = '';
+  const shot = async (page: Page, name: string): Promise<void> => {
+    const file = `pane-${mode}-${name}.png`;
+    await page.screenshot({ path: path.join(ARTIFACTS, file) });
+    // the README shows Excel's (preview differs only in its note and its grid)
+    if (process.env.npm_lifecycle_event === 'screenshots' && mode === 'excel') copyFileSync(path.join(ARTIFACTS, file), path.join(ROOT, 'docs/images', file));
+  };
+  /** Shown whole without scrolling the pane. */
+  const firstScreen = async (l: Locator): Promise<boolean> => {
+    await l.waitFor();
+    const box = await l.boundingBox();
+    const scrolled = await l.page().evaluate(() => window.scrollY);
+    return !!box && scrolled === 0 && box.y >= 0 && box.y + box.height <= H && box.x >= 0 && box.x + box.width <= W;
+  };
+  /** In view now (the pane may have scrolled to it). */
+  const inView = async (l: Locator): Promise<boolean> => {
+    const box = await l.boundingBox();
+    // (a pixel's slack: the browser scrolls to fractional positions)
+    return !!box && box.y >= -1 && box.y + box.height <= H + 1;
+  };
+  const d22 = async (page: Page): Promise<string> =>
+    mode === 'excel'
+      ? page.evaluate(() => String((window as unknown as { __fakeExcel: { cellValue(s: string, a: string): { value: unknown } } }).__fakeExcel.cellValue('收支表', 'D22').value))
+      : (await page.locator('td[data-cell="D22"]').textContent()) ?? '';
+
+  async function open(): Promise<Page> {
+    if (mode === 'excel' && !fakeExcel) fakeExcel = await bundleForPage(path.join(__dirname, 'browser-fake-excel.ts'));
+    const page = await browser.newPage({ viewport: { width: W, height: H } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    (page as unknown as { errors: string[] }).errors = errors;
+    if (mode === 'excel') {
+      // the fake stands in for office.js: the page's request for it gets an empty script
+      await page.route('**/office-js/office.js', (r) => r.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: '' }));
+      await page.addInitScript(fakeExcel);
+    }
+    await page.goto(`${server.url}/taskpane.html`);
+    expect(await page.evaluate(() => document.body.dataset.mode)).toBe(mode);
+    await page.getByRole('button', { name: '一键校验' }).click();
+    await page.locator('[data-finding]').first().waitFor();
+    return page;
+  }
+  const close = async (page: Page): Promise<void> => {
+    expect((page as unknown as { errors: string[] }).errors).toEqual([]);
+    await page.close();
+  };
+
+  test('after 一键校验: the error first, its fix and 下一处 on the first screen; the tables say their errors', async () => {
+    const page = await open();
+    const first = page.locator('[data-finding]').first();
+    expect(await first.getAttribute('data-group')).toBe('收支表!D22');
+    expect(await first.textContent()).toMatch(/^错误 收支表!D22/);
+    expect(await firstScreen(first.locator('text=疑似填错'))).toBe(true);
+    expect(await firstScreen(page.getByRole('button', { name: '改为建议值：收支表!D22 → 301.62' }))).toBe(true);
+    expect(await firstScreen(page.getByRole('button', { name: '下一处' }))).toBe(true);
+    // filters as toggles with their counts: one error (two checks of one cell), one warning, one note
+    for (const [name, pressed] of [['错误 1', 'true'], ['警告 1', 'true'], ['提示 1', 'true']]) {
+      expect(await page.getByRole('button', { name }).getAttribute('aria-pressed')).toBe(pressed);
+    }
+    await page.getByText(/识别的表/).click();
+    expect(await page.locator('[data-table="1"]').textContent()).toMatch(/· 1 个错误$/);
+    await page.getByText(/识别的表/).click();
+    await shot(page, 'check');
+    // the error filter off: its count stays, the toggle shows it off, and the list starts with the warning
+    await page.getByRole('button', { name: '错误 1' }).click();
+    expect(await page.getByRole('button', { name: '错误 1' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('[data-finding]').first().getAttribute('data-group')).not.toBe('收支表!D22');
+    await page.getByRole('button', { name: '错误 1' }).click();
+    await close(page);
+  });
+
+  test('下一处 and F8 walk the problems; a clicked finding stays in view (preview: the grid does not pull the list away)', async () => {
+    const page = await open();
+    const items = page.locator('[data-finding]');
+    await page.getByRole('button', { name: '下一处' }).click();
+    await page.locator('[data-finding][aria-pressed="true"]').waitFor();
+    expect(await items.nth(0).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('F8');
+    await page.waitForFunction(() => document.querySelectorAll('[data-finding]')[1]?.getAttribute('aria-pressed') === 'true');
+    expect(await inView(items.nth(1))).toBe(true);
+    await page.keyboard.press('Shift+F8');
+    await page.waitForFunction(() => document.querySelectorAll('[data-finding]')[0]?.getAttribute('aria-pressed') === 'true');
+    await items.nth(2).click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-finding]')[2]?.getAttribute('aria-pressed') === 'true');
+    await page.waitForTimeout(300);
+    expect(await inView(items.nth(2))).toBe(true);
+    await close(page);
+  });
+
+  test('改为建议值: the cell takes 301.62, the check runs again, the confirmation with 撤销 shows; 撤销 puts 310.62 back', async () => {
+    const page = await open();
+    await page.locator('[data-finding]').first().click();
+    await page.getByRole('button', { name: '改为建议值：收支表!D22 → 301.62' }).click();
+    const toast = page.locator('[data-done]');
+    await toast.waitFor();
+    expect(await inView(toast)).toBe(true);
+    expect(await toast.textContent()).toContain('已完成“改为建议值”');
+    await page.waitForFunction(() => !document.querySelector('[data-group="收支表!D22"]'));
+    expect(await d22(page)).toBe('301.62');
+    expect(await page.locator('[data-finding]').count()).toBe(2);
+    await shot(page, 'fixed');
+    await toast.getByRole('button', { name: '撤销' }).click();
+    await page.locator('[data-group="收支表!D22"]').waitFor();
+    expect(await d22(page)).toBe('310.62');
+    await close(page);
+  });
+
+  test('标记 and 导出结果 are confirmed where the person is looking, scrolled or not', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: '标记', exact: true }).click();
+    expect(await (await page.locator('[data-done]').textContent())).toContain('已完成“标记”');
+    await shot(page, 'marked');
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(200);
+    await page.getByRole('button', { name: '导出结果' }).click();
+    await page.getByText('已完成“导出”').waitFor();
+    expect(await inView(page.locator('[data-done]'))).toBe(true);
+    await page.locator('[data-done]').getByRole('button', { name: '撤销' }).click();
+    await page.getByText('已完成“导出”').waitFor({ state: 'detached' });
+    await close(page);
+  });
+
+  test('everything ignored is not a clean workbook: how many, and the way back, on the first screen', async () => {
+    const page = await open();
+    for (let n = 3; n > 0; n--) {
+      await page.getByRole('button', { name: /^忽略：/ }).first().click();
+      await page.waitForFunction((k) => document.querySelectorAll('[data-finding]').length === k, n - 1);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await page.getByText('未发现问题').count()).toBe(0);
+    expect(await firstScreen(page.getByText('4 项已忽略，未发现其他问题'))).toBe(true);
+    expect(await firstScreen(page.getByRole('button', { name: '查看已忽略' }))).toBe(true);
+    await shot(page, 'all-ignored');
+    await page.getByRole('button', { name: '查看已忽略' }).click();
+    expect(await page.locator('details[open]').count()).toBe(1);
+    await close(page);
+  });
+
+  test('帮助 and 设置 in plain words; in English the undo says what it undoes', async () => {
+    const page = await open();
+    await page.getByRole('button', { name: '帮助' }).click();
+    const help = page.locator('[data-help]');
+    expect(await firstScreen(help.getByText(/尾差/).first())).toBe(true);
+    expect(await help.textContent()).toContain('“其中”下面列的是上一行的组成部分');
+    await shot(page, 'help');
+    await page.getByRole('button', { name: '帮助' }).click();
+    await page.getByRole('button', { name: '设置' }).click();
+    expect(await firstScreen(page.getByText('允许的舍入误差（倍数）'))).toBe(true);
+    await shot(page, 'settings');
+    await page.getByRole('combobox').first().click();
+    await page.getByRole('option', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Export results' }).click();
+    await page.getByRole('button', { name: 'Undo “Export”' }).waitFor();
+    expect(await page.locator('[data-done]').textContent()).toContain('Done: Export');
+    await shot(page, 'english');
+    await close(page);
+  });
 });

@@ -7,12 +7,10 @@
  * A screenshot goes to test-artifacts/taskpane-wps.png.
  */
 import { execFileSync } from 'child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
 import { Browser } from 'playwright-core';
-import { ARTIFACTS, launchChromium } from '../helpers/browser';
-import webpack from 'webpack';
+import { ARTIFACTS, bundleForPage, launchChromium } from '../helpers/browser';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -22,23 +20,9 @@ let browser: Browser;
 let server: { url: string; close: () => Promise<void> };
 let fakeScript = '';
 
-/** The fake, bundled for the page. */
-async function bundleFake(): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'selfeval-wps-fake-'));
-  const compiler = webpack({
-    mode: 'development', devtool: false, target: ['web', 'es2017'],
-    entry: path.join(__dirname, 'browser-fake.ts'),
-    output: { path: dir, filename: 'fake.js' },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
-    module: { rules: [{ test: /\.tsx?$/, exclude: /node_modules/, use: { loader: 'swc-loader', options: { jsc: { parser: { syntax: 'typescript' }, target: 'es2017' } } } }] },
-  });
-  await new Promise<void>((resolve, reject) => compiler.run((err, stats) => (err || stats?.hasErrors() ? reject(err ?? new Error(stats!.toString())) : resolve())));
-  return readFileSync(path.join(dir, 'fake.js'), 'utf8');
-}
-
 beforeAll(async () => {
   execFileSync(process.execPath, [require.resolve('webpack-cli/bin/cli.js'), '--mode', 'production', '--env', 'wps', '--env', 'url=http://10.0.0.8/selfeval/'], { cwd: ROOT, stdio: 'pipe' });
-  fakeScript = await bundleFake();
+  fakeScript = await bundleForPage(path.join(__dirname, 'browser-fake.ts'));
   server = await serve(OUT);
   browser = await launchChromium();
 }, 240000);
@@ -85,6 +69,33 @@ test('the built pane in WPS (the fake as window.Application): says so, lists the
   await first.click();
   await page.waitForFunction(() => (window as unknown as { __fakeEt: { selection: string } }).__fakeEt.selection === '收支表!D22');
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-wps.png'), fullPage: true });
+  expect(errors).toEqual([]);
+  await page.close();
+});
+
+test('at 350 × 800 in WPS: the error and its 改为建议值 on the first screen; the fix, its confirmation, and 撤销', async () => {
+  const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.addInitScript(fakeScript);
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole('button', { name: '一键校验' }).click();
+  const fix = page.getByRole('button', { name: '改为建议值：收支表!D22 → 301.62' });
+  await fix.waitFor();
+  const box = await fix.boundingBox();
+  expect(box && box.y + box.height <= 800 && box.x + box.width <= 350).toBe(true);
+  expect(await page.locator('[data-finding]').first().getAttribute('data-group')).toBe('收支表!D22');
+  const d22 = (): Promise<unknown> => page.evaluate(() => (window as unknown as { __fakeEt: { ActiveWorkbook: { Worksheets: { Item(n: string): { Range(a: string): { Value2: unknown } } } } } })
+    .__fakeEt.ActiveWorkbook.Worksheets.Item('收支表').Range('D22').Value2);
+  await fix.click();
+  await page.getByText('已完成“改为建议值”').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-group="收支表!D22"]'));
+  expect(await d22()).toBe(301.62);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'pane-wps-fixed.png') });
+  if (process.env.npm_lifecycle_event === 'screenshots') copyFileSync(path.join(ARTIFACTS, 'pane-wps-fixed.png'), path.join(ROOT, 'docs/images/pane-wps-fixed.png'));
+  await page.locator('[data-done]').getByRole('button', { name: '撤销' }).click();
+  await page.locator('[data-group="收支表!D22"]').waitFor();
+  expect(await d22()).toBe(310.62);
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -1,5 +1,5 @@
 import {
-  Button, CounterBadge, Dropdown, Field, Input, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, Option, Spinner,
+  Button, CounterBadge, Dropdown, Field, Input, makeStyles, mergeClasses, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Option, Spinner,
   Switch, Tab, TabList, Text, ToggleButton, tokens,
 } from '@fluentui/react-components';
 import * as React from 'react';
@@ -16,6 +16,9 @@ import { ScoresTab } from './ScoresTab';
 const useStyles = makeStyles({
   root: { padding: '12px', display: 'flex', flexDirection: 'column', gap: '8px', fontFamily: tokens.fontFamilyBase },
   header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px' },
+  hostLine: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: '8px', minHeight: '24px' },
+  // the filters and 上一处 / 下一处 on one line at 350 px
+  tight: { minWidth: 'auto', paddingLeft: '6px', paddingRight: '6px' },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   row: { display: 'flex', flexWrap: 'wrap', gap: '6px', alignItems: 'center' },
   summary: { display: 'flex', gap: '12px', flexWrap: 'wrap', alignItems: 'center' },
@@ -23,6 +26,10 @@ const useStyles = makeStyles({
   tables: { margin: 0, paddingLeft: '18px', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
   settings: { display: 'flex', flexDirection: 'column', gap: '8px', padding: '8px', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   ignored: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  // the confirmation of a write as a toast: at the foot of the pane whatever the person scrolled to, with room kept
+  // under the list so it covers nothing
+  toast: { position: 'fixed', left: '12px', right: '12px', bottom: '12px', zIndex: 10, boxShadow: tokens.shadow16 },
+  toastRoom: { paddingBottom: '64px' },
 });
 
 export interface AppProps {
@@ -40,6 +47,7 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   const [showSettings, setShowSettings] = React.useState(false);
   const [showIgnored, setShowIgnored] = React.useState(false);
   const [showHelp, setShowHelp] = React.useState(false);
+  const [limitsOpen, setLimitsOpen] = React.useState<boolean | undefined>();
   const [tab, setTab] = React.useState<'findings' | 'scores'>('findings');
   const [, repaint] = React.useReducer((x: number) => x + 1, 0);
   const preview = host.kind === 'preview' ? (host as PreviewHost) : null;
@@ -77,19 +85,34 @@ export function App({ host, storage }: AppProps): React.ReactElement {
   };
 
   return (
-    <main className={styles.root} lang={settings.lang === 'zh' ? 'zh-CN' : 'en'} onKeyDown={onKeyDown}>
+    <main className={mergeClasses(styles.root, done && styles.toastRoom)} lang={settings.lang === 'zh' ? 'zh-CN' : 'en'} onKeyDown={onKeyDown}>
       <div className={styles.header}>
         <Text as="h1" className={styles.title}>{t.title}</Text>
         <Switch checked={settings.live} label={t.live} onChange={(_, d) => update({ live: d.checked })} />
       </div>
-      {preview ? (
-        <MessageBar intent="info"><MessageBarBody>{t.preview}</MessageBarBody></MessageBar>
-      ) : (
-        <Text size={200} data-host={host.kind}>{host.kind === 'wps' ? t.hostWps : t.hostExcel}</Text>
-      )}
+      {/* the host, with 设置 and 帮助 on its right: a row of buttons fewer above the findings at 350 px */}
+      <div className={styles.hostLine}>
+        {preview ? <span /> : <Text size={200} data-host={host.kind}>{host.kind === 'wps' ? t.hostWps : t.hostExcel}</Text>}
+        <span className={styles.count}>
+          <ToggleButton size="small" appearance="subtle" checked={showSettings} onClick={() => setShowSettings((x) => !x)}>{t.settings}</ToggleButton>
+          <ToggleButton size="small" appearance="subtle" checked={showHelp} onClick={() => setShowHelp((x) => !x)}>{t.help}</ToggleButton>
+        </span>
+      </div>
+      {preview && <MessageBar intent="info"><MessageBarBody>{t.preview}</MessageBarBody></MessageBar>}
       {limits.length > 0 && (
+        // in full until the first check; then its title alone, with 详情, so the findings start on the first screen
         <MessageBar intent="info" data-limits>
-          <MessageBarBody><MessageBarTitle>{t.limits}</MessageBarTitle>{limits.map((l) => <div key={l}>{l}</div>)}</MessageBarBody>
+          <MessageBarBody>
+            <MessageBarTitle>{t.limits}</MessageBarTitle>
+            {(limitsOpen ?? !view) && limits.map((l) => <div key={l}>{l}</div>)}
+          </MessageBarBody>
+          {view && (
+            <MessageBarActions>
+              <Button size="small" appearance="transparent" aria-expanded={limitsOpen ?? false} onClick={() => setLimitsOpen(!(limitsOpen ?? false))}>
+                {(limitsOpen ?? false) ? t.less : t.more}
+              </Button>
+            </MessageBarActions>
+          )}
         </MessageBar>
       )}
       <div className={styles.row}>
@@ -100,8 +123,6 @@ export function App({ host, storage }: AppProps): React.ReactElement {
         <Button onClick={() => void c.undo()} disabled={!undoLabel} aria-label={undoLabel ? t.undoWhat(undoLabel) : t.undo}>
           {undoLabel ? t.undoWhat(undoLabel) : t.undo}
         </Button>
-        <ToggleButton checked={showSettings} onClick={() => setShowSettings((x) => !x)}>{t.settings}</ToggleButton>
-        <ToggleButton checked={showHelp} onClick={() => setShowHelp((x) => !x)}>{t.help}</ToggleButton>
       </div>
       {showHelp && (
         <section className={styles.settings} aria-label={t.help} data-help>
@@ -137,9 +158,11 @@ export function App({ host, storage }: AppProps): React.ReactElement {
       )}
       {status.kind === 'checking' && <Spinner size="small" label={t.checking} />}
       {done && status.kind !== 'error' && (
-        <MessageBar intent="success" data-done>
+        <MessageBar intent="success" data-done className={styles.toast} role="status" aria-live="polite">
           <MessageBarBody>{t.done(done)}</MessageBarBody>
-          <Button size="small" appearance="transparent" onClick={() => void c.undo()} data-done-undo>{t.undo}</Button>
+          <MessageBarActions>
+            <Button size="small" appearance="transparent" onClick={() => void c.undo()} data-done-undo>{t.undo}</Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {notice && (
@@ -189,13 +212,13 @@ export function App({ host, storage }: AppProps): React.ReactElement {
           <div className={styles.row} role="group" aria-label={t.filters}>
             {(['error', 'warning', 'info'] as const).map((k) => (
               // a filter that is on looks on (filled), one that is off looks off (outlined, struck through), with its count
-              <ToggleButton key={k} size="small" checked={filters[k]} appearance={filters[k] ? 'primary' : 'outline'} aria-pressed={filters[k]}
+              <ToggleButton key={k} size="small" className={styles.tight} checked={filters[k]} appearance={filters[k] ? 'primary' : 'outline'} aria-pressed={filters[k]}
                 style={filters[k] ? undefined : { textDecoration: 'line-through' }} onClick={() => setFilters((f) => ({ ...f, [k]: !f[k] }))}>
                 {{ error: t.errors, warning: t.warnings, info: t.notes }[k]} {{ error: counts.errors, warning: counts.warnings, info: counts.info }[k]}
               </ToggleButton>
             ))}
-            <Button size="small" onClick={() => step(-1)} disabled={!order.length} title={t.navHint}>{t.prev}</Button>
-            <Button size="small" onClick={() => step(1)} disabled={!order.length} title={t.navHint}>{t.next}</Button>
+            <Button size="small" className={styles.tight} onClick={() => step(-1)} disabled={!order.length} title={t.navHint}>{t.prev}</Button>
+            <Button size="small" className={styles.tight} onClick={() => step(1)} disabled={!order.length} title={t.navHint}>{t.next}</Button>
           </div>
           {view.visible.length === 0 && ignored.length > 0 ? (
             // everything ignored is not a clean workbook: said so, with the way back

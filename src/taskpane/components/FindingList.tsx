@@ -9,7 +9,10 @@ const useStyles = makeStyles({
   group: { marginTop: '12px' },
   groupTitle: { fontWeight: tokens.fontWeightSemibold, display: 'block', marginBottom: '4px' },
   list: { listStyleType: 'none', padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: '6px' },
-  item: { display: 'flex', gap: '4px', alignItems: 'flex-start' },
+  // the finding over the pane's whole width, its actions in a row under it: at 350 px a column of buttons beside the
+  // text left the message a third of the pane
+  item: { display: 'flex', flexDirection: 'column', gap: '2px' },
+  actions: { display: 'flex', gap: '4px', justifyContent: 'flex-end' },
   finding: {
     flexGrow: 1, textAlign: 'left', justifyContent: 'flex-start', height: 'auto', padding: '6px 8px', minWidth: 0,
     display: 'block', whiteSpace: 'normal', fontWeight: tokens.fontWeightRegular,
@@ -148,6 +151,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore,
                     )}
                     {context.length > 0 && <Text className={styles.meta}>{t.cells}：{context.join(' ')}</Text>}
                   </Button>
+                  <div className={styles.actions}>
                   {onApply && suggestionOf(f) && (
                     <Button size="small" appearance="primary" onClick={() => onApply(f)} aria-label={`${t.applyFix}：${f.cells[0] ?? ''} → ${f.fix}`} data-apply>
                       {t.applyFix}
@@ -156,6 +160,7 @@ export function FindingList({ report, findings, t, selected, onSelect, onIgnore,
                   <Button size="small" appearance="transparent" onClick={() => onIgnore(p.findings)} aria-label={`${t.ignore}：${f.cells[0] ?? ''}`}>
                     {t.ignore}
                   </Button>
+                  </div>
                 </li>
               );
             })}
