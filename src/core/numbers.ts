@@ -5,6 +5,7 @@
 import { Dec, excelNumberText, fmtFixed, HUNDRED } from './decimal';
 import { digitsValue, MAX_SCALE, shortestScaled } from './exact';
 import { CellValue, isCellError } from './snapshot';
+import { isPlainText } from './text';
 
 export type AmountUnit = '元' | '万元';
 
@@ -194,6 +195,17 @@ export function parseNumberText(raw: string): Num | null {
   return new ScaledNum(s, ((negative ? 1 : 0) | (percent ? 2 : 0)) as 0 | 1 | 2 | 3, exact ? units : NaN, exact ? scale : -1, decimals, false, percent, true, unit);
 }
 
+/** An ideograph and no ASCII digit. */
+function isWords(t: string): boolean {
+  let ideograph = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) return false;
+    if (ch >= 0x4e00 && ch <= 0x9fff) ideograph = true;
+  }
+  return ideograph;
+}
+
 /** Classify a cell once: its value and number format in, what it means out. */
 export function classify(v: CellValue, fmt?: string | null): CellInfo {
   if (v === null || v === undefined) return EMPTY;
@@ -230,6 +242,9 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '') return EMPTY;
+    // most texts are words: plain text (text.ts) with an ideograph and no digit is neither a figure (one needs a
+    // digit, and NFKC makes none here) nor a dash (无 alone is the only one with an ideograph)
+    if (t !== '无' && isPlainText(t) && isWords(t)) return { k: 'text', s: t };
     if (t.length <= MAX_FIGURE_TEXT && DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
     const n = parseNumberText(t);
     if (n) return n as ScaledNum;

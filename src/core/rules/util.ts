@@ -114,13 +114,17 @@ export interface RelationLine {
  * relation (whole row = Σ part rows) in each summable column where some part has a figure (a column such as 分值
  * or 得分 that only the whole's line fills is not broken down).
  */
-export function relationLines(t: Table, rel: Relation, byRows: boolean): RelationLine[] {
+export function relationLines(t: Table, rel: Relation, byRows: boolean, wanted?: (row: number) => boolean): RelationLine[] {
   const g = t.grid;
   const partIdx = rel.parts.flat();
   if (!byRows) {
-    return t.rows.filter((r) => r.role !== 'label' && !r.rate).map((r) => ({
-      name: r.label, axis: 'row', whole: { r: r.row, c: rel.whole }, parts: partIdx.map((c) => ({ r: r.row, c })),
-    }));
+    // `wanted`: the caller settles some lines itself (a sum that holds), and only the others are built
+    const out: RelationLine[] = [];
+    for (const r of t.rows) {
+      if (r.role === 'label' || r.rate || (wanted && !wanted(r.row))) continue;
+      out.push({ name: r.label, axis: 'row', whole: { r: r.row, c: rel.whole }, parts: partIdx.map((c) => ({ r: r.row, c })) });
+    }
+    return out;
   }
   const out: RelationLine[] = [];
   for (const c of summableColumns(t)) {

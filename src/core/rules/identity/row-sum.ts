@@ -3,7 +3,8 @@
  * from the header), and down a column where the rows are the breakdown (收入合计 over "其中：财政拨款 / 上年结转 /
  * 其他收入"; 年度资金总额 over 基本支出 + 项目支出 and again over 财政拨款 + 其他资金).
  */
-import { checkSum } from '../../arith';
+import { checkSum, exactDiff } from '../../arith';
+import { Num } from '../../numbers';
 import { Rule } from '../types';
 import { colName, numAt, ref, relationLines, rowName, sumData } from '../util';
 
@@ -44,7 +45,25 @@ export const rowSum: Rule = {
           const partNames = names.join(' + ');
           const whole = byRows ? rowName(t, rel.whole) : colName(t, rel.whole);
           const family = `identity/row-sum:${t.id}:${byRows ? 'rows' : 'cols'}:${rel.whole}`;
-          for (const line of relationLines(t, rel, byRows)) {
+          // a column relation is checked on every line: a line whose figures add up exactly is counted without
+          // building its cells (most lines of a clean table)
+          const partCols = byRows ? [] : rel.parts.flat();
+          const holds = (row: number): boolean => {
+            if (g.info(row, rel.whole).k === 'error') return false;
+            const terms: Array<Num | null> = [];
+            for (const c of partCols) {
+              const i = g.info(row, c);
+              if (i.k === 'error') return false;
+              terms.push(i.k === 'num' ? i.n : null);
+            }
+            return exactDiff(numAt(g, row, rel.whole), terms) === 0;
+          };
+          const lines = byRows ? relationLines(t, rel, true) : relationLines(t, rel, false, (row) => {
+            if (!holds(row)) return true;
+            ctx.checked(family);
+            return false;
+          });
+          for (const line of lines) {
             const cells = [line.whole, ...line.parts];
             if (cells.some((x) => g.info(x.r, x.c).k === 'error')) continue;
             const stated = numAt(g, line.whole.r, line.whole.c);
