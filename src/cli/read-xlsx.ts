@@ -267,7 +267,27 @@ async function readStyles(zip: ZipPackage, part: string | undefined): Promise<St
 
 /** "B7" → [row, col] (0-based), or null. */
 function parseRef(ref: string | undefined): [number, number] | null {
-  const p = ref ? parseCell(ref) : null;
+  if (!ref) return null;
+  // the common case, "AB123" as Excel writes it, read by its character codes (every cell of a sheet has one);
+  // anything else ($, spaces, lower case, damage) goes through parseCell
+  let i = 0;
+  let col = 0;
+  let row = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  const letters = i;
+  for (; i < ref.length && i < letters + 7; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + ch - 48;
+  }
+  if (letters > 0 && i === ref.length && i > letters && ref.charCodeAt(letters) !== 48) {
+    return row - 1 <= MAX_ROW && col - 1 <= MAX_COL ? [row - 1, col - 1] : null;
+  }
+  const p = parseCell(ref);
   return p && p.row >= 0 && p.row <= MAX_ROW && p.col >= 0 && p.col <= MAX_COL ? [p.row, p.col] : null;
 }
 
@@ -296,7 +316,9 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
   const uncomputed: string[] = [];
   const shared = new Map<string, { text: string; r: number; c: number }>();
   // the cells kept, by position: a cell written twice leaves its value to entry order, which is damage
-  const seen = new Set<number>();
+  // the keys of the cells kept, made only when a cell comes out of order (Excel writes them in order: then a cell
+  // written twice is the one just before)
+  let seen: Set<number> | null = null;
   let lastKey = -1;
   let row = -1;
   let col = -1;
@@ -381,13 +403,14 @@ async function readSheet(zip: ZipPackage, part: string, name: string, hidden: bo
     }
     if (v === '') v = null;
     const key = c.r * (MAX_COL + 1) + c.c;
-    if (key === lastKey || (key < lastKey && seen.has(key))) {
+    if (key < lastKey && !seen) seen = new Set(cells.map((x) => x.r * (MAX_COL + 1) + x.c));
+    if (key === lastKey || (key < lastKey && seen!.has(key))) {
       const at = `${name}!${cellA1(c.r, c.c)}`;
       throw damaged(`单元格 ${at} 写了两次，无法确定哪个值有效`, `cell ${at} is written twice; which value is meant cannot be told`);
     }
     lastKey = Math.max(lastKey, key);
     if (v === null && !formula) return;
-    seen.add(key);
+    seen?.add(key);
     // a formula with no <v> at all was never computed (a formula whose result is "" has an empty <v>)
     if (formula && raw === null) uncomputed.push(cellA1(c.r, c.c));
     ctx.budget.take();

@@ -32,8 +32,10 @@ export function rowsOf<T>(v: unknown): T[][] {
 
 function cellValue(v: unknown): CellValue {
   if (v === undefined || v === null || v === '') return null;
-  if (typeof v === 'number') return COM_ERRORS[v] ? { error: COM_ERRORS[v]! } : v;
-  if (typeof v === 'string') return /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(v) ? { error: v } : v;
+  // (every cell of the used range comes through here: the error codes are looked up only in their range, and the
+  // pattern tried only on text starting with #; a float as a property key would be turned into a string first)
+  if (typeof v === 'number') return v <= -2146826245 && v >= -2146826288 && COM_ERRORS[v] ? { error: COM_ERRORS[v]! } : v;
+  if (typeof v === 'string') return v.charCodeAt(0) === 35 && /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A)$/.test(v) ? { error: v } : v;
   if (typeof v === 'boolean') return v;
   if (v instanceof Date) return null;
   return String(v);
