@@ -99,21 +99,26 @@ export function exactDiff(stated: Num | null | undefined, terms: readonly (Num |
   return acc;
 }
 
-/** A sum that holds exactly, as checkSumDec gives it; its Decs are made when read. */
+/** A sum that holds exactly, as checkSumDec gives it; its Decs (and decimals) are made when read. It keeps the
+ *  terms: checkSum's callers pass an array they do not change afterwards. */
 class HeldSum implements SumCheck {
   readonly status = 'ok' as const;
-  readonly decimals: number;
   readonly bound = ZERO;
-  private readonly args: Parameters<typeof checkSumDec>;
   private full: SumCheck | undefined;
 
-  constructor(...args: Parameters<typeof checkSumDec>) {
-    this.args = args;
-    this.decimals = shownDecimals([args[0], ...args[1]]);
-  }
+  constructor(
+    private readonly st: Num | null | undefined,
+    private readonly terms: readonly (Num | null | undefined)[],
+    private readonly tol: ToleranceOptions,
+    private readonly signs: readonly number[] | undefined,
+  ) {}
 
   private get dec(): SumCheck {
-    return (this.full ??= checkSumDec(...this.args));
+    return (this.full ??= checkSumDec(this.st, this.terms, this.tol, this.signs));
+  }
+
+  get decimals(): number {
+    return this.dec.decimals;
   }
 
   get stated(): Dec {

@@ -195,15 +195,16 @@ export function parseNumberText(raw: string): Num | null {
   return new ScaledNum(s, ((negative ? 1 : 0) | (percent ? 2 : 0)) as 0 | 1 | 2 | 3, exact ? units : NaN, exact ? scale : -1, decimals, false, percent, true, unit);
 }
 
-/** An ideograph and no ASCII digit. */
+/** The ideographs a figure's text may hold: its unit or count word, last (SUFFIX_RE). */
+const FIGURE_WORDS = new Set([...'万元分人个名户次'].map((ch) => ch.charCodeAt(0)));
+
+/** Holds an ideograph no figure's text holds. */
 function isWords(t: string): boolean {
-  let ideograph = false;
   for (let i = 0; i < t.length; i++) {
     const ch = t.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) return false;
-    if (ch >= 0x4e00 && ch <= 0x9fff) ideograph = true;
+    if (ch >= 0x4e00 && ch <= 0x9fff && !FIGURE_WORDS.has(ch)) return true;
   }
-  return ideograph;
+  return false;
 }
 
 /** Classify a cell once: its value and number format in, what it means out. */
@@ -242,8 +243,8 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
   if (typeof v === 'string') {
     const t = v.trim();
     if (t === '') return EMPTY;
-    // most texts are words: plain text (text.ts) with an ideograph and no digit is neither a figure (one needs a
-    // digit, and NFKC makes none here) nor a dash (无 alone is the only one with an ideograph)
+    // most texts are words: plain text (text.ts, which NFKC leaves as it is) holding an ideograph that is no unit
+    // or count word (万元, 人 …) is neither a figure nor a dash (无 alone is the only dash with an ideograph)
     if (t !== '无' && isPlainText(t) && isWords(t)) return { k: 'text', s: t };
     if (t.length <= MAX_FIGURE_TEXT && DASH_RE.test(t.normalize('NFKC').replace(/\s+/g, ''))) return DASH;
     const n = parseNumberText(t);

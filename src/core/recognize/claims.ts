@@ -18,10 +18,16 @@ import { TextAmount, TextClaim } from './model';
 
 export { readParagraphs } from './claims-read';
 
+/** The lists of a Read with nothing in it, never written to. */
+const NONE: never[] = [];
+Object.freeze(NONE);
+
 export function findClaims(grids: readonly Grid[]): TextClaim[] {
   const out: TextClaim[] = [];
-  const reads: Read[] = readParagraphs(grids).map((para) => (isProse(para.text) ? readPara(para) : { para, s: halfWidth(para.text), toks: [], amounts: [], pctKind: [], sents: [] }));
+  // a text that is no prose (a label, a header) has no figures to read: its Read shares one set of empty lists
+  const reads: Read[] = readParagraphs(grids).map((para) => (isProse(para.text) ? readPara(para) : { para, s: halfWidth(para.text), toks: NONE, amounts: NONE, pctKind: NONE, sents: NONE }));
   for (const r of reads) {
+    if (r.toks === NONE) continue; // nothing in it: no amount, no parts, rates or changes
     for (const a of r.amounts) if (a && a.role === 'fact') out.push({ kind: 'amount', para: r.para, amount: a });
     partsIn(r, out);
     ratesIn(r, out);

@@ -1,5 +1,6 @@
 /** The column sums of one table: each total, 小计 or outline-group row equals the sum of the rows it gathers. */
 import { checkSum } from '../arith';
+import { Num } from '../numbers';
 import { Row, Table } from '../recognize/model';
 import { MessageText, RuleContext } from './types';
 import { colName, colRefs, numAt, ref, sumData, summableColumns } from './util';
@@ -41,9 +42,17 @@ export function checkColumnSums(ctx: RuleContext, t: Table, rule: string): void 
     const rows = p.children.map((ch) => ch.row);
     for (const c of cols) {
       const si = g.info(p.row, c);
-      if (si.k === 'error' || p.children.some((ch) => g.info(ch.row, c).k === 'error')) continue;
-      const stated = numAt(g, p.row, c);
-      const terms = p.children.map((ch) => numAt(g, ch.row, c));
+      if (si.k === 'error') continue;
+      // the terms and whether any is an error value, in one pass over the lines
+      const terms: Array<Num | null> = new Array(p.children.length);
+      let error = false;
+      for (let k = 0; k < p.children.length && !error; k++) {
+        const i = g.info(p.children[k]!.row, c);
+        if (i.k === 'error') error = true;
+        terms[k] = i.k === 'num' ? i.n : null;
+      }
+      if (error) continue;
+      const stated = si.k === 'num' ? si.n : null;
       const check = checkSum(stated, terms, ctx.options.tolerance);
       ctx.checked(family);
       if (check.status === 'ok') continue;
