@@ -77,24 +77,27 @@ export function checkSum(
  * NaN when a figure has no scaled form or a step leaves the safe integers: then only decimal.js can say.
  */
 export function exactDiff(stated: Num | null | undefined, terms: readonly (Num | null | undefined)[], signs?: readonly number[]): number {
-  // the scale all are counted in: the most decimals any has (every one must have a scaled form)
+  // one pass: the running difference is kept in units of the most decimals seen so far, and brought to a term's
+  // decimals when it has more (every figure must have a scaled form)
+  let acc = 0;
   let scale = 0;
   if (stated) {
     if (!scaledOf(stated)) return NaN;
+    acc = (stated as ScaledNum).units;
     scale = (stated as ScaledNum).scale;
   }
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
     if (!t) continue;
     if (!scaledOf(t)) return NaN;
-    if ((t as ScaledNum).scale > scale) scale = (t as ScaledNum).scale;
-  }
-  let acc = stated ? rescale((stated as ScaledNum).units, (stated as ScaledNum).scale, scale) : 0;
-  for (let i = 0; i < terms.length && acc === acc; i++) {
-    const t = terms[i] as ScaledNum | null | undefined;
-    if (!t) continue;
-    const u = rescale(t.units, t.scale, scale);
+    const x = t as ScaledNum;
+    if (x.scale > scale) {
+      acc = rescale(acc, scale, x.scale);
+      scale = x.scale;
+    }
+    const u = rescale(x.units, x.scale, scale);
     acc = addSafe(acc, signs && signs[i] === -1 ? u : -u);
+    if (acc !== acc) return NaN;
   }
   return acc;
 }

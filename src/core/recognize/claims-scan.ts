@@ -20,7 +20,12 @@ const TEN_THOUSAND = new Dec(10000);
 
 /** Full-width digits, point and percent sign to ASCII, one character for one (offsets stay valid). */
 export function halfWidth(s: string): string {
-  return s.replace(/[\uff10-\uff19\uff0e\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  // most texts hold none of them (U+FF05 … U+FF19 spans them all): no pattern run
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch >= 0xff05 && ch <= 0xff19) return s.replace(/[\uff10-\uff19\uff0e\uff05]/g, (x) => String.fromCharCode(x.charCodeAt(0) - 0xfee0));
+  }
+  return s;
 }
 
 export interface Token {

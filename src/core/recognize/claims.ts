@@ -58,6 +58,8 @@ export function findClaims(grids: readonly Grid[]): TextClaim[] {
       out.push({ kind: 'list', para: r.para, items: inner.items, ...(total ? { total } : {}) });
       continue;
     }
+    // a list's first item must have its figure (the items below are read only while each has one)
+    if (!r.toks.length) continue;
     const m = PARA_NUMBER.exec(r.s);
     if (!m || Number(m[1] ?? m[2]) !== 1 || (k > 0 && reads[k - 1]!.para.index === r.para.index - 1 && PARA_NUMBER.test(reads[k - 1]!.s))) continue;
     const run: Read[] = [r];
