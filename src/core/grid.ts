@@ -38,8 +38,12 @@ export class Grid {
     return this.mergeIndex.areas;
   }
 
-  constructor(snap: SheetSnapshot) {
+  /** The whole sheet's grid, for a band of it (recognize/bands.ts): its cells are classified once, by the sheet's. */
+  private readonly parent: Grid | undefined;
+
+  constructor(snap: SheetSnapshot, parent?: Grid) {
     this.snap = snap;
+    this.parent = parent;
     this.name = snap.name;
     this.top = snap.top;
     this.left = snap.left;
@@ -111,10 +115,16 @@ export class Grid {
     if (!cache) cache = this.infoCache[y] = row.length > SPARSE_ROW.minWidth ? [] : new Array(row.length);
     let v = cache[x];
     if (v === undefined) {
-      v = this.covered(r, c) ? EMPTY : classify(raw, this.format(r, c));
+      v = this.covered(r, c) ? EMPTY : this.parent ? this.parent.classified(r, c, raw, this.format(r, c)) : classify(raw, this.format(r, c));
       cache[x] = v;
     }
     return v;
+  }
+
+  /** What classify makes of a cell holding `raw` with format `fmt` (merged areas aside): this grid's reading of
+   *  (r, c) where it holds the same, else classify's. */
+  private classified(r: number, c: number, raw: CellValue, fmt: string | null): CellInfo {
+    return this.raw(r, c) === raw && this.format(r, c) === fmt && !this.covered(r, c) ? this.info(r, c) : classify(raw, fmt);
   }
 
   /** The number the cell holds (typed, or text that reads as one), else null. */
@@ -236,5 +246,25 @@ export class Grid {
       for (const c of this.cols(r)) if (c >= from && c <= end && this.info(r, c).k !== 'empty') return false;
     }
     return true;
+  }
+}
+
+/**
+ * Grids kept from one check of a workbook to the next (CheckOptions.cache), for a live re-check after an edit: a
+ * sheet snapshot given again — the same object — is read through the grid made for it before, its cells already
+ * classified and its labels read, and only the sheets read anew are classified again. A snapshot is taken to be
+ * unchanged once checked: an adapter that reads a sheet again makes a new snapshot of it (never changing one in
+ * place). Held weakly: a snapshot no longer used is let go with its grid.
+ */
+export class GridCache {
+  private readonly grids = new WeakMap<SheetSnapshot, Grid>();
+
+  grid(sheet: SheetSnapshot): Grid {
+    let g = this.grids.get(sheet);
+    if (!g) {
+      g = new Grid(sheet);
+      this.grids.set(sheet, g);
+    }
+    return g;
   }
 }

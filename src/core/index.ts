@@ -26,6 +26,7 @@ export type { CheckOptions, GradeBand, Lang, Severity, Rule } from './rules/type
 export { DEFAULT_GRADE_BANDS } from './rules/types';
 export { RULES } from './rules';
 export { recognize } from './recognize';
+export { GridCache } from './grid';
 
 export const DEFAULT_OPTIONS: CheckOptions = {
   lang: 'zh',
@@ -93,7 +94,7 @@ export function checkWorkbook(snapshot: WorkbookSnapshot, file: string, options?
   // formulas the file saved no result for: computed where the engine can, unknown (never 0) where it cannot
   const evaluated = evaluateUncomputed(snapshot);
   const t1 = clock?.() ?? 0;
-  const model = recognize(evaluated.workbook, opts.tolerance);
+  const model = recognize(evaluated.workbook, opts.tolerance, opts.cache);
   const t2 = clock?.() ?? 0;
   for (const [sheet, cells] of evaluated.computed) model.notes.push({ kind: 'uncomputed', sheet, text: '', cells });
   for (const [sheet, cells] of evaluated.unknown) model.notes.push({ kind: 'uncomputed-unknown', sheet, text: '', cells });

@@ -1,7 +1,7 @@
 /** Reading a workbook snapshot into the engine's model. Never throws: what cannot be read becomes a note. */
 import { sheetRef } from '../a1';
 import { ToleranceOptions } from '../arith';
-import { Grid } from '../grid';
+import { Grid, GridCache } from '../grid';
 import { WorkbookSnapshot } from '../snapshot';
 import { columnBands, sliceSheet } from './bands';
 import { findClaims } from './claims';
@@ -14,7 +14,8 @@ import { findScoreTables } from './score';
 import { findTables } from './tables';
 import { splitTwoSided } from './two-sided';
 
-export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): WorkbookModel {
+/** `cache`: grids kept from an earlier check of the same workbook (GridCache); without one every sheet is read anew. */
+export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions, cache?: GridCache): WorkbookModel {
   const model: WorkbookModel = { grids: [], tables: [], scoreTables: [], profiles: [], notes: [], projects: [], budgetLines: [], formLines: [], consolidations: [], claims: [] };
   let id = 0;
   const nextId = (): number => id++;
@@ -28,7 +29,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
     }
     try {
       if (!Array.isArray(sheet.values)) throw new Error('no cell values');
-      const grid = new Grid(sheet);
+      const grid = cache ? cache.grid(sheet) : new Grid(sheet);
       model.grids.push(grid);
       // one note a sheet, however many areas were set aside (a hostile file can list thousands)
       const bad = grid.badMerges;
@@ -60,7 +61,7 @@ export function recognize(snapshot: WorkbookSnapshot, tol: ToleranceOptions): Wo
       model.formLines.push(...findFormLines(grid, consumed, nextId));
       const bands = columnBands(grid).flatMap((b) => splitTwoSided(grid, b));
       if (bands.length === 1) model.tables.push(...findTables(grid, { nextId, consumed, notes: model.notes, tol }));
-      else for (const b of bands) model.tables.push(...findTables(new Grid(sliceSheet(sheet, b)), { nextId, consumed: new Set(consumed), notes: model.notes, tol, side: b.side }));
+      else for (const b of bands) model.tables.push(...findTables(new Grid(sliceSheet(sheet, b), grid), { nextId, consumed: new Set(consumed), notes: model.notes, tol, side: b.side }));
     } catch (e) {
       model.notes.push({ kind: 'unreadable-sheet', sheet: name, text: e instanceof Error ? e.message : String(e) });
     }

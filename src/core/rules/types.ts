@@ -1,6 +1,7 @@
 /** What a rule is: an id, a default severity, its messages in Chinese and English, and a check. */
 import { ToleranceOptions } from '../arith';
 import { Dec } from '../decimal';
+import type { GridCache } from '../grid';
 import { WorkbookModel } from '../recognize/model';
 import type { ScoreResult } from '../scoring/compute';
 
@@ -82,6 +83,9 @@ export interface CheckOptions {
   /** A clock in milliseconds (`() => performance.now()`): given, the check says how long each of its phases took
    *  (CheckResult.timings). The core reads no clock of its own, and without one times nothing. */
   clock?: () => number;
+  /** Grids kept between checks of one workbook (a live re-check): sheet snapshots given again unchanged are not
+   *  classified again (grid.ts GridCache). */
+  cache?: GridCache;
 }
 
 export const DEFAULT_GRADE_BANDS: GradeBand[] = [
