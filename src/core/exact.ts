@@ -74,22 +74,28 @@ export function digitsValue(text: string): number {
 
 /**
  * The shortest decimal that reads back as the double v, as an integer count of 10^-k with k its decimals, when it
- * has at most 15 significant digits and at most MAX_SCALE decimals: { units, scale: k }; else undefined. This is
- * the value `String(v)` writes (and excelNumberText keeps): at 15 significant digits two decimals of the same
- * length lie more than four doubles apart, so at most one of them reads back as v, and v × 10^k lies within a
- * quarter of a unit of it, so rounding finds it. `scaledCheck` in the tests compares it with the text on random
- * doubles.
+ * has at most 15 significant digits and at most MAX_SCALE decimals: the count, its k left in `shortestScale`; NaN
+ * otherwise. This is the value `String(v)` writes (and excelNumberText keeps): at 15 significant digits two
+ * decimals of the same length lie more than four doubles apart, so at most one of them reads back as v, and v × 10^k
+ * lies within a quarter of a unit of it, so rounding finds it. test/core/exact.test.ts compares it with the text on
+ * random doubles. (k is left in a variable, not returned in an object: classify calls this for every figure.)
  */
-export function shortestScaled(v: number): { units: number; scale: number } | undefined {
-  if (!Number.isFinite(v)) return undefined;
+export function shortestScaled(v: number): number {
+  if (!Number.isFinite(v)) return NaN;
   const a = Math.abs(v);
   // 1e15 and up, and below 1e-6, are written with more digits or an exponent: the text path reads those
-  if (a >= 1e15 || a < 1e-6) return undefined;
+  if (a >= 1e15 || a < 1e-6) return NaN;
   for (let k = 0; k <= MAX_SCALE; k++) {
     const p = POW10[k]!;
     const u = Math.round(v * p);
-    if (Math.abs(u) >= 1e15) return undefined;
-    if (u / p === v) return { units: u, scale: k };
+    if (Math.abs(u) >= 1e15) return NaN;
+    if (u / p === v) {
+      shortestScale = k;
+      return u;
+    }
   }
-  return undefined;
+  return NaN;
 }
+
+/** The decimals of shortestScaled's last answer. */
+export let shortestScale = 0;

@@ -3,7 +3,7 @@
  * a number (typed, or text that reads as one), a dash placeholder (— - / 无 count as empty), text, an error, or empty.
  */
 import { Dec, excelNumberText, fmtFixed, HUNDRED } from './decimal';
-import { digitsValue, MAX_SCALE, shortestScaled } from './exact';
+import { digitsValue, MAX_SCALE, shortestScale, shortestScaled } from './exact';
 import { CellValue, isCellError } from './snapshot';
 import { isPlainText } from './text';
 
@@ -225,9 +225,9 @@ export function classify(v: CellValue, fmt?: string | null): CellInfo {
     } else {
       // the digits excelNumberText writes, found without writing the text (exact.ts)
       const fast = shortestScaled(v);
-      if (fast) {
-        units = fast.units;
-        scale = places = fast.scale;
+      if (fast === fast) {
+        units = fast;
+        scale = places = shortestScale;
       } else {
         const text = excelNumberText(v);
         dec = new Dec(text);

@@ -48,13 +48,14 @@ export const rowSum: Rule = {
           // a column relation is checked on every line: a line whose figures add up exactly is counted without
           // building its cells (most lines of a clean table)
           const partCols = byRows ? [] : rel.parts.flat();
+          // one array for every line's terms: exactDiff keeps none of them
+          const terms: Array<Num | null> = new Array(partCols.length);
           const holds = (row: number): boolean => {
             if (g.info(row, rel.whole).k === 'error') return false;
-            const terms: Array<Num | null> = [];
-            for (const c of partCols) {
-              const i = g.info(row, c);
+            for (let k = 0; k < partCols.length; k++) {
+              const i = g.info(row, partCols[k]!);
               if (i.k === 'error') return false;
-              terms.push(i.k === 'num' ? i.n : null);
+              terms[k] = i.k === 'num' ? i.n : null;
             }
             return exactDiff(numAt(g, row, rel.whole), terms) === 0;
           };
