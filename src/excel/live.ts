@@ -13,6 +13,7 @@
  */
 import { parseRange } from '../core/a1';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { sameSheet } from '../core/snapshot-equal';
 import { supports } from './api';
 import { readSheets, readSnapshot } from './snapshot';
 
@@ -241,7 +242,13 @@ export class LiveChecker {
     this.running = (async () => {
       try {
         if (all) {
+          const before = this.snapshot;
           this.snapshot = await this.run(readSnapshot);
+          // a workbook that holds what it held gives the same report: not checked again
+          if (before && before.sheets.length === this.snapshot.sheets.length && this.snapshot.sheets.every((s, i) => sameSheet(s, before.sheets[i]!))) {
+            this.snapshot = before;
+            return;
+          }
           this.onSnapshot(this.snapshot, 'all');
           return;
         }
@@ -252,9 +259,14 @@ export class LiveChecker {
           this.onSnapshot(this.snapshot, 'all');
           return;
         }
-        const byName = new Map(fresh.map((s) => [s.name, s]));
+        // only the sheets that changed are new objects (the engine may reuse what it made of the others); sheets
+        // read again that hold what they held — a recalculation that changed nothing, a value typed over itself, a
+        // fill — leave the report as it was, and nothing is checked
+        const changed = fresh.filter((s) => !sameSheet(s, this.snapshot!.sheets.find((x) => x.name === s.name)!));
+        if (!changed.length) return;
+        const byName = new Map(changed.map((s) => [s.name, s]));
         this.snapshot = { sheets: this.snapshot!.sheets.map((s) => byName.get(s.name) ?? s) };
-        this.onSnapshot(this.snapshot, fresh.map((s) => s.name));
+        this.onSnapshot(this.snapshot, changed.map((s) => s.name));
       } catch (e) {
         this.onError(e);
       }

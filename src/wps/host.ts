@@ -9,7 +9,8 @@ import { FileReport, Finding, findingKey, ignoredItem, IgnoredItem } from '../co
 import { WorkbookSnapshot } from '../core/snapshot';
 import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
-import { EtApp, readSnapshotEt } from './snapshot';
+import { sameSheet } from '../core/snapshot-equal';
+import { EtApp, readSheetsEt, readSnapshotEt, sheetNamesEt } from './snapshot';
 import { applyWritesEt, EtBook, EtWriteOp, EtWriteResult, partialInverse, readSetting } from './writes';
 
 /** Changes the pane's own writes cause arrive as SheetChange events too: those on the cells a write touched are
@@ -29,6 +30,10 @@ export class WpsHost implements WorkbookHost {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private onLive: ((wb: WorkbookSnapshot) => void) | null = null;
   private onLiveError: ((e: unknown) => void) | null = null;
+  /** the latest reading (the pane's or the live checker's): live checks read again only the sheets edited since */
+  private last: WorkbookSnapshot | null = null;
+  /** the sheets edited since the last live check (null: one event did not say its sheet — read everything) */
+  private dirty: Set<string> | null = new Set();
 
   /** the workbook the pane was opened for: reads, writes, 撤销 and live checks are its, whichever is active later */
   private readonly wb: EtBook;
@@ -60,7 +65,30 @@ export class WpsHost implements WorkbookHost {
   }
 
   async read(): Promise<WorkbookSnapshot> {
-    return readSnapshotEt(this.app, this.book());
+    this.last = readSnapshotEt(this.app, this.book());
+    return this.last;
+  }
+
+  /**
+   * What a live check reads: the sheets edited since the last reading, merged into it, when the workbook still has
+   * the sheets it had (else the whole workbook: a sheet added, deleted or renamed, or an edit that did not say its
+   * sheet). Null when what was read again holds what it held: the report would be the same, and is not made again.
+   */
+  private liveRead(): WorkbookSnapshot | null {
+    const wb = this.book();
+    const dirty = this.dirty;
+    this.dirty = new Set();
+    const last = this.last;
+    const names = last ? sheetNamesEt(wb) : [];
+    if (!last || !dirty || names.length !== last.sheets.length || names.some((n, i) => n !== last.sheets[i]!.name) || [...dirty].some((d) => !names.includes(d))) {
+      const all = readSnapshotEt(this.app, wb);
+      if (last && all.sheets.length === last.sheets.length && all.sheets.every((s, i) => sameSheet(s, last.sheets[i]!))) return null;
+      return (this.last = all);
+    }
+    const changed = readSheetsEt(wb, [...dirty]).filter((s) => !sameSheet(s, last.sheets.find((x) => x.name === s.name)!));
+    if (!changed.length) return null;
+    const byName = new Map(changed.map((s) => [s.name, s]));
+    return (this.last = { sheets: last.sheets.map((s) => byName.get(s.name) ?? s) });
   }
 
   /** The host's workbook in front: a sheet of a workbook that is not active cannot be activated. */
@@ -230,7 +258,9 @@ export class WpsHost implements WorkbookHost {
   }
 
   /** Live checks on SheetChange: a person's edit re-reads the workbook (debounced); the pane's own writes do not. */
-  async startLive(_initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
+  async startLive(initial: WorkbookSnapshot, onSnapshot: (wb: WorkbookSnapshot) => void, onError: (e: unknown) => void): Promise<void> {
+    this.last = initial;
+    this.dirty = new Set();
     this.onLive = onSnapshot;
     this.onLiveError = onError;
     if (this.listener) return;
@@ -241,12 +271,22 @@ export class WpsHost implements WorkbookHost {
       if (parent !== undefined && parent !== null && !this.isMine(parent)) return;
       if (this.writing) return;
       if (this.now() < this.writingUntil && this.isEcho(sheet, range)) return;
+      let name: unknown;
+      try {
+        name = (sheet as { Name?: unknown } | null)?.Name;
+      } catch {
+        name = undefined;
+      }
+      if (typeof name === 'string') this.dirty?.add(name);
+      else this.dirty = null;
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => {
         this.timer = null;
         try {
-          this.onLive?.(readSnapshotEt(this.app, this.book()));
+          const next = this.liveRead();
+          if (next) this.onLive?.(next);
         } catch (e) {
+          this.dirty = null; // what failed is read whole next time
           this.onLiveError?.(e);
         }
       }, DEBOUNCE_MS);

@@ -14,7 +14,7 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="../../node_modules/et-jsapi-declare/lib.et.d.ts" />
 import { cellA1 } from '../core/a1';
-import { canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { canonicalSheet, canonicalWorkbook, CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 
 /** The part of ET's Application the pane uses (typed from et-jsapi-declare; the fake implements the same). */
 export type EtApp = Et.Application;
@@ -128,6 +128,19 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
 }
 
 /** The whole workbook, as the engine reads it: the one given (the host's own), else the active one. */
+/** The names of the workbook's sheets, in order (one property a sheet: what live checking compares first). */
+export function sheetNamesEt(wb: Et.Workbook): string[] {
+  const list = wb.Worksheets;
+  const out: string[] = [];
+  for (let i = 1; i <= list.Count; i++) out.push(String((list.Item(i) as unknown as { Name: string }).Name));
+  return out;
+}
+
+/** Some sheets again, by name, as readSnapshotEt reads them. */
+export function readSheetsEt(wb: Et.Workbook, names: string[]): SheetSnapshot[] {
+  return names.map((n) => canonicalSheet(sheetOf(wb.Worksheets.Item(n) as unknown as Et.Worksheet)));
+}
+
 export function readSnapshotEt(app: EtApp, wb: Et.Workbook = app.ActiveWorkbook): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   const list = wb.Worksheets;

@@ -45,9 +45,30 @@ test('a paste (no details) and a recalculation (onCalculated) are caught too', a
   fake.userEdit('收支表', 'B5', 1);
   await fake.fire('onChanged', { worksheetId: '收支表', address: 'B5:C6', changeType: 'RangeEdited' });
   await settle(60);
+  // a recalculation that changed a result (the fake's cell stands for the formula's new value)
+  fake.userEdit('评分表', 'F3', 4);
   await fake.fire('onCalculated', { worksheetId: '评分表' });
   await settle(60);
   expect(seen.map((s) => s.changed)).toEqual([['收支表'], ['评分表']]);
+  // unchanged sheets are the very objects of the reading before (the engine may reuse what it made of them)
+  expect(seen[1]!.wb.sheets.find((x) => x.name === '收支表')).toBe(seen[0]!.wb.sheets.find((x) => x.name === '收支表'));
+});
+
+test('a sheet read again that holds what it held is not checked again: a recalculation that changed nothing, a value typed over itself', async () => {
+  const { fake, seen } = await setup();
+  const syncs = fake.syncs;
+  await fake.fire('onCalculated', { worksheetId: '评分表' });
+  await settle(60);
+  fake.userEdit('收支表', 'D22', fake.cellValue('收支表', 'D22')!.value as number);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(fake.syncs - syncs).toBe(2); // both were read again
+  expect(seen).toHaveLength(0);
+  // and the next real edit is checked
+  fake.userEdit('收支表', 'D22', 310.62);
+  await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
+  await settle(60);
+  expect(seen.map((s) => s.changed)).toEqual([['收支表']]);
 });
 
 test('the add-in’s own writes do not start a loop', async () => {
@@ -162,6 +183,7 @@ test('a start that failed leaves live checking off, and the next start tries aga
   await live.start(initial);
   expect(live.enabled).toBe(true);
   expect(fake.listeners('onChanged')).toBe(1);
+  fake.userEdit('收支表', 'D22', 310.62);
   await fake.fire('onChanged', { worksheetId: '收支表', address: 'D22' });
   await settle(60);
   expect(seen).toHaveLength(1);

@@ -4,9 +4,10 @@
  */
 import { checkWorkbook } from '../../src/core';
 import { FileReport } from '../../src/core/report';
+import { WorkbookSnapshot } from '../../src/core/snapshot';
 import { sampleWorkbook } from '../../src/sample';
 import { WpsHost } from '../../src/wps/host';
-import { EtApp } from '../../src/wps/snapshot';
+import { EtApp, readSnapshotEt } from '../../src/wps/snapshot';
 import { EtBook, hexToBgr, readSetting } from '../../src/wps/writes';
 import { fakeFromSnapshot, FakeEt, FakeRangeEt, FakeWorkbookEt, FakeWorksheetEt } from './fake-et';
 
@@ -211,5 +212,47 @@ describe('11: a fill comes back exactly', () => {
     expect(ws.Range('B2:D2').Interior.Color).toBe(hexToBgr('#FFE699'));
     expect(await host.undo()).toBe('填充');
     expect([ws.Range('B2'), ws.Range('C2'), ws.Range('D2')].map(interior)).toEqual(before);
+  });
+});
+
+describe('issue 22: live checking in WPS reads again only what was edited', () => {
+  test('an edit re-reads its sheet alone; a sheet that holds what it held is not checked again; a new sheet reads all', async () => {
+    jest.useFakeTimers();
+    try {
+      const fake = fakeFromSnapshot(sampleWorkbook());
+      const host = new WpsHost(et(fake));
+      const first = await host.read();
+      const seen: WorkbookSnapshot[] = [];
+      await host.startLive(first, (wb) => seen.push(wb), (e) => {
+        throw e;
+      });
+      fake.reads = 0;
+      readSnapshotEt(et(fake));
+      const whole = fake.reads;
+      fake.reads = 0;
+      fake.userEdit('收支表', 'D22', 301.62);
+      jest.advanceTimersByTime(1000);
+      expect(seen).toHaveLength(1);
+      const one = fake.reads;
+      expect(one).toBeGreaterThan(0);
+      expect(one).toBeLessThan(whole);
+      const next = seen[0]!;
+      // the other sheets are the very objects of the reading before; the edited one holds the edit
+      expect(next.sheets.filter((s) => s.name !== '收支表').every((s) => first.sheets.includes(s))).toBe(true);
+      expect(checkWorkbook(next, 'x').report.findings.some((f) => f.group === '收支表!D22')).toBe(false);
+      // the same value typed again: read, not checked
+      fake.userEdit('收支表', 'D22', 301.62);
+      jest.advanceTimersByTime(1000);
+      expect(seen).toHaveLength(1);
+      // a sheet added: the whole workbook is read again, and checked
+      fake.addSheet('新表').load('A1', [['备注']]);
+      fake.userEdit('新表', 'A2', '说明');
+      jest.advanceTimersByTime(1000);
+      expect(seen).toHaveLength(2);
+      expect(seen[1]!.sheets.map((s) => s.name)).toContain('新表');
+      await host.stopLive();
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });
