@@ -13,6 +13,8 @@ export interface RowScan {
   errors: number[];
   nodes: number;
   blank: boolean;
+  /** isDataRow's answer for this row, once asked (a scan is of one row of one grid) */
+  data?: boolean;
 }
 
 export const MAX_HEADER_ROWS = 4;
@@ -50,10 +52,14 @@ export function scanRow(grid: Grid, r: number): RowScan {
 }
 
 export function isDataRow(grid: Grid, s: RowScan, r: number): boolean {
+  return (s.data ??= dataRow(grid, s, r));
+}
+
+function dataRow(grid: Grid, s: RowScan, r: number): boolean {
   if (!s.texts.length || (!s.nums.length && !s.errors.length)) return false;
   const firstText = s.texts[0]!;
-  const figures = [...s.nums, ...s.errors];
-  if (!figures.some((c) => c > firstText)) return false;
+  // a figure right of the first text (the lists are in column order: their last is their rightmost)
+  if (!(s.nums[s.nums.length - 1]! > firstText) && !(s.errors[s.errors.length - 1]! > firstText)) return false;
   const label = normLabel(grid.shownText(r, firstText));
   if (isLabelHeader(label) || label === '栏次' || isIndexHeader(label)) return false;
   return true;

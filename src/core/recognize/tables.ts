@@ -42,7 +42,12 @@ export function findTables(grid: Grid, ctx: TableContext): Table[] {
   // (三公经费和机关运行经费预算表: 合计 | 因公出国（境）费 | … over one row of figures)
   const bare = (r: number): boolean => free(r) && isBareFigures(grid, scan(r), r)
     && free(r - 1) && (bare(r - 1) || (scan(r - 1).texts.length >= 2 && !isDataRow(grid, scan(r - 1), r - 1)));
-  const data = (r: number): boolean => free(r) && (isDataRow(grid, scan(r), r) || bare(r));
+  // asked several times a row (the table's extent, its bridges): answered once (nothing here changes a row's answer)
+  const known: (boolean | undefined)[] = new Array(grid.bottom - grid.top + 1).fill(undefined);
+  const data = (r: number): boolean => {
+    if (r < grid.top || r > grid.bottom) return false;
+    return (known[r - grid.top] ??= free(r) && (isDataRow(grid, scan(r), r) || bare(r)));
+  };
 
   const tables: Table[] = [];
   let r = grid.top;
