@@ -77,11 +77,14 @@ export function checkColumnSums(ctx: RuleContext, t: Table, rule: string): void 
 function percentColumn(t: Table, c: number): boolean {
   let pct = 0;
   let all = 0;
-  for (const r of t.rows) {
-    const i = t.grid.info(r.row, c);
+  const n = t.rows.length;
+  for (let k = 0; k < n; k++) {
+    const i = t.grid.info(t.rows[k]!.row, c);
     if (i.k !== 'num') continue;
     all++;
     if (i.n.percent) pct++;
+    // settled: even if every line left were a percentage, they would not be more than the others
+    else if (all - pct >= pct + (n - 1 - k)) return false;
   }
   return all > 0 && pct * 2 > all;
 }

@@ -508,8 +508,24 @@ function scaleOf(t: string): RateScale | null {
 }
 
 /** Parse the 评分标准 of a line; null when it is not a rule the engine is sure of. */
+/** Rules read lately, by their text and 分值: a workbook checked again (a live re-check) states the same 评分标准, and
+ *  reading one takes dozens of patterns. The rules are shared: nothing changes one once read. A size cap that clears. */
+const ruleCache = new Map<string, ScoreRule | null>();
+const RULE_CACHE_LIMIT = 2048;
+
 export function parseRule(text: string | undefined, max?: Dec): ScoreRule | null {
   if (!text) return null;
+  const key = `${max ? max.toString() : ''}\u0000${text}`;
+  let r = ruleCache.get(key);
+  if (r === undefined) {
+    r = readRule(text, max);
+    if (ruleCache.size >= RULE_CACHE_LIMIT) ruleCache.clear();
+    ruleCache.set(key, r);
+  }
+  return r;
+}
+
+function readRule(text: string, max?: Dec): ScoreRule | null {
   let t = normRuleText(text);
   if (/无结余[,，]?(?:计|得)?\d/.test(t) && /不超过上年结转/.test(t)) {
     const none = /无结余[,，]?(?:计|得)?(\d+(?:\.\d+)?)分/.exec(t);
