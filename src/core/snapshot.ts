@@ -94,8 +94,26 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
     left = Math.min(left, s.left + j);
   };
   s.values.forEach((row, i) => {
+    const frow = s.formulas?.[i];
+    if (row.length <= SPARSE_ROW.minWidth && (!frow || frow.length <= SPARSE_ROW.minWidth)) {
+      // a row as readers give it: its first and last cell that holds something, by index (every cell of a
+      // 50,000-cell sheet passes here)
+      const n = Math.max(row.length, frow?.length ?? 0);
+      let first = -1;
+      let last = -1;
+      for (let j = 0; j < n; j++) {
+        if (!has(i, j)) continue;
+        if (first < 0) first = j;
+        last = j;
+      }
+      if (first >= 0) {
+        mark(i, first);
+        mark(i, last);
+      }
+      return;
+    }
     for (const j of rowIndices(row)) mark(i, j);
-    for (const j of rowIndices(s.formulas?.[i])) mark(i, j);
+    for (const j of rowIndices(frow)) mark(i, j);
   });
   const merges = [...(s.merges ?? [])].sort();
   // a merged area widens the range by its top-left cell (where its value is), not by its whole extent: one
@@ -120,9 +138,18 @@ export function canonicalSheet(s: SheetSnapshot): SheetSnapshot {
   for (let r = top; r <= bottom; r++) {
     const i = r - s.top;
     const src = s.values[i] ?? [];
-    const held = rowIndices(src);
-    const heldF = rowIndices(s.formulas?.[i]);
-    const filled = (heldF.length ? [...new Set([...held, ...heldF])].sort((a, b) => a - b) : held).filter((j) => has(i, j));
+    const frow = s.formulas?.[i];
+    let filled: number[];
+    if (src.length <= SPARSE_ROW.minWidth && (!frow || frow.length <= SPARSE_ROW.minWidth)) {
+      // (the same list, by index: a row no wider than SPARSE_ROW.minWidth holds its cells at indices below it)
+      filled = [];
+      const n = Math.max(src.length, frow?.length ?? 0);
+      for (let j = 0; j < n; j++) if (has(i, j)) filled.push(j);
+    } else {
+      const held = rowIndices(src);
+      const heldF = rowIndices(frow);
+      filled = (heldF.length ? [...new Set([...held, ...heldF])].sort((a, b) => a - b) : held).filter((j) => has(i, j));
+    }
     const width = filled.length ? s.left + filled[filled.length - 1]! - left + 1 : 0;
     const values: CellValue[] = [];
     const formulas: (string | null)[] = [];
