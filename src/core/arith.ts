@@ -72,6 +72,16 @@ export function checkSum(
   return checkSumDec(stated, terms, tol, signs);
 }
 
+/** checkSum's status alone: a sum that holds exactly makes no object at all. */
+export function sumStatus(
+  stated: Num | null | undefined,
+  terms: readonly (Num | null | undefined)[],
+  tol: ToleranceOptions,
+  signs?: readonly number[],
+): SumStatus {
+  return exactDiff(stated, terms, signs) === 0 ? 'ok' : checkSumDec(stated, terms, tol, signs).status;
+}
+
 /**
  * stated − Σ ±terms as an integer count of 10^-S (S the most decimals among them), computed exactly (exact.ts);
  * NaN when a figure has no scaled form or a step leaves the safe integers: then only decimal.js can say.

@@ -10,7 +10,7 @@
  * cell of the sum that is such a slip and no other check contradicts it (see `nameTypo`).
  */
 import { parseCell, parseRange, Rect, splitRef } from './a1';
-import { checkSum, ToleranceOptions } from './arith';
+import { sumStatus, ToleranceOptions } from './arith';
 import { Dec, fmtFixed } from './decimal';
 import { TypoShape } from './messages';
 import { notANumber } from './numbers';
@@ -70,7 +70,7 @@ class Vouching {
       const g = t.grid;
       const stated = numAt(g, whole.r, whole.c);
       const terms = parts().map((x) => numAt(g, x.r, x.c));
-      v = !!stated && !terms.every((x) => !x) && checkSum(stated, terms, this.tol).status !== 'mismatch';
+      v = !!stated && !terms.every((x) => !x) && sumStatus(stated, terms, this.tol) !== 'mismatch';
       this.lines.set(key, v);
     }
     return v;

@@ -4,7 +4,7 @@
  * negative, percentages, typed as numbers or as text — and NaN (decimal.js decides) wherever it cannot be exact.
  */
 import fc from 'fast-check';
-import { checkSum, checkSumDec, DEFAULT_TOLERANCE, exactDiff } from '../../src/core/arith';
+import { checkSum, checkSumDec, DEFAULT_TOLERANCE, exactDiff, sumStatus } from '../../src/core/arith';
 import { Dec, excelNumberText } from '../../src/core/decimal';
 import * as exact from '../../src/core/exact';
 import { addSafe, digitsValue, MAX_SCALE, rescale, shortestScaled } from '../../src/core/exact';
@@ -151,6 +151,7 @@ describe('checkSum: the scaled-integer path decides as decimal.js does', () => {
       const fast = checkSum(stated, terms, tol);
       const slow = checkSumDec(stated, terms, tol);
       expect(fast.status).toBe(slow.status);
+      expect(sumStatus(stated, terms, tol)).toBe(slow.status);
       expect(fast.decimals).toBe(slow.decimals);
       for (const k of ['stated', 'sum', 'diff', 'bound'] as const) {
         expect(fast[k].toFixed()).toBe(slow[k].toFixed());

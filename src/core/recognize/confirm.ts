@@ -6,7 +6,7 @@
  * relation is dropped and a note says so (rule structure/unconfirmed, at `info`), never a flood of errors.
  */
 import { sheetRef } from '../a1';
-import { checkSum, ToleranceOptions } from '../arith';
+import { checkSum, sumStatus, ToleranceOptions } from '../arith';
 import { isZeroNum } from '../numbers';
 import { Note, Relation, Row, Table } from './model';
 import { tallySum } from './rows';
@@ -49,7 +49,7 @@ export function confirmTable(t: Table, tol: ToleranceOptions, notes: Note[]): vo
       const stated = t.grid.num(r.row, rel.whole);
       const terms = parts.map((c) => t.grid.num(r.row, c));
       if ((!stated || isZeroNum(stated)) && terms.every((x) => !x || isZeroNum(x))) continue;
-      const s = checkSum(stated, terms, tol).status;
+      const s = sumStatus(stated, terms, tol);
       if (rel.complete ? s === 'mismatch' : s === 'mismatch' && stated !== null && checkSum(stated, terms, tol).diff.isNegative()) failed++;
       else held++;
     }

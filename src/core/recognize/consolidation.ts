@@ -9,7 +9,7 @@
  * a sheet named by a year gives its tables that year, any other sheet its name as their entity.
  */
 import { sheetRef } from '../a1';
-import { checkSum, ToleranceOptions } from '../arith';
+import { sumStatus, ToleranceOptions } from '../arith';
 import { Dec } from '../decimal';
 import { Grid } from '../grid';
 import { AmountUnit, isZeroNum, Num } from '../numbers';
@@ -294,7 +294,7 @@ function tally(total: Table, lines: ConsolidationLine[], tol: ToleranceOptions):
     if (held >= 20 && held * 4 > held + failed) break;
     const f = lineFigures(total, line);
     if (!f || [f.stated, ...f.terms].every((n) => !n || isZeroNum(n))) continue;
-    if (checkSum(f.stated, f.terms, tol).status === 'mismatch') failed++;
+    if (sumStatus(f.stated, f.terms, tol) === 'mismatch') failed++;
     else held++;
   }
   return { held, failed };

@@ -11,7 +11,7 @@
  * Where the labels allow several readings, the engine keeps the one the figures agree with best: a sloppily
  * numbered list must not turn units into subtotals, and a "其中" list ends where its parts stop adding up.
  */
-import { checkSum, ToleranceOptions } from '../arith';
+import { sumStatus, ToleranceOptions } from '../arith';
 import { isZeroNum } from '../numbers';
 import { Grid } from '../grid';
 import { conceptOf, Identity, IDENTITIES, isOtherLabel, isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
@@ -45,7 +45,7 @@ export function tallySum(grid: Grid, whole: number, parts: number[], cols: numbe
     // a column where no part has a figure is not broken down (分值, 得分 on the whole's line only)
     if (terms.every((x) => !x)) continue;
     if ((!stated || isZeroNum(stated)) && terms.every((x) => !x || isZeroNum(x))) continue;
-    if (checkSum(stated, terms, tol).status === 'mismatch') t.failed++;
+    if (sumStatus(stated, terms, tol) === 'mismatch') t.failed++;
     else t.held++;
   }
   return t;

@@ -1,5 +1,5 @@
 /** Units as columns (项目 | 汇总 | 局机关 | 妇幼保健院 …): the 汇总 column over the unit columns, 小计 columns among them. */
-import { checkSum, ToleranceOptions } from '../arith';
+import { sumStatus, ToleranceOptions } from '../arith';
 import { Grid } from '../grid';
 import { conceptOf, isSubtotalRowLabel, isTotalRowLabel } from '../vocabulary';
 import { Column, Relation, Row } from './model';
@@ -69,7 +69,7 @@ export function tallyRows(grid: Grid, rows: Row[], whole: number, parts: number[
     const stated = grid.num(r.row, whole);
     const terms = parts.map((c) => grid.num(r.row, c));
     if (!stated && terms.every((x) => !x)) continue;
-    if (checkSum(stated, terms, tol).status === 'mismatch') failed++;
+    if (sumStatus(stated, terms, tol) === 'mismatch') failed++;
     else held++;
   }
   return { held, failed };

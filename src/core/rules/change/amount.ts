@@ -2,7 +2,7 @@
  * Year-over-year tables: 增减额 = 本年 − 上年 (or 上年 − 本年 where the header says so; where it does not, the
  * direction most of the table's rows follow).
  */
-import { checkSum } from '../../arith';
+import { checkSum, sumStatus } from '../../arith';
 import { Dec } from '../../decimal';
 import { Rule } from '../types';
 import { colName, numAt, ref, sumData } from '../util';
@@ -42,8 +42,8 @@ export const changeAmount: Rule = {
           const [s, c, q] = [numAt(g, r.row, diffCol), numAt(g, r.row, p.current), numAt(g, r.row, p.prior)];
           if (!s || s.value.isZero()) continue;
           informative++;
-          if (checkSum(s, [c, q], tol, [1, -1]).status !== 'mismatch') fwd++;
-          if (checkSum(s, [q, c], tol, [1, -1]).status !== 'mismatch') back++;
+          if (sumStatus(s, [c, q], tol, [1, -1]) !== 'mismatch') fwd++;
+          if (sumStatus(s, [q, c], tol, [1, -1]) !== 'mismatch') back++;
         }
         const sign = p.sign ?? (back > fwd ? -1 : 1);
         const held = sign === 1 ? fwd : back;
