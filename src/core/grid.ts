@@ -166,7 +166,9 @@ export class Grid {
 
   /** The columns left..end, shared between rows of the same width. */
   private range(end: number): readonly number[] {
-    const n = Math.max(0, end - this.left + 1);
+    // not Math.max: its result is boxed as a heap number (it might be −0), and this runs for every row read
+    const width = end - this.left + 1;
+    const n = width > 0 ? width : 0;
     let out = this.ranges.get(n);
     if (!out) {
       out = Array.from({ length: n }, (_, x) => this.left + x);
@@ -225,7 +227,12 @@ export class Grid {
       for (let r = this.top; r <= this.bottom; r++) {
         const row = this.snap.values[r - this.top];
         if (!row) continue;
-        for (const i of rowIndices(row)) {
+        // a row as wide as a table is walked by index; a wide sparse one by the entries it holds
+        const dense = row.length <= SPARSE_ROW.minWidth;
+        const at = dense ? null : rowIndices(row);
+        const n = at ? at.length : row.length;
+        for (let k = 0; k < n; k++) {
+          const i = at ? at[k]! : k;
           const v = row[i];
           if (typeof v !== 'string' || v.length > 24) continue;
           const c = this.left + i;
