@@ -2,7 +2,7 @@
  * Running the engine for the pane: the report, the computed scores, the 项目/部门整体 self-evaluation forms' lines
  * (the 评分 tab shows them when there is no 评分表), and the 总分/等次 it read.
  */
-import { checkWorkbook, FileReport } from '../core';
+import { checkWorkbook, FileReport, GridCache } from '../core';
 import { Finding, withoutIgnored } from '../core/report';
 import { sheetCell } from '../core/a1';
 import { sum } from '../core/decimal';
@@ -25,8 +25,11 @@ export interface CheckView {
   at: Date;
 }
 
-export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSettings, ignored: IgnoredItem[], values: Record<string, string> = {}): CheckView {
+/** `cache`: the grids of the pane's earlier checks — a live re-check classifies only the sheets read anew (the
+ *  live checkers keep every sheet not read again as the same snapshot object). */
+export function runCheck(wb: WorkbookSnapshot, file: string, settings: PaneSettings, ignored: IgnoredItem[], values: Record<string, string> = {}, cache?: GridCache): CheckView {
   const { report, model, scores } = checkWorkbook(wb, file, {
+    cache,
     lang: settings.lang,
     tolerance: { factor: settings.tolerance, minDecimals: 2 },
     gradeBands: bandsOf(settings),

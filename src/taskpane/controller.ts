@@ -8,6 +8,7 @@ import * as React from 'react';
 import { splitRef } from '../core/a1';
 import { Finding } from '../core/report';
 import { WorkbookSnapshot } from '../core/snapshot';
+import { GridCache } from '../core/grid';
 import { CheckView, planFill, PlannedChange, runCheck } from './checking';
 import { IgnoredItem, WorkbookHost, WriteNotice } from './host';
 import { STRINGS } from './i18n';
@@ -71,6 +72,8 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   const settingsRef = React.useRef(settings);
   settingsRef.current = settings;
   const snapshot = React.useRef<WorkbookSnapshot | null>(null);
+  // the grids of earlier checks, reused for the sheets a live re-check did not read again (core GridCache)
+  const grids = React.useRef(new GridCache());
 
   const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
   /** an error shown stays until the next operation that succeeds, no longer */
@@ -80,7 +83,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[] = ignoredRef.current, vals = valuesRef.current) => {
     snapshot.current = wb;
-    setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals));
+    setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals, grids.current));
   }, [host]);
   /** a live re-check that came through is a success too */
   const relive = React.useCallback((wb: WorkbookSnapshot) => {
@@ -90,7 +93,7 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   /** the report again from the copy already read (settings, ignored list or values changed) */
   const rerun = React.useCallback((ig = ignoredRef.current, vals = valuesRef.current) => {
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, vals));
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, vals, grids.current));
   }, [host]);
 
   const check = React.useCallback(async () => {

@@ -40,8 +40,15 @@ export class PreviewHost implements WorkbookHost {
     for (const fn of this.listeners) fn();
   }
 
+  /** A reading, as a host makes one: new sheet objects each time (the preview's writes change its own sheets in
+   *  place, and the engine takes a sheet object it has seen as unchanged — core GridCache). */
   async read(): Promise<WorkbookSnapshot> {
-    return { sheets: this.state.sheets.filter((s) => s.name !== '校验结果') };
+    const rows = <T>(g: T[][] | undefined): T[][] | undefined => g?.map((r) => r.slice());
+    return {
+      sheets: this.state.sheets.filter((s) => s.name !== '校验结果').map((s) => ({
+        ...s, values: rows(s.values)!, formulas: rows(s.formulas), numberFormats: rows(s.numberFormats), indents: rows(s.indents),
+      })),
+    };
   }
 
   async select(cells: string[]): Promise<void> {
