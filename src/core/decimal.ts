@@ -1,6 +1,8 @@
 /**
  * Exact money arithmetic. Every amount in the engine is a `Dec` (a decimal.js clone with 40 significant digits,
- * ROUND_HALF_UP, the way Chinese finance rounds 四舍五入). Amounts are never added as JavaScript numbers.
+ * ROUND_HALF_UP, the way Chinese finance rounds 四舍五入). Amounts are never added as JavaScript floats: a sum is
+ * added in decimal.js, or, where every figure is held exactly as a scaled integer, as safe integers (exact.ts says
+ * why that is exact); rounding, bounds, division and ratios are always decimal.js's.
  */
 import Decimal from 'decimal.js';
 
