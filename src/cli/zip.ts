@@ -7,7 +7,7 @@
 import fsCb, { constants, promises as fs } from 'fs';
 import { promisify } from 'util';
 import { Readable, Transform } from 'stream';
-import { crc32 } from 'zlib';
+import { crc32, inflateRawSync } from 'zlib';
 import yauzl from 'yauzl';
 import { resolvePath } from './files';
 import { ReadError } from './read-error';
@@ -28,9 +28,27 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
 
+/** Packages up to this size are read into memory whole (ZipPackage.open), and their parts up to WHOLE_PART_BYTES
+ *  inflated at once (ZipPackage.whole); a larger part is streamed. */
+const IN_MEMORY_BYTES = 16 * 1024 * 1024;
+const WHOLE_PART_BYTES = 32 * 1024 * 1024;
+
+/** The file's bytes, `size` of them as its stat said (a file that shrank since is cut short: the zip reader then
+ *  finds it truncated). */
+async function readWhole(fd: number, size: number): Promise<Buffer> {
+  const buf = Buffer.alloc(size);
+  let at = 0;
+  while (at < size) {
+    const { bytesRead } = await promisify(fsCb.read)(fd, buf, at, size - at, at);
+    if (bytesRead === 0) break;
+    at += bytesRead;
+  }
+  return at === size ? buf : buf.subarray(0, at);
+}
+
 export class ZipPackage {
   private inflated = 0;
-  private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>) {}
+  private constructor(private readonly zip: yauzl.ZipFile, private readonly entries: Map<string, yauzl.Entry>, private readonly inMemory: boolean) {}
 
   static async open(shown: string): Promise<ZipPackage> {
     // a name shown decoded from bytes that are not UTF-8 (GBK) is opened by its bytes
@@ -54,13 +72,26 @@ export class ZipPackage {
     }
     // the fd belongs to yauzl once it has it: zip.close() closes it when the last part stream has ended
     let zip: yauzl.ZipFile | undefined;
+    // (closed once: a number closed twice may by then be another file's)
+    let fdOpen = true;
     try {
       const head = Buffer.alloc(8);
       await promisify(fsCb.read)(fd, head, 0, 8, 0);
       if (head.equals(OLE)) throw new ReadError('oleOrEncrypted');
       if (!head.subarray(0, 4).equals(ZIP)) throw new ReadError('notZip');
+      const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false };
+      // a package of a few MB (every workbook of a department) is read whole at once and its parts are read from
+      // memory: reading them through the fd cost a round trip to the thread pool for every 16 KB; a large one is
+      // read part by part as it is needed
+      const inMemory = stat.size <= IN_MEMORY_BYTES ? await readWhole(fd, stat.size) : null;
+      if (inMemory) {
+        fdOpen = false;
+        fsCb.close(fd, () => undefined);
+      }
       zip = await new Promise<yauzl.ZipFile>((resolve, reject) => {
-        yauzl.fromFd(fd, { lazyEntries: true, autoClose: false, validateEntrySizes: true, decodeStrings: false }, (err, z) => (err ? reject(err) : resolve(z!)));
+        const done = (err: Error | null, z?: yauzl.ZipFile): void => (err ? reject(err) : resolve(z!));
+        if (inMemory) yauzl.fromBuffer(inMemory, options, done);
+        else yauzl.fromFd(fd, options, done);
       }).catch((e: unknown) => {
         // no end-of-archive record: the file was cut short (an interrupted download or copy)
         const reason = String((e as Error).message);
@@ -109,10 +140,10 @@ export class ZipPackage {
         z.on('error', (e: Error) => reject(new ReadError('corrupt', { reason: e.message })));
         z.readEntry();
       });
-      return new ZipPackage(z, entries);
+      return new ZipPackage(z, entries, !!inMemory);
     } catch (e) {
       if (zip) zip.close();
-      else fsCb.close(fd, () => undefined);
+      else if (fdOpen) fsCb.close(fd, () => undefined);
       throw e;
     }
   }
@@ -132,9 +163,51 @@ export class ZipPackage {
     }
     this.inflated += entry.uncompressedSize;
     if (this.inflated > ZIP_LIMITS.totalBytes) throw new ReadError('tooLarge', { what: MB(this.inflated), limit: MB(ZIP_LIMITS.totalBytes) });
+    if (this.inMemory && entry.uncompressedSize <= WHOLE_PART_BYTES) return this.whole(entry);
     return new Promise<Readable>((resolve, reject) => {
       this.zip.openReadStream(entry, (err, s) => (err ? reject(new ReadError('corrupt', { reason: err.message })) : resolve(checkCrc(s!, entry))));
     });
+  }
+
+  /**
+   * A part of a package held in memory, inflated at once (zlib's streams took a round trip to the thread pool for
+   * every 16 KB): never to more bytes than the package declares for it (maxOutputLength), then its size and its
+   * CRC-32 checked as the streamed path checks them — a lying header is damage either way. Given to the reader in
+   * pieces, as a stream would.
+   */
+  private async whole(entry: yauzl.Entry): Promise<Readable> {
+    const raw = await new Promise<Buffer>((resolve, reject) => {
+      // (a stored part comes as it is: yauzl takes `decompress` for deflated ones only)
+      this.zip.openReadStream(entry, entry.compressionMethod === 8 ? { decompress: false } : {}, (err, s) => {
+        if (err) return reject(new ReadError('corrupt', { reason: err.message }));
+        const parts: Buffer[] = [];
+        s!.on('data', (c: Buffer) => parts.push(c));
+        s!.on('error', (e: Error) => reject(new ReadError('corrupt', { reason: e.message })));
+        s!.on('end', () => resolve(Buffer.concat(parts)));
+      });
+    });
+    const declared = entry.uncompressedSize;
+    let out: Buffer;
+    if (entry.compressionMethod === 0) out = raw;
+    else {
+      try {
+        out = inflateRawSync(raw, { maxOutputLength: Math.max(1, declared) });
+      } catch (e) {
+        const code = (e as { code?: string }).code;
+        throw new ReadError('corrupt', { reason: code === 'ERR_BUFFER_TOO_LARGE' ? `too many bytes in the stream (${entry.fileName}: more than ${declared})` : String((e as Error).message) });
+      }
+    }
+    if (out.length !== declared) throw new ReadError('corrupt', { reason: `${entry.fileName}: expected ${declared} bytes, got ${out.length}` });
+    if (crc32(out) >>> 0 !== entry.crc32 >>> 0) {
+      throw new ReadError('corrupt', {
+        reason: `部件 ${entry.fileName} 的校验和（CRC-32）不符，内容已改变`,
+        'reason.en': `part ${entry.fileName} fails its CRC-32 check: its content has changed`,
+      });
+    }
+    const size = 256 * 1024;
+    return Readable.from((function* pieces() {
+      for (let at = 0; at < out.length; at += size) yield out.subarray(at, at + size);
+    })());
   }
 
   close(): void {
@@ -178,5 +251,8 @@ function checkCrc(s: Readable, entry: yauzl.Entry): Readable {
     },
   });
   s.on('error', (e) => t.destroy(e));
+  // read from memory, a small part can end — and fail its check — before its reader has begun: the error is kept
+  // on the stream (its reader's `for await` throws it), not thrown as an unhandled 'error' event
+  t.on('error', () => undefined);
   return s.pipe(t);
 }
