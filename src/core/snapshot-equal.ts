@@ -4,7 +4,7 @@
  * the check would give the same report, and is not run (a recalculation that changed nothing, a value typed over
  * itself, a fill or a column width changed).
  */
-import { CellValue, SheetSnapshot, SPARSE_ROW } from './snapshot';
+import { CellValue, SheetSnapshot, SPARSE_ROW, WorkbookSnapshot } from './snapshot';
 
 const sameValue = (a: CellValue | undefined, b: CellValue | undefined): boolean => {
   if (a === b) return true;
@@ -47,4 +47,24 @@ export function sameSheet(a: SheetSnapshot, b: SheetSnapshot): boolean {
   if (u1.length !== u2.length || u1.some((m, i) => m !== u2[i])) return false;
   return sameGrid(a.values, b.values, sameValue) && sameGrid(a.formulas, b.formulas, plain)
     && sameGrid(a.numberFormats, b.numberFormats, plain) && sameGrid(a.indents, b.indents, plain);
+}
+
+/** Whether a workbook read again whole holds what it held, sheet by sheet in order. */
+export function sameWorkbook(a: WorkbookSnapshot, b: WorkbookSnapshot): boolean {
+  return a.sheets.length === b.sheets.length && a.sheets.every((s, i) => sameSheet(s, b.sheets[i]!));
+}
+
+/**
+ * Sheets read again (`fresh`, each a sheet of `last` by name) merged into the reading before: null when each holds
+ * what it held (the report would be the same); else the workbook with the changed sheets in their places — every
+ * other sheet the very object it was, which the engine's GridCache reuses — and the changed sheets' names.
+ */
+export function mergeSheets(last: WorkbookSnapshot, fresh: readonly SheetSnapshot[]): { workbook: WorkbookSnapshot; changed: string[] } | null {
+  const changed = fresh.filter((s) => {
+    const before = last.sheets.find((x) => x.name === s.name);
+    return !before || !sameSheet(s, before);
+  });
+  if (!changed.length) return null;
+  const byName = new Map(changed.map((s) => [s.name, s]));
+  return { workbook: { sheets: last.sheets.map((s) => byName.get(s.name) ?? s) }, changed: changed.map((s) => s.name) };
 }

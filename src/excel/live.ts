@@ -13,7 +13,7 @@
  */
 import { parseRange } from '../core/a1';
 import { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-import { sameSheet } from '../core/snapshot-equal';
+import { mergeSheets, sameWorkbook } from '../core/snapshot-equal';
 import { supports } from './api';
 import { readSheets, readSnapshot } from './snapshot';
 
@@ -245,7 +245,7 @@ export class LiveChecker {
           const before = this.snapshot;
           this.snapshot = await this.run(readSnapshot);
           // a workbook that holds what it held gives the same report: not checked again
-          if (before && before.sheets.length === this.snapshot.sheets.length && this.snapshot.sheets.every((s, i) => sameSheet(s, before.sheets[i]!))) {
+          if (before && sameWorkbook(this.snapshot, before)) {
             this.snapshot = before;
             return;
           }
@@ -262,11 +262,10 @@ export class LiveChecker {
         // only the sheets that changed are new objects (the engine may reuse what it made of the others); sheets
         // read again that hold what they held — a recalculation that changed nothing, a value typed over itself, a
         // fill — leave the report as it was, and nothing is checked
-        const changed = fresh.filter((s) => !sameSheet(s, this.snapshot!.sheets.find((x) => x.name === s.name)!));
-        if (!changed.length) return;
-        const byName = new Map(changed.map((s) => [s.name, s]));
-        this.snapshot = { sheets: this.snapshot!.sheets.map((s) => byName.get(s.name) ?? s) };
-        this.onSnapshot(this.snapshot, changed.map((s) => s.name));
+        const merged = mergeSheets(this.snapshot!, fresh);
+        if (!merged) return;
+        this.snapshot = merged.workbook;
+        this.onSnapshot(this.snapshot, merged.changed);
       } catch (e) {
         this.onError(e);
       }

@@ -9,7 +9,7 @@ import { FileReport, Finding, findingKey, ignoredItem, IgnoredItem } from '../co
 import { WorkbookSnapshot } from '../core/snapshot';
 import { IGNORED_KEY, MARK_FILL, MARKS_KEY, plannedMarks, RESULT_SHEET, resultRows, VALUES_KEY } from '../taskpane/workbook-writes';
 import type { CellChange, WorkbookHost, WriteNotice } from '../taskpane/host';
-import { sameSheet } from '../core/snapshot-equal';
+import { mergeSheets, sameWorkbook } from '../core/snapshot-equal';
 import { EtApp, readSheetsEt, readSnapshotEt, sheetNamesEt } from './snapshot';
 import { applyWritesEt, EtBook, EtWriteOp, EtWriteResult, partialInverse, readSetting } from './writes';
 
@@ -82,13 +82,11 @@ export class WpsHost implements WorkbookHost {
     const names = last ? sheetNamesEt(wb) : [];
     if (!last || !dirty || names.length !== last.sheets.length || names.some((n, i) => n !== last.sheets[i]!.name) || [...dirty].some((d) => !names.includes(d))) {
       const all = readSnapshotEt(this.app, wb);
-      if (last && all.sheets.length === last.sheets.length && all.sheets.every((s, i) => sameSheet(s, last.sheets[i]!))) return null;
+      if (last && sameWorkbook(all, last)) return null;
       return (this.last = all);
     }
-    const changed = readSheetsEt(wb, [...dirty]).filter((s) => !sameSheet(s, last.sheets.find((x) => x.name === s.name)!));
-    if (!changed.length) return null;
-    const byName = new Map(changed.map((s) => [s.name, s]));
-    return (this.last = { sheets: last.sheets.map((s) => byName.get(s.name) ?? s) });
+    const merged = mergeSheets(last, readSheetsEt(wb, [...dirty]));
+    return merged ? (this.last = merged.workbook) : null;
   }
 
   /** The host's workbook in front: a sheet of a workbook that is not active cannot be activated. */

@@ -127,7 +127,6 @@ function sheetOf(ws: Et.Worksheet): SheetSnapshot {
   return { name: ws.Name, top, left, values, formulas, numberFormats: formats, merges, hidden: (ws.Visible as unknown as number) !== -1 };
 }
 
-/** The whole workbook, as the engine reads it: the one given (the host's own), else the active one. */
 /** The names of the workbook's sheets, in order (one property a sheet: what live checking compares first). */
 export function sheetNamesEt(wb: Et.Workbook): string[] {
   const list = wb.Worksheets;
@@ -141,6 +140,7 @@ export function readSheetsEt(wb: Et.Workbook, names: string[]): SheetSnapshot[] 
   return names.map((n) => canonicalSheet(sheetOf(wb.Worksheets.Item(n) as unknown as Et.Worksheet)));
 }
 
+/** The whole workbook, as the engine reads it: the one given (the host's own), else the active one. */
 export function readSnapshotEt(app: EtApp, wb: Et.Workbook = app.ActiveWorkbook): WorkbookSnapshot {
   const sheets: SheetSnapshot[] = [];
   const list = wb.Worksheets;
