@@ -73,7 +73,8 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
   settingsRef.current = settings;
   const snapshot = React.useRef<WorkbookSnapshot | null>(null);
   // the grids of earlier checks, reused for the sheets a live re-check did not read again (core GridCache)
-  const grids = React.useRef(new GridCache());
+  // (made once: useRef's argument would be built again at every render)
+  const [grids] = React.useState(() => new GridCache());
 
   const fail = React.useCallback((e: unknown): void => setStatus({ kind: 'error', message: e instanceof Error ? e.message : String(e) }), []);
   /** an error shown stays until the next operation that succeeds, no longer */
@@ -83,8 +84,8 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   const recheck = React.useCallback((wb: WorkbookSnapshot, ig: IgnoredItem[] = ignoredRef.current, vals = valuesRef.current) => {
     snapshot.current = wb;
-    setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals, grids.current));
-  }, [host]);
+    setView(runCheck(wb, host.fileName, settingsRef.current, ig, vals, grids));
+  }, [host, grids]);
   /** a live re-check that came through is a success too */
   const relive = React.useCallback((wb: WorkbookSnapshot) => {
     recheck(wb);
@@ -93,8 +94,8 @@ export function usePaneController(host: WorkbookHost, storage?: Pick<Storage, 'g
 
   /** the report again from the copy already read (settings, ignored list or values changed) */
   const rerun = React.useCallback((ig = ignoredRef.current, vals = valuesRef.current) => {
-    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, vals, grids.current));
-  }, [host]);
+    if (snapshot.current) setView(runCheck(snapshot.current, host.fileName, settingsRef.current, ig, vals, grids));
+  }, [host, grids]);
 
   const check = React.useCallback(async () => {
     setStatus({ kind: 'checking' });
