@@ -198,12 +198,7 @@ export class ZipPackage {
       }
     }
     if (out.length !== declared) throw new ReadError('corrupt', { reason: `${entry.fileName}: expected ${declared} bytes, got ${out.length}` });
-    if (crc32(out) >>> 0 !== entry.crc32 >>> 0) {
-      throw new ReadError('corrupt', {
-        reason: `部件 ${entry.fileName} 的校验和（CRC-32）不符，内容已改变`,
-        'reason.en': `part ${entry.fileName} fails its CRC-32 check: its content has changed`,
-      });
-    }
+    if (crc32(out) >>> 0 !== entry.crc32 >>> 0) throw crcMismatch(entry);
     const size = 256 * 1024;
     return Readable.from((function* pieces() {
       for (let at = 0; at < out.length; at += size) yield out.subarray(at, at + size);
@@ -231,6 +226,14 @@ export function overlapping(entries: readonly yauzl.Entry[]): [string, string] |
   return null;
 }
 
+/** A part whose bytes do not give the CRC-32 the package states for it. */
+function crcMismatch(entry: yauzl.Entry): ReadError {
+  return new ReadError('corrupt', {
+    reason: `部件 ${entry.fileName} 的校验和（CRC-32）不符，内容已改变`,
+    'reason.en': `part ${entry.fileName} fails its CRC-32 check: its content has changed`,
+  });
+}
+
 /** The part's bytes with their CRC-32 checked at the end against the package's (yauzl does not check it): a part
  *  whose bytes changed is damage, never read as it is. */
 function checkCrc(s: Readable, entry: yauzl.Entry): Readable {
@@ -242,12 +245,7 @@ function checkCrc(s: Readable, entry: yauzl.Entry): Readable {
     },
     flush(done) {
       if (crc >>> 0 === entry.crc32 >>> 0) done();
-      else {
-        done(new ReadError('corrupt', {
-          reason: `部件 ${entry.fileName} 的校验和（CRC-32）不符，内容已改变`,
-          'reason.en': `part ${entry.fileName} fails its CRC-32 check: its content has changed`,
-        }));
-      }
+      else done(crcMismatch(entry));
     },
   });
   s.on('error', (e) => t.destroy(e));
