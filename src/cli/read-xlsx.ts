@@ -267,27 +267,7 @@ async function readStyles(zip: ZipPackage, part: string | undefined): Promise<St
 
 /** "B7" → [row, col] (0-based), or null. */
 function parseRef(ref: string | undefined): [number, number] | null {
-  if (!ref) return null;
-  // the common case, "AB123" as Excel writes it, read by its character codes (every cell of a sheet has one);
-  // anything else ($, spaces, lower case, damage) goes through parseCell
-  let i = 0;
-  let col = 0;
-  let row = 0;
-  for (; i < ref.length && i < 3; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 65 || ch > 90) break;
-    col = col * 26 + ch - 64;
-  }
-  const letters = i;
-  for (; i < ref.length && i < letters + 7; i++) {
-    const ch = ref.charCodeAt(i);
-    if (ch < 48 || ch > 57) break;
-    row = row * 10 + ch - 48;
-  }
-  if (letters > 0 && i === ref.length && i > letters && ref.charCodeAt(letters) !== 48) {
-    return row - 1 <= MAX_ROW && col - 1 <= MAX_COL ? [row - 1, col - 1] : null;
-  }
-  const p = parseCell(ref);
+  const p = ref ? parseCell(ref) : null;
   return p && p.row >= 0 && p.row <= MAX_ROW && p.col >= 0 && p.col <= MAX_COL ? [p.row, p.col] : null;
 }
 

@@ -54,6 +54,23 @@ const CELL_RE = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 /** "B5" or "$B$5" → {row, col}; null when it is not a cell reference. */
 export function parseCell(a1: string): { row: number; col: number } | null {
+  // the common case, "AB123" as Excel writes it (every cell of a sheet the .xlsx reader reads has one), by its
+  // character codes; anything else ($, spaces, lower case, a leading 0, damage) through the pattern
+  let i = 0;
+  let col = 0;
+  for (; i < a1.length && i < 3; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + ch - 64;
+  }
+  const letters = i;
+  let row = 0;
+  for (; i < a1.length && i < letters + 7; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 48 || ch > 57) break;
+    row = row * 10 + ch - 48;
+  }
+  if (letters > 0 && i > letters && i === a1.length && a1.charCodeAt(letters) !== 48) return { row: row - 1, col: col - 1 };
   const m = CELL_RE.exec(a1.trim());
   if (!m) return null;
   return { row: parseInt(m[2]!, 10) - 1, col: colIndex(m[1]!) };

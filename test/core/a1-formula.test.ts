@@ -1,4 +1,5 @@
-import { colIndex, colLetters, parseRange, quoteSheet, sheetCell } from '../../src/core/a1';
+import fc from 'fast-check';
+import { colIndex, colLetters, parseCell, parseRange, quoteSheet, sheetCell } from '../../src/core/a1';
 import { coverage, readPlainSum } from '../../src/core/formula';
 import { normLabel, splitNumbering } from '../../src/core/text';
 import { conceptOf, measureOf, unitIn } from '../../src/core/vocabulary';
@@ -65,4 +66,17 @@ test('the vocabulary knows the common synonyms', () => {
   expect(unitIn('单位：元')).toBe('元');
   expect(unitIn('年度收入情况（万元）')).toBe('万元');
   expect(unitIn('年度收入情况')).toBeUndefined();
+});
+
+test('parseCell reads a reference by its character codes as its pattern reads it ("AB123", and the odd ones)', () => {
+  const byPattern = (a1: string): { row: number; col: number } | null => {
+    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(a1.trim());
+    return m ? { row: parseInt(m[2]!, 10) - 1, col: colIndex(m[1]!) } : null;
+  };
+  const ref = fc.tuple(fc.stringMatching(/^\$?[A-Za-z]{0,4}\$?$/), fc.stringMatching(/^\d{0,9}$/), fc.constantFrom('', ' ', 'x', ':'))
+    .map(([l, d, tail]) => `${l}${d}${tail}`);
+  fc.assert(fc.property(fc.oneof(ref, fc.string({ maxLength: 8 })), (a1) => expect(parseCell(a1)).toEqual(byPattern(a1))), { numRuns: 2000 });
+  expect(parseCell('XFD1048576')).toEqual({ row: 1048575, col: 16383 });
+  expect(parseCell('A0')).toEqual({ row: -1, col: 0 });
+  expect(parseCell('A01')).toEqual({ row: 0, col: 0 });
 });
