@@ -6,10 +6,10 @@
  * pane (no Proxy), the page that says so. Screenshots are saved to test-artifacts/.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import path from 'path';
 import { Browser, Locator, Page } from 'playwright-core';
-import { ARTIFACTS, bundleForPage, launchChromium } from '../helpers/browser';
+import { ARTIFACTS, bundleForPage, launchChromium, shot } from '../helpers/browser';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -149,12 +149,8 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
   const W = 350;
   const H = 800;
   let fakeExcel = '';
-  const shot = async (page: Page, name: string): Promise<void> => {
-    const file = `pane-${mode}-${name}.png`;
-    await page.screenshot({ path: path.join(ARTIFACTS, file) });
-    // the README shows Excel's (preview differs only in its note and its grid)
-    if (process.env.npm_lifecycle_event === 'screenshots' && mode === 'excel') copyFileSync(path.join(ARTIFACTS, file), path.join(ROOT, 'docs/images', file));
-  };
+  // the README shows Excel's (preview differs only in its note and its grid)
+  const shoot = (page: Page, name: string): Promise<void> => shot(page, `pane-${mode}-${name}.png`, mode === 'excel');
   /** Shown whole without scrolling the pane. */
   const firstScreen = async (l: Locator): Promise<boolean> => {
     await l.waitFor();
@@ -210,7 +206,7 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
     await page.getByText(/识别的表/).click();
     expect(await page.locator('[data-table="1"]').textContent()).toMatch(/· 1 个错误$/);
     await page.getByText(/识别的表/).click();
-    await shot(page, 'check');
+    await shoot(page, 'check');
     // the error filter off: its count stays, the toggle shows it off, and the list starts with the warning
     await page.getByRole('button', { name: '错误 1' }).click();
     expect(await page.getByRole('button', { name: '错误 1' }).getAttribute('aria-pressed')).toBe('false');
@@ -248,7 +244,7 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
     await page.waitForFunction(() => !document.querySelector('[data-group="收支表!D22"]'));
     expect(await d22(page)).toBe('301.62');
     expect(await page.locator('[data-finding]').count()).toBe(2);
-    await shot(page, 'fixed');
+    await shoot(page, 'fixed');
     await toast.getByRole('button', { name: '撤销' }).click();
     await page.locator('[data-group="收支表!D22"]').waitFor();
     expect(await d22(page)).toBe('310.62');
@@ -259,7 +255,7 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
     const page = await open();
     await page.getByRole('button', { name: '标记', exact: true }).click();
     expect(await (await page.locator('[data-done]').textContent())).toContain('已完成“标记”');
-    await shot(page, 'marked');
+    await shoot(page, 'marked');
     await page.mouse.wheel(0, 2000);
     await page.waitForTimeout(200);
     await page.getByRole('button', { name: '导出结果' }).click();
@@ -280,7 +276,7 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
     expect(await page.getByText('未发现问题').count()).toBe(0);
     expect(await firstScreen(page.getByText('4 项已忽略，未发现其他问题'))).toBe(true);
     expect(await firstScreen(page.getByRole('button', { name: '查看已忽略' }))).toBe(true);
-    await shot(page, 'all-ignored');
+    await shoot(page, 'all-ignored');
     await page.getByRole('button', { name: '查看已忽略' }).click();
     expect(await page.locator('details[open]').count()).toBe(1);
     await close(page);
@@ -292,18 +288,18 @@ describe.each(['preview', 'excel'] as const)('the pane at 350 × 800, %s', (mode
     const help = page.locator('[data-help]');
     expect(await firstScreen(help.getByText(/尾差/).first())).toBe(true);
     expect(await help.textContent()).toContain('“其中”下面列的是上一行的组成部分');
-    await shot(page, 'help');
+    await shoot(page, 'help');
     await page.getByRole('button', { name: '帮助' }).click();
     await page.getByRole('button', { name: '设置' }).click();
     expect(await firstScreen(page.getByText('允许的舍入误差（倍数）'))).toBe(true);
-    await shot(page, 'settings');
+    await shoot(page, 'settings');
     await page.getByRole('combobox').first().click();
     await page.getByRole('option', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Export results' }).click();
     await page.getByRole('button', { name: 'Undo “Export”' }).waitFor();
     expect(await page.locator('[data-done]').textContent()).toContain('Done: Export');
-    await shot(page, 'english');
+    await shoot(page, 'english');
     await close(page);
   });
 });

@@ -1,11 +1,21 @@
 /** Debian's Chromium, headless, as the browser tests launch it (no sandbox in containers, no network of its own). */
-import { mkdirSync, mkdtempSync, readFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
-import { Browser, chromium } from 'playwright-core';
+import { Browser, chromium, Page } from 'playwright-core';
 import webpack from 'webpack';
 
 export const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
+
+/** The README's screenshots (docs/images/), retaken when the tests run as `npm run screenshots`. */
+const DOCS_IMAGES = path.resolve(__dirname, '../../docs/images');
+
+/** A screenshot of the page as it shows (not the full page) into test-artifacts/, and, with `forDocs` and run as
+ *  `npm run screenshots`, into docs/images/ too. */
+export async function shot(page: Page, file: string, forDocs: boolean): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, file) });
+  if (forDocs && process.env.npm_lifecycle_event === 'screenshots') copyFileSync(path.join(ARTIFACTS, file), path.join(DOCS_IMAGES, file));
+}
 
 export async function launchChromium(): Promise<Browser> {
   mkdirSync(ARTIFACTS, { recursive: true });

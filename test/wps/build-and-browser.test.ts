@@ -7,10 +7,10 @@
  * A screenshot goes to test-artifacts/taskpane-wps.png.
  */
 import { execFileSync } from 'child_process';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
-import { Browser } from 'playwright-core';
-import { ARTIFACTS, bundleForPage, launchChromium } from '../helpers/browser';
+import { Browser, Page } from 'playwright-core';
+import { ARTIFACTS, bundleForPage, launchChromium, shot } from '../helpers/browser';
 import { serve } from '../../scripts/serve';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -53,12 +53,18 @@ test('nothing from a CDN, no office.js, and every bundle parses at the syntax of
   for (const f of bundles) expect(() => acorn.parse(readFileSync(path.join(OUT, f), 'utf8'), { ecmaVersion })).not.toThrow();
 });
 
-test('the built pane in WPS (the fake as window.Application): says so, lists the planted error, selects its cell', async () => {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+/** The built pane with the fake ET Application as `window.Application`, and the script errors the page raises. */
+async function openPane(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.addInitScript(fakeScript);
   await page.goto(`${server.url}/taskpane.html`);
+  return { page, errors };
+}
+
+test('the built pane in WPS (the fake as window.Application): says so, lists the planted error, selects its cell', async () => {
+  const { page, errors } = await openPane(420, 900);
   await page.getByText('运行于 WPS 表格').waitFor();
   expect(await page.evaluate(() => document.body.dataset.mode)).toBe('wps');
   await page.getByRole('button', { name: '一键校验' }).click();
@@ -74,11 +80,7 @@ test('the built pane in WPS (the fake as window.Application): says so, lists the
 });
 
 test('at 350 × 800 in WPS: the error and its 改为建议值 on the first screen; the fix, its confirmation, and 撤销', async () => {
-  const page = await browser.newPage({ viewport: { width: 350, height: 800 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  await page.addInitScript(fakeScript);
-  await page.goto(`${server.url}/taskpane.html`);
+  const { page, errors } = await openPane(350, 800);
   await page.getByRole('button', { name: '一键校验' }).click();
   const fix = page.getByRole('button', { name: '改为建议值：收支表!D22 → 301.62' });
   await fix.waitFor();
@@ -91,8 +93,7 @@ test('at 350 × 800 in WPS: the error and its 改为建议值 on the first scree
   await page.getByText('已完成“改为建议值”').waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-group="收支表!D22"]'));
   expect(await d22()).toBe(301.62);
-  await page.screenshot({ path: path.join(ARTIFACTS, 'pane-wps-fixed.png') });
-  if (process.env.npm_lifecycle_event === 'screenshots') copyFileSync(path.join(ARTIFACTS, 'pane-wps-fixed.png'), path.join(ROOT, 'docs/images/pane-wps-fixed.png'));
+  await shot(page, 'pane-wps-fixed.png', true);
   await page.locator('[data-done]').getByRole('button', { name: '撤销' }).click();
   await page.locator('[data-group="收支表!D22"]').waitFor();
   expect(await d22()).toBe(310.62);
